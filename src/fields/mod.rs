@@ -1,0 +1,345 @@
+//! The field knowledge table: every flow log field, what it means, and what
+//! each of its documented values means, in English and Japanese.
+//!
+//! This module is plain data. The parser (`crate::flowlog`) takes the field
+//! order and each field's [`Kind`] from here; the UI takes labels and
+//! explanations from here. Nothing else in the crate holds explanation prose.
+
+mod table;
+pub mod vocab;
+
+pub use table::FIELDS;
+
+/// A language the explanations are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl Lang {
+    /// Both languages, in menu order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// The BCP 47 tag (`en`, `ja`), as used in `<html lang>`.
+    #[must_use]
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// Picks the language for a browser language tag such as `ja-JP`; English otherwise.
+    #[must_use]
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ja")) {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// One piece of text in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// English.
+    pub en: &'static str,
+    /// Japanese.
+    pub ja: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`.
+    #[must_use]
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Ja => self.ja,
+        }
+    }
+}
+
+/// Shorthand for building a [`Text`] in const tables.
+#[must_use]
+pub const fn t(en: &'static str, ja: &'static str) -> Text {
+    Text { en, ja }
+}
+
+/// How a field's value is read and decoded. Drives the parser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `version`: the record-format version number.
+    Version,
+    /// A 12-digit AWS account ID, or the word `unknown`.
+    Account,
+    /// An AWS resource ID with a fixed prefix such as `eni-`.
+    ResourceId(&'static str),
+    /// An IPv4 or IPv6 address.
+    Addr,
+    /// A TCP/UDP/SCTP port number.
+    Port,
+    /// An IANA protocol number.
+    Protocol,
+    /// A packet count.
+    Packets,
+    /// A byte count.
+    Bytes,
+    /// Unix epoch seconds.
+    Time,
+    /// `ACCEPT` / `REJECT`.
+    Action,
+    /// `OK` / `NODATA` / `SKIPDATA`.
+    LogStatus,
+    /// The OR of the TCP flags seen.
+    TcpFlags,
+    /// `IPv4` / `IPv6` / `EFA`.
+    TrafficType,
+    /// An AWS Region code such as `us-east-1`.
+    Region,
+    /// An Availability Zone ID such as `use1-az1`.
+    AzId,
+    /// `wavelength` / `outpost` / `localzone`.
+    SublocationType,
+    /// A name from AWS's ip-ranges.json (`S3`, `AMAZON`, …): an open set.
+    AwsService,
+    /// `ingress` / `egress`.
+    FlowDirection,
+    /// The egress route code 1–8.
+    TrafficPath,
+    /// An Amazon Resource Name (`arn:…`).
+    Arn,
+    /// Free text without spaces (names, container IDs).
+    Name,
+    /// `BPA` / `EC`: an open set.
+    RejectReason,
+    /// Encryption status 0–3.
+    EncryptionStatus,
+    /// A percent-encoded tag value.
+    Tag,
+    /// The type of a network interface: an open set.
+    InterfaceType,
+    /// `TransitGateway` / `TransitGatewayAttachment`.
+    ResourceType,
+}
+
+/// Which kind of flow log carries a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// VPC flow logs only.
+    Vpc,
+    /// Transit gateway flow logs only.
+    Tgw,
+    /// Both.
+    Both,
+}
+
+/// How sure the sources are about a field (see `shared/spec/flow-log-format.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Certainty {
+    /// Read in AWS documentation.
+    Documented,
+    /// Only in material that cites AWS documentation.
+    Secondary,
+    /// Inferred, or the sources disagree.
+    Uncertain,
+}
+
+/// A documented value of a field and what it means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Code {
+    /// The value exactly as it appears in a record.
+    pub code: &'static str,
+    /// What it means.
+    pub meaning: Text,
+}
+
+/// Everything known about one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// The field.
+    pub name: FieldName,
+    /// The flow log version that introduced it.
+    pub version: u8,
+    /// How its values are read.
+    pub kind: Kind,
+    /// VPC, transit gateway, or both.
+    pub scope: Scope,
+    /// How well documented it is.
+    pub certainty: Certainty,
+    /// A short label ("Source address").
+    pub title: Text,
+    /// One or more sentences that teach what the field says.
+    pub detail: Text,
+    /// What `-` means in this field.
+    pub absent: Text,
+    /// Documented values (for enumerations) or notable values (for numbers).
+    pub codes: &'static [Code],
+}
+
+impl FieldSpec {
+    /// The meaning of a documented value, if `raw` is one.
+    #[must_use]
+    pub fn code(&self, raw: &str) -> Option<&'static Code> {
+        self.codes.iter().find(|c| c.code == raw)
+    }
+}
+
+macro_rules! field_names {
+    ($($variant:ident => $aws:literal,)*) => {
+        /// A flow log field, named as in AWS's `${…}` format tokens.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(missing_docs, reason = "each variant is the field named by as_str()")]
+        pub enum FieldName { $($variant,)* }
+
+        impl FieldName {
+            /// Every field: VPC fields in AWS's table order, then the transit-gateway-only ones.
+            pub const ALL: &'static [FieldName] = &[$(FieldName::$variant,)*];
+
+            /// The AWS name, e.g. `tcp-flags`.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $(FieldName::$variant => $aws,)* }
+            }
+        }
+    };
+}
+
+field_names! {
+    Version => "version",
+    AccountId => "account-id",
+    InterfaceId => "interface-id",
+    Srcaddr => "srcaddr",
+    Dstaddr => "dstaddr",
+    Srcport => "srcport",
+    Dstport => "dstport",
+    Protocol => "protocol",
+    Packets => "packets",
+    Bytes => "bytes",
+    Start => "start",
+    End => "end",
+    Action => "action",
+    LogStatus => "log-status",
+    VpcId => "vpc-id",
+    SubnetId => "subnet-id",
+    InstanceId => "instance-id",
+    TcpFlags => "tcp-flags",
+    Type => "type",
+    PktSrcaddr => "pkt-srcaddr",
+    PktDstaddr => "pkt-dstaddr",
+    Region => "region",
+    AzId => "az-id",
+    SublocationType => "sublocation-type",
+    SublocationId => "sublocation-id",
+    PktSrcAwsService => "pkt-src-aws-service",
+    PktDstAwsService => "pkt-dst-aws-service",
+    FlowDirection => "flow-direction",
+    TrafficPath => "traffic-path",
+    EcsClusterArn => "ecs-cluster-arn",
+    EcsClusterName => "ecs-cluster-name",
+    EcsContainerInstanceArn => "ecs-container-instance-arn",
+    EcsContainerInstanceId => "ecs-container-instance-id",
+    EcsContainerId => "ecs-container-id",
+    EcsSecondContainerId => "ecs-second-container-id",
+    EcsServiceName => "ecs-service-name",
+    EcsTaskDefinitionArn => "ecs-task-definition-arn",
+    EcsTaskArn => "ecs-task-arn",
+    EcsTaskId => "ecs-task-id",
+    RejectReason => "reject-reason",
+    ResourceId => "resource-id",
+    EncryptionStatus => "encryption-status",
+    InstanceTag => "instance-tag",
+    InstanceTag2 => "instance-tag-2",
+    InterfaceTag => "interface-tag",
+    InterfaceTag2 => "interface-tag-2",
+    AsgTag => "asg-tag",
+    AsgTag2 => "asg-tag-2",
+    InterfaceType => "interface-type",
+    NextHopInterfaceId => "next-hop-interface-id",
+    NextHopSubnetId => "next-hop-subnet-id",
+    NextHopAzId => "next-hop-az-id",
+    NextHopVpcId => "next-hop-vpc-id",
+    NextHopInterfaceType => "next-hop-interface-type",
+    ResourceType => "resource-type",
+    TgwId => "tgw-id",
+    TgwAttachmentId => "tgw-attachment-id",
+    TgwSrcVpcAccountId => "tgw-src-vpc-account-id",
+    TgwDstVpcAccountId => "tgw-dst-vpc-account-id",
+    TgwSrcVpcId => "tgw-src-vpc-id",
+    TgwDstVpcId => "tgw-dst-vpc-id",
+    TgwSrcSubnetId => "tgw-src-subnet-id",
+    TgwDstSubnetId => "tgw-dst-subnet-id",
+    TgwSrcEni => "tgw-src-eni",
+    TgwDstEni => "tgw-dst-eni",
+    TgwSrcAzId => "tgw-src-az-id",
+    TgwDstAzId => "tgw-dst-az-id",
+    TgwPairAttachmentId => "tgw-pair-attachment-id",
+    PacketsLostNoRoute => "packets-lost-no-route",
+    PacketsLostBlackhole => "packets-lost-blackhole",
+    PacketsLostMtuExceeded => "packets-lost-mtu-exceeded",
+    PacketsLostTtlExpired => "packets-lost-ttl-expired",
+}
+
+impl FieldName {
+    /// The knowledge-table entry for this field.
+    #[must_use]
+    pub fn spec(self) -> &'static FieldSpec {
+        // FIELDS is in the same order as the enum; tests/fields.rs checks it.
+        FIELDS
+            .get(self as usize)
+            .filter(|s| s.name == self)
+            .unwrap_or(&table::FALLBACK)
+    }
+
+    /// Reads a field name as people write it: `srcaddr`, `${srcaddr}`, `$${srcaddr}`
+    /// (Terraform), `src_addr`, `SRCADDR` or `srcAddr`. Hyphens and underscores are
+    /// ignored and case does not matter, which is unambiguous for AWS's names.
+    #[must_use]
+    pub fn parse_loose(token: &str) -> Option<FieldName> {
+        let bare = strip_token_syntax(token)?;
+        let key = loose_key(bare);
+        FieldName::ALL
+            .iter()
+            .copied()
+            .find(|f| loose_key(f.as_str()) == key)
+    }
+
+    /// The real field name closest to a mistyped one, if any is reasonably close.
+    #[must_use]
+    pub fn closest(token: &str) -> Option<FieldName> {
+        let key = loose_key(strip_token_syntax(token).unwrap_or(token));
+        FieldName::ALL
+            .iter()
+            .map(|f| (strsim::levenshtein(&key, &loose_key(f.as_str())), *f))
+            .filter(|(d, _)| *d <= key.chars().count().div_ceil(2).max(1))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, f)| f)
+    }
+}
+
+impl std::fmt::Display for FieldName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `${x}`, `$${x}` and `{x}` → `x`; `None` when the braces do not match.
+fn strip_token_syntax(token: &str) -> Option<&str> {
+    let t = token.trim_start_matches('$');
+    match (t.strip_prefix('{'), t.ends_with('}')) {
+        (Some(inner), true) => inner.strip_suffix('}'),
+        (None, false) if t.len() == token.len() => Some(t),
+        _ => None,
+    }
+}
+
+fn loose_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '-' && *c != '_')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}

@@ -1,0 +1,242 @@
+//! Record formats: which fields a line holds, in which order.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::fields::{FieldName, Lang, Scope, FIELDS};
+
+use super::error::{FormatError, FormatErrorKind};
+use super::split::tokens;
+
+/// The ordered list of fields of a flow log (its `LogFormat`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Format {
+    fields: Vec<FieldName>,
+}
+
+/// A well-known format, used as the default and to suggest a fix for a wrong field count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Preset {
+    /// The VPC default format (14 version 2 fields).
+    Default,
+    /// Every VPC field up to and including this version, in AWS's table order.
+    AllUpTo(u8),
+    /// The transit gateway default format (36 fields).
+    TgwDefault,
+}
+
+impl Preset {
+    /// The presets offered to users, in menu order.
+    pub const ALL: [Preset; 10] = [
+        Preset::Default,
+        Preset::AllUpTo(3),
+        Preset::AllUpTo(4),
+        Preset::AllUpTo(5),
+        Preset::AllUpTo(7),
+        Preset::AllUpTo(8),
+        Preset::AllUpTo(9),
+        Preset::AllUpTo(10),
+        Preset::AllUpTo(11),
+        Preset::TgwDefault,
+    ];
+
+    /// The format.
+    #[must_use]
+    pub fn format(self) -> Format {
+        let fields = match self {
+            Preset::Default => FIELDS
+                .iter()
+                .filter(|s| s.version == 2 && s.scope != Scope::Tgw)
+                .map(|s| s.name)
+                .collect(),
+            Preset::AllUpTo(v) => FIELDS
+                .iter()
+                .filter(|s| s.version <= v && s.scope != Scope::Tgw)
+                .map(|s| s.name)
+                .collect(),
+            Preset::TgwDefault => TGW_DEFAULT.to_vec(),
+        };
+        Format { fields }
+    }
+
+    /// A label for menus and suggestions.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Preset::Default, Lang::En) => "default format (version 2, 14 fields)".into(),
+            (Preset::Default, Lang::Ja) => "デフォルト形式（バージョン 2、14 項目）".into(),
+            (Preset::AllUpTo(v), Lang::En) => {
+                format!("all fields of versions 2–{v} ({} fields)", self.format().len())
+            }
+            (Preset::AllUpTo(v), Lang::Ja) => {
+                format!("バージョン 2〜{v} の全項目（{} 項目）", self.format().len())
+            }
+            (Preset::TgwDefault, Lang::En) => "transit gateway default format (36 fields)".into(),
+            (Preset::TgwDefault, Lang::Ja) => "Transit Gateway のデフォルト形式（36 項目）".into(),
+        }
+    }
+
+    /// The preset with exactly `count` fields, if there is one.
+    #[must_use]
+    pub fn with_count(count: usize) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.format().len() == count)
+    }
+}
+
+/// Transit gateway default format: every v2–v6 field TGW logs have, in AWS's order.
+const TGW_DEFAULT: [FieldName; 36] = {
+    use FieldName as F;
+    [
+        F::Version,
+        F::ResourceType,
+        F::AccountId,
+        F::TgwId,
+        F::TgwAttachmentId,
+        F::TgwSrcVpcAccountId,
+        F::TgwDstVpcAccountId,
+        F::TgwSrcVpcId,
+        F::TgwDstVpcId,
+        F::TgwSrcSubnetId,
+        F::TgwDstSubnetId,
+        F::TgwSrcEni,
+        F::TgwDstEni,
+        F::TgwSrcAzId,
+        F::TgwDstAzId,
+        F::TgwPairAttachmentId,
+        F::Srcaddr,
+        F::Dstaddr,
+        F::Srcport,
+        F::Dstport,
+        F::Protocol,
+        F::Packets,
+        F::Bytes,
+        F::Start,
+        F::End,
+        F::LogStatus,
+        F::Type,
+        F::PacketsLostNoRoute,
+        F::PacketsLostBlackhole,
+        F::PacketsLostMtuExceeded,
+        F::PacketsLostTtlExpired,
+        F::TcpFlags,
+        F::Region,
+        F::FlowDirection,
+        F::PktSrcAwsService,
+        F::PktDstAwsService,
+    ]
+};
+
+impl Default for Format {
+    fn default() -> Self {
+        Preset::Default.format()
+    }
+}
+
+impl Format {
+    /// A format from a list of fields.
+    #[must_use]
+    pub fn new(fields: Vec<FieldName>) -> Format {
+        Format { fields }
+    }
+
+    /// Reads a format as people write it: `${version} ${srcaddr}`, Terraform's
+    /// `$${version}`, bare names (`version srcaddr`, as in S3 header lines),
+    /// underscores or hyphens, separated by spaces, tabs or commas.
+    ///
+    /// # Errors
+    /// An empty format, an unknown field name (with the closest real one), or a
+    /// field listed twice.
+    pub fn parse(text: &str) -> Result<Format, FormatError> {
+        let mut fields = Vec::new();
+        for (index, span) in tokens(text, |b| matches!(b, b' ' | b'\t' | b',' | b'\r' | b'\n')).enumerate() {
+            let token = text.get(span.clone()).unwrap_or_default();
+            let err = |kind| FormatError {
+                kind,
+                position: index + 1,
+                span: span.clone(),
+                found: token.to_owned(),
+            };
+            let Some(field) = FieldName::parse_loose(token) else {
+                return Err(err(FormatErrorKind::UnknownField {
+                    suggestion: FieldName::closest(token),
+                }));
+            };
+            if fields.contains(&field) {
+                return Err(err(FormatErrorKind::Duplicate(field)));
+            }
+            fields.push(field);
+        }
+        if fields.is_empty() {
+            return Err(FormatError {
+                kind: FormatErrorKind::Empty,
+                position: 0,
+                span: 0..text.len(),
+                found: text.to_owned(),
+            });
+        }
+        Ok(Format { fields })
+    }
+
+    /// The fields, in order.
+    #[must_use]
+    pub fn fields(&self) -> &[FieldName] {
+        &self.fields
+    }
+
+    /// How many fields a record of this format has.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Whether the format lists no field (never true for a parsed format).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// Where `field` sits in a record, if the format has it.
+    #[must_use]
+    pub fn position(&self, field: FieldName) -> Option<usize> {
+        self.fields.iter().position(|f| *f == field)
+    }
+
+    /// The version AWS writes for records of this format: the newest field's version.
+    #[must_use]
+    pub fn version(&self) -> u8 {
+        self.fields
+            .iter()
+            .map(|f| f.spec().version)
+            .max()
+            .unwrap_or(2)
+    }
+
+    /// The preset this format is, if it is one.
+    #[must_use]
+    pub fn preset(&self) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.format() == *self)
+    }
+
+    /// The format as AWS's `--log-format` string: `${version} ${account-id} …`.
+    #[must_use]
+    pub fn to_log_format(&self) -> String {
+        let names: Vec<String> = self.fields.iter().map(|f| format!("${{{f}}}")).collect();
+        names.join(" ")
+    }
+
+    /// The format as an S3 header line: `version account-id …`.
+    #[must_use]
+    pub fn to_header(&self) -> String {
+        let names: Vec<&str> = self.fields.iter().map(|f| f.as_str()).collect();
+        names.join(" ")
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_log_format())
+    }
+}
+
+/// The byte range of a token, for callers that keep spans.
+pub type Span = Range<usize>;

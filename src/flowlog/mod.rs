@@ -1,0 +1,152 @@
+//! Parsing and decoding of flow log text. Pure Rust: no browser imports.
+//!
+//! [`decode_text`] turns pasted text into one [`Line`] per input line: a
+//! record, an error, a header, a comment or a blank. Records keep byte spans
+//! into the input, so the original text of every value is always at hand.
+#![warn(clippy::indexing_slicing)]
+
+pub mod addr;
+pub mod clock;
+pub mod describe;
+pub mod error;
+pub mod format;
+pub mod record;
+pub mod split;
+pub mod summary;
+pub mod value;
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use crate::fields::FieldName;
+
+pub use error::{FormatError, FormatErrorKind, LineError, LineErrorKind, ValueError};
+pub use format::{Format, Preset};
+pub use record::{Cell, Counts, Decoded, EventTime, Line, LineKind, Record};
+pub use value::{Action, FlowDirection, LogStatus, TcpFlags, Value};
+
+/// How to read the text.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Options {
+    /// The flow log's format. `None` = automatic: the default format, or the
+    /// format named by an S3 header line when the text has one.
+    pub format: Option<Format>,
+}
+
+/// Decodes every line of `text`.
+#[must_use]
+pub fn decode_text(text: &str, options: &Options) -> Decoded {
+    let mut current = Rc::new(options.format.clone().unwrap_or_default());
+    let lines = split::lines(text)
+        .map(|raw| {
+            let content = text.get(raw.span.clone()).unwrap_or_default();
+            let kind = decode_line(content, raw.span.start, raw.no, &current);
+            if let (LineKind::Header(format), None) = (&kind, &options.format) {
+                current = Rc::clone(format);
+            }
+            Line {
+                no: raw.no,
+                span: raw.span,
+                kind,
+            }
+        })
+        .collect();
+    Decoded { lines }
+}
+
+/// Decodes one line (without its terminator) found at byte `base` of the input,
+/// as input line `line_no`, with `format`.
+#[must_use]
+pub fn decode_line(line: &str, base: usize, line_no: usize, format: &Rc<Format>) -> LineKind {
+    let mut tokens: Vec<Range<usize>> = split::tokens(line, split::is_field_sep).collect();
+    let tok = |r: &Range<usize>| line.get(r.clone()).unwrap_or_default();
+    let Some(first) = tokens.first().map(tok) else {
+        return LineKind::Blank;
+    };
+    if first.starts_with('#') || line.trim() == "..." {
+        return LineKind::Comment;
+    }
+    if looks_like_header(first, &tokens, line) {
+        return header(line, base, line_no);
+    }
+    let event_time = clock::parse_iso8601(first).map(|(unix, offset_minutes)| EventTime {
+        span: shift(tokens.first().cloned().unwrap_or_default(), base),
+        unix,
+        offset_minutes,
+    });
+    if event_time.is_some() {
+        tokens.remove(0);
+    }
+    let comment = tokens
+        .iter()
+        .position(|r| tok(r).starts_with('#'))
+        .map(|i| {
+            let start = tokens.get(i).map_or(line.len(), |r| r.start);
+            tokens.truncate(i);
+            shift(start..line.len(), base)
+        });
+    if tokens.len() != format.len() {
+        let found = tokens.len();
+        return LineKind::Error(LineError {
+            kind: LineErrorKind::FieldCount {
+                expected: format.len(),
+                found,
+                format: format.preset(),
+                suggestion: Preset::with_count(found),
+            },
+            line_no,
+            field: None,
+            span: base..base + line.len(),
+            found: found.to_string(),
+        });
+    }
+    let cells = format
+        .fields()
+        .iter()
+        .zip(tokens)
+        .map(|(field, span)| Cell {
+            field: *field,
+            value: value::parse_value(field.spec(), tok(&span)),
+            span: shift(span, base),
+        })
+        .collect();
+    LineKind::Record(Record {
+        format: Rc::clone(format),
+        event_time,
+        cells,
+        comment,
+    })
+}
+
+/// A header line starts with a field name, or is mostly field names (so that a
+/// typo in the first one still reads as a header with an error, not as a record).
+fn looks_like_header(first: &str, tokens: &[Range<usize>], line: &str) -> bool {
+    if FieldName::parse_loose(first).is_some() {
+        return true;
+    }
+    if first.starts_with(|c: char| c.is_ascii_digit()) || tokens.len() < 2 {
+        return false;
+    }
+    let names = tokens
+        .iter()
+        .filter(|r| FieldName::parse_loose(line.get((*r).clone()).unwrap_or_default()).is_some())
+        .count();
+    names * 2 >= tokens.len()
+}
+
+fn header(line: &str, base: usize, line_no: usize) -> LineKind {
+    match Format::parse(line) {
+        Ok(format) => LineKind::Header(Rc::new(format)),
+        Err(e) => LineKind::Error(LineError {
+            line_no,
+            field: None,
+            span: shift(e.span.clone(), base),
+            found: e.found.clone(),
+            kind: LineErrorKind::Header(e),
+        }),
+    }
+}
+
+fn shift(r: Range<usize>, base: usize) -> Range<usize> {
+    r.start + base..r.end + base
+}

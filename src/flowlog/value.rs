@@ -1,0 +1,318 @@
+//! Typed values of flow log fields, and how each raw token is read.
+
+use std::net::IpAddr;
+use std::str::FromStr;
+
+use crate::fields::{Code, FieldSpec, Kind};
+
+use super::error::ValueError;
+
+/// A decoded field value. Text-like values (IDs, names) are not copied: their
+/// text is the cell's span in the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// `-`: not applicable or not computed for this record.
+    Absent,
+    /// Hidden by whoever shared the line (`XXXXXXXX`, `xx.xx.xx.xx`).
+    Masked,
+    /// The literal word `unknown` (account-id of AWS-managed interfaces).
+    Unknown,
+    /// A plain number (version, lost-packet counters).
+    Number(u64),
+    /// An account ID (12 digits, or another digit count, which is flagged).
+    Account,
+    /// A resource ID, name, ARN, Region, zone ID or tag: see the raw text.
+    Text,
+    /// An IP address.
+    Addr(IpAddr),
+    /// A port number.
+    Port(u16),
+    /// An IANA protocol number.
+    Protocol(u8),
+    /// A packet or byte count.
+    Count(u64),
+    /// Unix epoch seconds.
+    Time(i64),
+    /// `ACCEPT` / `REJECT`.
+    Action(Action),
+    /// `OK` / `NODATA` / `SKIPDATA`.
+    LogStatus(LogStatus),
+    /// `ingress` / `egress`.
+    Direction(FlowDirection),
+    /// TCP flags, OR-ed.
+    TcpFlags(TcpFlags),
+    /// A documented code of this field (traffic-path 8, `S3`, `IPv6`, …).
+    Code(&'static Code),
+    /// A value of an open set that is not in the documented list.
+    OtherCode,
+}
+
+/// The verdict of a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// `ACCEPT`.
+    Accept,
+    /// `REJECT`.
+    Reject,
+}
+
+/// The logging status of a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogStatus {
+    /// `OK`.
+    Ok,
+    /// `NODATA`.
+    NoData,
+    /// `SKIPDATA`.
+    SkipData,
+}
+
+/// The direction of a flow relative to the recorded interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlowDirection {
+    /// `ingress`: into the interface.
+    Ingress,
+    /// `egress`: out of the interface.
+    Egress,
+}
+
+macro_rules! keyword_enum {
+    ($ty:ident, $($word:literal => $variant:ident),*) => {
+        impl $ty {
+            /// The words a record may hold (and `-`).
+            pub const WORDS: &'static [&'static str] = &[$($word,)* "-"];
+        }
+        impl FromStr for $ty {
+            type Err = ValueError;
+            fn from_str(s: &str) -> Result<Self, ValueError> {
+                match s {
+                    $($word => Ok($ty::$variant),)*
+                    _ => Err(ValueError::Keyword { allowed: $ty::WORDS }),
+                }
+            }
+        }
+    };
+}
+
+keyword_enum!(Action, "ACCEPT" => Accept, "REJECT" => Reject);
+keyword_enum!(LogStatus, "OK" => Ok, "NODATA" => NoData, "SKIPDATA" => SkipData);
+keyword_enum!(FlowDirection, "ingress" => Ingress, "egress" => Egress);
+
+/// The `tcp-flags` bitmask.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct TcpFlags(pub u8);
+
+impl TcpFlags {
+    /// FIN: the sender closed its side.
+    pub const FIN: u8 = 0x01;
+    /// SYN: the sender opened a connection.
+    pub const SYN: u8 = 0x02;
+    /// RST: the sender aborted the connection.
+    pub const RST: u8 = 0x04;
+    /// PSH (only in older VPC and transit gateway docs).
+    pub const PSH: u8 = 0x08;
+    /// ACK (reported only as part of SYN-ACK, 18).
+    pub const ACK: u8 = 0x10;
+    /// URG (only in older VPC and transit gateway docs).
+    pub const URG: u8 = 0x20;
+
+    /// Whether every bit of `flag` is set.
+    #[must_use]
+    pub const fn contains(self, flag: u8) -> bool {
+        self.0 & flag == flag
+    }
+
+    /// The flag names as AWS reports them: SYN with ACK reads as one unit, `SYN-ACK`.
+    #[must_use]
+    pub fn names(self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let syn_ack = self.contains(Self::SYN | Self::ACK);
+        if syn_ack {
+            out.push("SYN-ACK");
+        } else if self.contains(Self::SYN) {
+            out.push("SYN");
+        }
+        if self.contains(Self::FIN) {
+            out.push("FIN");
+        }
+        if self.contains(Self::RST) {
+            out.push("RST");
+        }
+        if self.contains(Self::PSH) {
+            out.push("PSH");
+        }
+        if self.contains(Self::ACK) && !syn_ack {
+            out.push("ACK");
+        }
+        if self.contains(Self::URG) {
+            out.push("URG");
+        }
+        for bit in [0x40u8, 0x80] {
+            if self.contains(bit) {
+                out.push(if bit == 0x40 { "ECE" } else { "CWR" });
+            }
+        }
+        out
+    }
+
+    /// Whether only flags current VPC docs report (FIN, SYN, RST, and ACK within SYN-ACK) are set.
+    #[must_use]
+    pub const fn is_current(self) -> bool {
+        let ack_alone = self.contains(Self::ACK) && !self.contains(Self::SYN);
+        self.0 & !(Self::FIN | Self::SYN | Self::RST | Self::ACK) == 0 && !ack_alone
+    }
+}
+
+/// Whether a token looks masked: only `x`, `X` or `*` (at least two), optionally
+/// with `.`/`:`/`-` between them, and possibly after an ID prefix such as `eni-`.
+#[must_use]
+pub fn is_masked(raw: &str) -> bool {
+    let body = raw.rsplit_once('-').map_or(raw, |(head, tail)| {
+        if head.bytes().all(|b| b.is_ascii_lowercase()) && !head.is_empty() {
+            tail
+        } else {
+            raw
+        }
+    });
+    let mut marks = 0;
+    for b in body.bytes() {
+        match b {
+            b'x' | b'X' | b'*' => marks += 1,
+            b'.' | b':' | b'-' => {}
+            _ => return false,
+        }
+    }
+    marks >= 2
+}
+
+fn integer(raw: &str, max: u64) -> Result<u64, ValueError> {
+    let err = ValueError::Integer { min: 0, max };
+    // u64::from_str accepts a leading '+'; flow logs never write one.
+    if !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(err);
+    }
+    raw.parse::<u64>().ok().filter(|n| *n <= max).ok_or(err)
+}
+
+fn code(spec: &'static FieldSpec, raw: &str, open: bool) -> Result<Value, ValueError> {
+    match spec.code(raw) {
+        Some(c) => Ok(Value::Code(c)),
+        None if open => Ok(Value::OtherCode),
+        None => Err(ValueError::Keyword {
+            allowed: allowed_words(spec),
+        }),
+    }
+}
+
+/// The documented words of closed enumerations, for error messages.
+fn allowed_words(spec: &FieldSpec) -> &'static [&'static str] {
+    match spec.kind {
+        Kind::TrafficType => &["IPv4", "IPv6", "EFA", "-"],
+        Kind::SublocationType => &["wavelength", "outpost", "localzone", "-"],
+        Kind::ResourceType => &["TransitGateway", "TransitGatewayAttachment"],
+        _ => &[],
+    }
+}
+
+fn is_region(raw: &str) -> bool {
+    // e.g. us-east-1, ap-northeast-1, us-gov-west-1, eu-isoe-west-1
+    let mut parts = raw.split('-');
+    let first = parts.next().unwrap_or_default();
+    let last = raw.rsplit('-').next().unwrap_or_default();
+    first.len() == 2
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && raw.split('-').count() >= 3
+        && !last.is_empty()
+        && last.bytes().all(|b| b.is_ascii_digit())
+        && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Reads one raw token as a value of the field described by `spec`.
+///
+/// # Errors
+/// A [`ValueError`] saying what the field expects.
+pub fn parse_value(spec: &'static FieldSpec, raw: &str) -> Result<Value, ValueError> {
+    if raw == "-" {
+        return Ok(Value::Absent);
+    }
+    if is_masked(raw) {
+        return Ok(Value::Masked);
+    }
+    match spec.kind {
+        Kind::Version => integer(raw, 255).map(Value::Number),
+        Kind::Account if raw == "unknown" => Ok(Value::Unknown),
+        Kind::Account if !raw.is_empty() && raw.len() <= 20 && raw.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(Value::Account)
+        }
+        Kind::Account => Err(ValueError::Account),
+        Kind::ResourceId(prefix) => match raw.strip_prefix(prefix) {
+            Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric()) => Ok(Value::Text),
+            _ => Err(ValueError::Id { prefix }),
+        },
+        Kind::Addr => raw.parse::<IpAddr>().map(Value::Addr).map_err(|_| ValueError::Address),
+        Kind::Port => integer(raw, u64::from(u16::MAX)).map(|n| Value::Port(u16::try_from(n).unwrap_or(0))),
+        Kind::Protocol => integer(raw, 255).map(|n| Value::Protocol(u8::try_from(n).unwrap_or(0))),
+        Kind::Packets => integer(raw, u64::MAX).map(|n| {
+            if spec.scope == crate::fields::Scope::Tgw {
+                Value::Number(n)
+            } else {
+                Value::Count(n)
+            }
+        }),
+        Kind::Bytes => integer(raw, u64::MAX).map(Value::Count),
+        Kind::Time => integer(raw, i64::MAX as u64).map(|n| Value::Time(i64::try_from(n).unwrap_or(0))),
+        Kind::Action => raw.parse().map(Value::Action),
+        Kind::LogStatus => raw.parse().map(Value::LogStatus),
+        Kind::FlowDirection => raw.parse().map(Value::Direction),
+        Kind::TcpFlags => integer(raw, 255).map(|n| Value::TcpFlags(TcpFlags(u8::try_from(n).unwrap_or(0)))),
+        Kind::TrafficPath | Kind::EncryptionStatus => {
+            integer(raw, 255)?;
+            code(spec, raw, true)
+        }
+        Kind::TrafficType | Kind::SublocationType | Kind::ResourceType => code(spec, raw, false),
+        Kind::AwsService | Kind::RejectReason | Kind::InterfaceType => code(spec, raw, true),
+        Kind::Region if is_region(raw) => Ok(Value::Text),
+        Kind::Region => Err(ValueError::Region),
+        Kind::Arn if raw.starts_with("arn:") => Ok(Value::Text),
+        Kind::Arn => Err(ValueError::Arn),
+        Kind::Tag => percent_encoding::percent_decode_str(raw)
+            .decode_utf8()
+            .map(|_| Value::Text)
+            .map_err(|_| ValueError::Tag),
+        Kind::AzId | Kind::Name => Ok(Value::Text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::FieldName;
+
+    #[test]
+    fn ok_masked_shapes() {
+        for raw in ["XXXXXXXXX", "xx.xx.xx.xx", "xxxxxxxxxx", "eni-xxxxxxxx", "**"] {
+            assert!(is_masked(raw), "{raw}");
+        }
+        for raw in ["-", "x", "eni-aaaaaaa", "10.0.0.1", "xylophone", "ACCEPT"] {
+            assert!(!is_masked(raw), "{raw}");
+        }
+    }
+
+    #[test]
+    fn ok_flag_names() {
+        assert_eq!(TcpFlags(19).names(), vec!["SYN-ACK", "FIN"]);
+        assert_eq!(TcpFlags(3).names(), vec!["SYN", "FIN"]);
+        assert_eq!(TcpFlags(16).names(), vec!["ACK"]);
+        assert!(TcpFlags(18).is_current());
+        assert!(!TcpFlags(16).is_current());
+        assert!(!TcpFlags(8).is_current());
+    }
+
+    #[test]
+    fn err_integer_rejects_plus_sign() {
+        let spec = FieldName::Protocol.spec();
+        assert_eq!(parse_value(spec, "+6"), Err(ValueError::Integer { min: 0, max: 255 }));
+        assert_eq!(parse_value(spec, "256"), Err(ValueError::Integer { min: 0, max: 255 }));
+        assert_eq!(parse_value(spec, "6"), Ok(Value::Protocol(6)));
+    }
+}

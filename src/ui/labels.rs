@@ -1,0 +1,86 @@
+//! The page's own words (headings, buttons, hints), in English and Japanese.
+//! Field and value explanations are not here: they live in `crate::fields`.
+
+use crate::fields::{t, Text};
+
+pub const TITLE: Text = t("VPC Flow Log Decoder", "VPC フローログ デコーダー");
+pub const TAGLINE: Text = t(
+    "Paste flow log records: every column is labeled, decoded and explained. Nothing leaves your browser.",
+    "フローログのレコードを貼り付けると、各列に名前を付けて解読し、意味を説明します。データはブラウザーの外に出ません。",
+);
+pub const INPUT_LABEL: Text = t("Flow log lines", "フローログの行");
+pub const INPUT_PLACEHOLDER: Text = t(
+    "Paste one or more flow log lines, e.g.\n2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK",
+    "フローログの行を 1 行以上貼り付けてください。例：\n2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK",
+);
+pub const FORMAT_LABEL: Text = t("Log format", "ログ形式");
+pub const FORMAT_PLACEHOLDER: Text = t(
+    "automatic: the file's header line, else the default format",
+    "自動：ファイルのヘッダー行、なければデフォルト形式",
+);
+pub const FORMAT_HINT: Text = t(
+    "As in the flow log's settings: ${version} ${srcaddr} …, Terraform's $${…}, or bare names.",
+    "フローログの設定と同じ書き方：${version} ${srcaddr} …、Terraform の $${…}、または名前だけ。",
+);
+pub const PRESETS: Text = t("Presets…", "プリセット…");
+pub const EXAMPLE: Text = t("Try an example", "例を試す");
+pub const CLEAR: Text = t("Clear", "クリア");
+pub const LANGUAGE: Text = t("Language", "言語");
+pub const EMPTY: Text = t(
+    "Nothing to decode yet. Paste lines above, or try an example.",
+    "まだ解読するものがありません。上に行を貼り付けるか、例を試してください。",
+);
+pub const RECORDS: Text = t("records", "レコード");
+pub const RECORD: Text = t("record", "レコード");
+pub const ERRORS: Text = t("with errors", "エラーあり");
+pub const HEADERS: Text = t("header lines", "ヘッダー行");
+pub const FORMAT_IN_USE: Text = t("Format", "形式");
+pub const FORMAT_AUTO_DEFAULT: Text = t("default (automatic)", "デフォルト（自動）");
+pub const FORMAT_FROM_HEADER: Text = t("from the header line", "ヘッダー行から");
+pub const FORMAT_TYPED: Text = t("as typed", "入力どおり");
+pub const FIELD: Text = t("Field", "項目");
+pub const RAW: Text = t("Raw", "元の値");
+pub const DECODED: Text = t("Decoded", "解読結果");
+pub const MEANING: Text = t("Meaning", "意味");
+pub const LINE: Text = t("Line", "行");
+pub const USE_FORMAT: Text = t("Use this format", "この形式を使う");
+pub const HEADER_LINE: Text = t("Header line: the lines below use these fields", "ヘッダー行：以下の行はこの項目を使います");
+pub const SUMMARY: Text = t("In plain words", "ひとことで");
+pub const EXPLAIN_HINT: Text = t(
+    "Select a column header or a value to see what it means.",
+    "列の見出しか値を選ぶと、その意味を表示します。",
+);
+pub const CLOSE: Text = t("Close", "閉じる");
+pub const INTRODUCED: Text = t("introduced in version", "導入バージョン");
+pub const SCOPE_VPC: Text = t("VPC flow logs", "VPC フローログ");
+pub const SCOPE_TGW: Text = t("transit gateway flow logs", "Transit Gateway フローログ");
+pub const SCOPE_BOTH: Text = t("VPC and transit gateway flow logs", "VPC と Transit Gateway のフローログ");
+pub const SECONDARY: Text = t(
+    "Known only from secondary sources, not yet from AWS's own field table.",
+    "AWS のフィールド表ではなく、二次情報でのみ確認されています。",
+);
+pub const UNCERTAIN: Text = t("Sources disagree about this field; treat it with care.", "この項目は情報源によって説明が異なります。注意して読んでください。");
+pub const DASH_MEANS: Text = t("When it is `-`", "`-` のとき");
+pub const VALUES: Text = t("Documented values", "記載されている値");
+pub const THIS_VALUE: Text = t("This value", "この値");
+pub const ERROR_LIST: Text = t("Problems", "問題");
+pub const BYTES_AT: Text = t("bytes", "バイト位置");
+pub const SHOWING_FIRST: Text = t("Showing the first", "最初の");
+pub const ROWS_OF: Text = t("rows; every line is still counted and its errors listed below.", "行を表示しています。すべての行は集計され、エラーは下に一覧されます。");
+pub const PRIVACY: Text = t(
+    "Runs entirely in your browser: no server, no upload, works offline once loaded.",
+    "すべてブラウザー内で動作します。サーバーもアップロードもなく、一度読み込めばオフラインでも使えます。",
+);
+pub const EVENT_TIME: Text = t("CloudWatch event time", "CloudWatch のイベント時刻");
+pub const COMMENT: Text = t("comment", "コメント");
+
+/// Lines for the "Try an example" button: the seed line and AWS's documentation examples.
+pub const EXAMPLE_TEXT: &str = "2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK
+2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK
+2 123456789010 eni-1235b8ca123456789 172.31.9.69 172.31.9.12 49761 3389 6 20 4249 1418530010 1418530070 REJECT OK
+2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK
+2 123456789010 eni-1235b8ca123456789 172.31.16.139 203.0.113.12 0 0 1 4 336 1432917094 1432917142 REJECT OK
+2 123456789010 eni-1235b8ca123456789 2001:db8:1234:a100:8d6e:3477:df66:f105 2001:db8:1234:a102:3304:8879:34cf:4071 34892 22 6 54 8855 1477913708 1477913820 ACCEPT OK
+2 123456789010 eni-1235b8ca123456789 - - - - - - - 1431280876 1431280934 - NODATA
+2 123456789010 eni-11111111aaaaaaaaa - - - - - - - 1431280876 1431280934 - SKIPDATA
+";

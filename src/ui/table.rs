@@ -1,0 +1,177 @@
+//! Many records shown as a table: one column per field, one row per input line.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::fields::{FieldName, Lang};
+use crate::flowlog::describe::describe;
+use crate::flowlog::{Decoded, Format, Line, LineKind, Record};
+
+use super::app::Shared;
+use super::error_list::use_format_button;
+use super::labels as l;
+use super::state::{Action, Selection};
+use super::tz::BrowserTz;
+
+/// At most this many lines are put in the DOM; the rest are still decoded and counted.
+pub const MAX_ROWS: usize = 1000;
+
+/// Props of [`RecordTable`].
+#[derive(Properties, PartialEq)]
+pub struct RecordTableProps {
+    /// The decoded input.
+    pub decoded: Shared<Decoded>,
+    /// The input text.
+    pub text: AttrValue,
+    /// Page language.
+    pub lang: Lang,
+    /// The field (and line) being explained.
+    pub selected: Option<Selection>,
+    /// State changes.
+    pub on_action: Callback<Action>,
+}
+
+/// A run of lines that share one format (a header line starts a new run).
+struct Section<'a> {
+    format: Option<Rc<Format>>,
+    lines: Vec<&'a Line>,
+}
+
+fn sections(lines: &[Line]) -> Vec<Section<'_>> {
+    let mut out: Vec<Section<'_>> = Vec::new();
+    for line in lines.iter().take(MAX_ROWS) {
+        let format = match &line.kind {
+            LineKind::Blank | LineKind::Comment => continue,
+            LineKind::Header(f) => Some(Rc::clone(f)),
+            LineKind::Record(r) => Some(Rc::clone(&r.format)),
+            LineKind::Error(_) => None,
+        };
+        let starts_new = matches!(line.kind, LineKind::Header(_))
+            || match (out.last(), &format) {
+                (None, _) => true,
+                (Some(s), Some(f)) => s.format.as_ref().is_some_and(|g| g != f),
+                (Some(_), None) => false,
+            };
+        if starts_new {
+            out.push(Section { format, lines: vec![line] });
+        } else if let Some(s) = out.last_mut() {
+            if s.format.is_none() {
+                s.format = format;
+            }
+            s.lines.push(line);
+        }
+    }
+    out
+}
+
+/// Shows every line: records as rows of decoded cells, errors inline.
+#[component]
+pub fn RecordTable(props: &RecordTableProps) -> Html {
+    let lang = props.lang;
+    let lines = &props.decoded.lines;
+    let sections = sections(lines);
+    let shown: usize = sections.iter().map(|s| s.lines.len()).sum();
+    let hidden = lines.len() > MAX_ROWS;
+    let tables = sections.iter().map(|s| section(props, s));
+    html! {
+        <div class="record-table">
+            if hidden {
+                <p class="record-table__notice">{ l::SHOWING_FIRST.get(lang) }{ " " }{ shown }{ " " }{ l::ROWS_OF.get(lang) }</p>
+            }
+            { for tables }
+        </div>
+    }
+}
+
+fn section(props: &RecordTableProps, section: &Section<'_>) -> Html {
+    let lang = props.lang;
+    let fields: &[FieldName] = section.format.as_deref().map_or(&[], Format::fields);
+    let columns = fields.len() + 1;
+    let headers = fields.iter().map(|&field| {
+        let selected = props.selected.is_some_and(|s| s.field == field && s.line.is_none());
+        let onclick = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::Select(Selection { line: None, field }));
+        html! {
+            <th scope="col" class={classes!("record-table__head", selected.then_some("is-selected"))} data-field-header={field.as_str()}>
+                <button type="button" class="field-button" title={field.spec().title.get(lang)} {onclick}>
+                    <code>{ field.as_str() }</code>
+                    <span class="field-button__title">{ field.spec().title.get(lang) }</span>
+                </button>
+            </th>
+        }
+    });
+    let rows = section.lines.iter().map(|line| row(props, line, columns));
+    html! {
+        <div class="record-table__scroll" tabindex="0">
+            <table class="record-table__table">
+                <thead>
+                    <tr>
+                        <th scope="col" class="record-table__line-head">{ l::LINE.get(lang) }</th>
+                        { for headers }
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
+    let lang = props.lang;
+    let no = line.no.to_string();
+    let colspan = columns.saturating_sub(1).max(1).to_string();
+    match &line.kind {
+        LineKind::Record(record) => record_row(props, line.no, record),
+        LineKind::Error(e) => html! {
+            <tr key={no.clone()} class="record-table__row record-table__row--error" data-line={no.clone()} data-status="error">
+                <th scope="row" class="record-table__line">{ no }</th>
+                <td colspan={colspan} class="record-table__error" role="alert">
+                    <span>{ e.message(lang) }</span>
+                    { use_format_button(e, lang, &props.on_action) }
+                </td>
+            </tr>
+        },
+        LineKind::Header(_) => html! {
+            <tr key={no.clone()} class="record-table__row record-table__row--header" data-line={no.clone()} data-status="header">
+                <th scope="row" class="record-table__line">{ no }</th>
+                <td colspan={colspan} class="record-table__header-note">{ l::HEADER_LINE.get(lang) }</td>
+            </tr>
+        },
+        LineKind::Blank | LineKind::Comment => html! {},
+    }
+}
+
+fn record_row(props: &RecordTableProps, line_no: usize, record: &Record) -> Html {
+    let lang = props.lang;
+    let text = props.text.as_str();
+    let row_selected = props.selected.is_some_and(|s| s.line == Some(line_no));
+    let cells = record.cells.iter().map(|cell| {
+        let field = cell.field;
+        let d = describe(record, cell, text, lang, &BrowserTz);
+        let selected = row_selected && props.selected.is_some_and(|s| s.field == field);
+        let bad = cell.value.is_err();
+        let onclick = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::Select(Selection { line: Some(line_no), field }));
+        let raw = cell.raw(text).to_owned();
+        html! {
+            <td class={classes!("record-table__cell", selected.then_some("is-selected"), bad.then_some("is-error"))}
+                data-field={field.as_str()} data-raw={raw.clone()}>
+                <button type="button" class="cell-button" title={d.meaning.clone()} {onclick}>
+                    <code class="cell-button__raw">{ raw }</code>
+                    <span class="cell-button__decoded">{ d.decoded }</span>
+                </button>
+            </td>
+        }
+    });
+    let status = if record.has_errors() { "error" } else { "ok" };
+    html! {
+        <tr key={line_no.to_string()} class={classes!("record-table__row", row_selected.then_some("is-selected"))}
+            data-line={line_no.to_string()} data-status={status}>
+            <th scope="row" class="record-table__line">{ line_no }</th>
+            { for cells }
+        </tr>
+    }
+}
