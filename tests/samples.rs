@@ -1,4 +1,6 @@
 //! AWS's example records (shared/spec/flow-log-format.md §3) decode to what the spec says.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests panic on failure")]
 
 mod util;
 
@@ -22,11 +24,14 @@ fn decoded_text(text: &str, field: F) -> String {
 }
 
 const E1: &str = "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK";
-const E2: &str = "2 123456789010 eni-1235b8ca123456789 172.31.9.69 172.31.9.12 49761 3389 6 20 4249 1418530010 1418530070 REJECT OK";
+const E2: &str =
+    "2 123456789010 eni-1235b8ca123456789 172.31.9.69 172.31.9.12 49761 3389 6 20 4249 1418530010 1418530070 REJECT OK";
 const E3: &str = "2 123456789010 eni-1235b8ca123456789 - - - - - - - 1431280876 1431280934 - NODATA";
 const E4: &str = "2 123456789010 eni-11111111aaaaaaaaa - - - - - - - 1431280876 1431280934 - SKIPDATA";
-const E5: &str = "2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK";
-const E6: &str = "2 123456789010 eni-1235b8ca123456789 172.31.16.139 203.0.113.12 0 0 1 4 336 1432917094 1432917142 REJECT OK";
+const E5: &str =
+    "2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 ACCEPT OK";
+const E6: &str =
+    "2 123456789010 eni-1235b8ca123456789 172.31.16.139 203.0.113.12 0 0 1 4 336 1432917094 1432917142 REJECT OK";
 const E7: &str = "2 123456789010 eni-1235b8ca123456789 2001:db8:1234:a100:8d6e:3477:df66:f105 2001:db8:1234:a102:3304:8879:34cf:4071 34892 22 6 54 8855 1477913708 1477913820 ACCEPT OK";
 
 #[test]
@@ -64,7 +69,8 @@ fn ok_e2_rdp_rejected() {
     assert_eq!(r.action(), Some(Action::Reject));
     assert_eq!(decoded_text(E2, F::Dstport), "3389 RDP");
     assert!(summarize(&r, E2, Lang::En).ends_with("; it was rejected (by a security group or network ACL)."));
-    assert!(summarize(&r, E2, Lang::Ja).ends_with("通信は拒否されました（セキュリティグループかネットワーク ACL による）。"));
+    assert!(summarize(&r, E2, Lang::Ja)
+        .ends_with("通信は拒否されました（セキュリティグループかネットワーク ACL による）。"));
 }
 
 #[test]
@@ -73,7 +79,16 @@ fn ok_e3_e4_nodata_skipdata() {
         let d = decode(line);
         let r = record(&d);
         assert_eq!(r.log_status(), Some(status));
-        for f in [F::Srcaddr, F::Dstaddr, F::Srcport, F::Dstport, F::Protocol, F::Packets, F::Bytes, F::Action] {
+        for f in [
+            F::Srcaddr,
+            F::Dstaddr,
+            F::Srcport,
+            F::Dstport,
+            F::Protocol,
+            F::Packets,
+            F::Bytes,
+            F::Action,
+        ] {
             assert_eq!(value(&r, f), Value::Absent, "{f}");
         }
         assert_eq!(value(&r, F::Start), Value::Time(1_431_280_876));
@@ -139,7 +154,10 @@ fn ok_e8_e10_tcp_flag_sequence() {
     let text = E8_E10;
     let flags = describe(last, last.cell(F::TcpFlags).unwrap(), text, Lang::En, &Fixed(0));
     assert_eq!(flags.decoded, "SYN-ACK FIN");
-    assert_eq!(flags.meaning, "SYN-ACK + FIN: a short connection accepted and closed within one interval (server side)");
+    assert_eq!(
+        flags.meaning,
+        "SYN-ACK + FIN: a short connection accepted and closed within one interval (server side)"
+    );
 }
 
 #[test]
@@ -152,13 +170,20 @@ fn ok_e11_e14_nat_gateway_with_comments() {
 i-01234567890123456 eni-1111aaaa2222bbbb3 10.0.1.5 203.0.113.5 10.0.1.5 203.0.113.5 #Traffic from the source instance to host on the internet
 i-01234567890123456 eni-1111aaaa2222bbbb3 203.0.113.5 10.0.1.5 203.0.113.5 10.0.1.5 #Response traffic from host on the internet to the source instance";
     let d = decode(text);
-    assert_eq!(shapes(&d), vec!["header", "record", "record", "record", "record", "record", "record"]);
+    assert_eq!(
+        shapes(&d),
+        vec!["header", "record", "record", "record", "record", "record", "record"]
+    );
     let recs: Vec<_> = d.records().map(|(_, r)| r).collect();
     assert_eq!(value(recs[0], F::InstanceId), Value::Absent);
     assert_eq!(value(recs[0], F::Dstaddr), ip("10.0.0.220"));
     assert_eq!(value(recs[0], F::PktDstaddr), ip("203.0.113.5"));
     let dst = describe(recs[0], recs[0].cell(F::Dstaddr).unwrap(), text, Lang::En, &Fixed(0));
-    assert!(dst.meaning.contains("Differs from pkt-dstaddr (203.0.113.5)"), "{}", dst.meaning);
+    assert!(
+        dst.meaning.contains("Differs from pkt-dstaddr (203.0.113.5)"),
+        "{}",
+        dst.meaning
+    );
     assert_eq!(
         recs[4].comment.clone().map(|c| &text[c]),
         Some("#Traffic from the source instance to host on the internet")
@@ -192,11 +217,23 @@ fn ok_e18_service_path_direction() {
     assert_eq!(recs[0].format.version(), 5);
     assert!(matches!(value(recs[0], F::PktSrcAwsService), Value::Code(c) if c.code == "S3"));
     assert_eq!(value(recs[0], F::TrafficPath), Value::Absent);
-    assert_eq!(value(recs[0], F::FlowDirection), Value::Direction(FlowDirection::Ingress));
+    assert_eq!(
+        value(recs[0], F::FlowDirection),
+        Value::Direction(FlowDirection::Ingress)
+    );
     assert!(matches!(value(recs[1], F::TrafficPath), Value::Code(c) if c.code == "8"));
-    let path = describe(recs[1], recs[1].cell(F::TrafficPath).unwrap(), text, Lang::En, &Fixed(0));
+    let path = describe(
+        recs[1],
+        recs[1].cell(F::TrafficPath).unwrap(),
+        text,
+        Lang::En,
+        &Fixed(0),
+    );
     assert_eq!(path.decoded, "through an internet gateway");
-    assert_eq!(path.meaning, "through an internet gateway (reported this way by Nitro-based instances)");
+    assert_eq!(
+        path.meaning,
+        "through an internet gateway (reported this way by Nitro-based instances)"
+    );
     assert_eq!(value(recs[1], F::Region), Value::Text);
     assert!(summarize(recs[1], text, Lang::En).contains(", outbound on eni-1235b8ca123456789"));
 }
@@ -252,7 +289,12 @@ fn ok_e21_ecs_fields() {
     assert_eq!(arn.meaning, "service ecs, Region us-east-1, account 123456789012");
     // Beats' sample says 5 although the format's newest field is version 7: flagged.
     let v = describe(r, r.cell(F::Version).unwrap(), text, Lang::En, &Fixed(0));
-    assert!(v.meaning.ends_with("Note: the fields of this format would make AWS write version 7"), "{}", v.meaning);
+    assert!(
+        v.meaning
+            .ends_with("Note: the fields of this format would make AWS write version 7"),
+        "{}",
+        v.meaning
+    );
     // An 11-digit account is decoded but flagged.
     let a = describe(r, r.cell(F::AccountId).unwrap(), text, Lang::En, &Fixed(0));
     assert_eq!(a.meaning, "AWS account IDs have 12 digits; this one does not.");

@@ -302,10 +302,7 @@ impl FieldName {
     pub fn parse_loose(token: &str) -> Option<FieldName> {
         let bare = strip_token_syntax(token)?;
         let key = loose_key(bare);
-        FieldName::ALL
-            .iter()
-            .copied()
-            .find(|f| loose_key(f.as_str()) == key)
+        FieldName::ALL.iter().copied().find(|f| loose_key(f.as_str()) == key)
     }
 
     /// The real field name closest to a mistyped one, if any is reasonably close.
@@ -315,7 +312,7 @@ impl FieldName {
         FieldName::ALL
             .iter()
             .map(|f| (strsim::levenshtein(&key, &loose_key(f.as_str())), *f))
-            .filter(|(d, _)| *d <= key.chars().count().div_ceil(2).max(1))
+            .filter(|(d, _)| *d <= (key.chars().count() / 3).max(1))
             .min_by_key(|(d, _)| *d)
             .map(|(_, f)| f)
     }

@@ -38,32 +38,84 @@ const NEVER_ABSENT: Text = t(
 );
 
 const SERVICES: &[Code] = &[
-    c("AMAZON", "Amazon's address space in general (no more specific service range matched)", "Amazon 全般のアドレス（より細かいサービスの範囲には該当しない）"),
+    c(
+        "AMAZON",
+        "Amazon's address space in general (no more specific service range matched)",
+        "Amazon 全般のアドレス（より細かいサービスの範囲には該当しない）",
+    ),
     c("AMAZON_APPFLOW", "Amazon AppFlow", "Amazon AppFlow"),
-    c("AMAZON_CONNECT", "Amazon Connect (contact center)", "Amazon Connect（コンタクトセンター）"),
+    c(
+        "AMAZON_CONNECT",
+        "Amazon Connect (contact center)",
+        "Amazon Connect（コンタクトセンター）",
+    ),
     c("API_GATEWAY", "Amazon API Gateway", "Amazon API Gateway"),
     c("AURORA_DSQL", "Amazon Aurora DSQL", "Amazon Aurora DSQL"),
     c("CHIME_MEETINGS", "Amazon Chime meetings", "Amazon Chime 会議"),
-    c("CHIME_VOICECONNECTOR", "Amazon Chime Voice Connector", "Amazon Chime Voice Connector"),
+    c(
+        "CHIME_VOICECONNECTOR",
+        "Amazon Chime Voice Connector",
+        "Amazon Chime Voice Connector",
+    ),
     c("CLOUD9", "AWS Cloud9", "AWS Cloud9"),
-    c("CLOUDFRONT", "Amazon CloudFront edge locations", "Amazon CloudFront のエッジロケーション"),
-    c("CLOUDFRONT_ORIGIN_FACING", "CloudFront servers that fetch from your origin", "オリジンへ取りに来る CloudFront のサーバー"),
+    c(
+        "CLOUDFRONT",
+        "Amazon CloudFront edge locations",
+        "Amazon CloudFront のエッジロケーション",
+    ),
+    c(
+        "CLOUDFRONT_ORIGIN_FACING",
+        "CloudFront servers that fetch from your origin",
+        "オリジンへ取りに来る CloudFront のサーバー",
+    ),
     c("CODEBUILD", "AWS CodeBuild", "AWS CodeBuild"),
     c("DYNAMODB", "Amazon DynamoDB", "Amazon DynamoDB"),
     c("EBS", "Amazon EBS", "Amazon EBS"),
-    c("EC2", "Amazon EC2 public addresses (for example other instances' public IPs)", "Amazon EC2 のパブリックアドレス（他のインスタンスのパブリック IP など）"),
+    c(
+        "EC2",
+        "Amazon EC2 public addresses (for example other instances' public IPs)",
+        "Amazon EC2 のパブリックアドレス（他のインスタンスのパブリック IP など）",
+    ),
     c("EC2_INSTANCE_CONNECT", "EC2 Instance Connect", "EC2 Instance Connect"),
     c("GLOBALACCELERATOR", "AWS Global Accelerator", "AWS Global Accelerator"),
-    c("IVS_LOW_LATENCY", "Amazon IVS low-latency streaming", "Amazon IVS 低遅延ストリーミング"),
-    c("IVS_REALTIME", "Amazon IVS real-time streaming", "Amazon IVS リアルタイムストリーミング"),
-    c("KINESIS_VIDEO_STREAMS", "Amazon Kinesis Video Streams", "Amazon Kinesis Video Streams"),
-    c("MEDIA_PACKAGE_V2", "AWS Elemental MediaPackage v2", "AWS Elemental MediaPackage v2"),
+    c(
+        "IVS_LOW_LATENCY",
+        "Amazon IVS low-latency streaming",
+        "Amazon IVS 低遅延ストリーミング",
+    ),
+    c(
+        "IVS_REALTIME",
+        "Amazon IVS real-time streaming",
+        "Amazon IVS リアルタイムストリーミング",
+    ),
+    c(
+        "KINESIS_VIDEO_STREAMS",
+        "Amazon Kinesis Video Streams",
+        "Amazon Kinesis Video Streams",
+    ),
+    c(
+        "MEDIA_PACKAGE_V2",
+        "AWS Elemental MediaPackage v2",
+        "AWS Elemental MediaPackage v2",
+    ),
     c("ROUTE53", "Amazon Route 53 (DNS)", "Amazon Route 53（DNS）"),
-    c("ROUTE53_HEALTHCHECKS", "Route 53 health checkers", "Route 53 ヘルスチェッカー"),
-    c("ROUTE53_HEALTHCHECKS_PUBLISHING", "Route 53 health-check result publishing", "Route 53 ヘルスチェック結果の発行"),
+    c(
+        "ROUTE53_HEALTHCHECKS",
+        "Route 53 health checkers",
+        "Route 53 ヘルスチェッカー",
+    ),
+    c(
+        "ROUTE53_HEALTHCHECKS_PUBLISHING",
+        "Route 53 health-check result publishing",
+        "Route 53 ヘルスチェック結果の発行",
+    ),
     c("ROUTE53_RESOLVER", "Route 53 Resolver", "Route 53 Resolver"),
     c("S3", "Amazon S3", "Amazon S3"),
-    c("WORKSPACES_GATEWAYS", "Amazon WorkSpaces gateways", "Amazon WorkSpaces ゲートウェイ"),
+    c(
+        "WORKSPACES_GATEWAYS",
+        "Amazon WorkSpaces gateways",
+        "Amazon WorkSpaces ゲートウェイ",
+    ),
 ];
 
 const SERVICE_ABSENT: Text = t(
@@ -72,11 +124,31 @@ const SERVICE_ABSENT: Text = t(
 );
 
 const INTERFACE_TYPES: &[Code] = &[
-    c("nat_gateway", "a NAT gateway's network interface", "NAT ゲートウェイのネットワークインターフェイス"),
-    c("network_load_balancer", "a Network Load Balancer's network interface", "Network Load Balancer のネットワークインターフェイス"),
-    c("regional_nat_gateway", "a regional NAT gateway", "リージョナル NAT ゲートウェイ"),
-    c("transit_gateway", "a transit gateway attachment's network interface", "Transit Gateway アタッチメントのネットワークインターフェイス"),
-    c("vpc_endpoint", "a VPC endpoint's network interface", "VPC エンドポイントのネットワークインターフェイス"),
+    c(
+        "nat_gateway",
+        "a NAT gateway's network interface",
+        "NAT ゲートウェイのネットワークインターフェイス",
+    ),
+    c(
+        "network_load_balancer",
+        "a Network Load Balancer's network interface",
+        "Network Load Balancer のネットワークインターフェイス",
+    ),
+    c(
+        "regional_nat_gateway",
+        "a regional NAT gateway",
+        "リージョナル NAT ゲートウェイ",
+    ),
+    c(
+        "transit_gateway",
+        "a transit gateway attachment's network interface",
+        "Transit Gateway アタッチメントのネットワークインターフェイス",
+    ),
+    c(
+        "vpc_endpoint",
+        "a VPC endpoint's network interface",
+        "VPC エンドポイントのネットワークインターフェイス",
+    ),
 ];
 
 /// Returned by `FieldName::spec` if the table were ever out of order (tests prevent it).

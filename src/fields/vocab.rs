@@ -17,7 +17,12 @@ pub struct Service {
 }
 
 const fn s(port: u16, proto: Option<u8>, name: &'static str, en: &'static str, ja: &'static str) -> Service {
-    Service { port, proto, name, about: t(en, ja) }
+    Service {
+        port,
+        proto,
+        name,
+        about: t(en, ja),
+    }
 }
 
 const TCP: Option<u8> = Some(6);
@@ -30,9 +35,27 @@ const ANY: Option<u8> = None;
 pub static SERVICES: &[Service] = &[
     s(20, TCP, "FTP-data", "FTP data transfer", "FTP のデータ転送"),
     s(21, TCP, "FTP", "FTP control", "FTP の制御"),
-    s(22, TCP, "SSH", "Secure Shell remote login (also SFTP, git over SSH)", "SSH リモートログイン（SFTP や git over SSH も）"),
-    s(23, TCP, "Telnet", "Telnet remote login (unencrypted)", "Telnet リモートログイン（暗号化なし）"),
-    s(25, TCP, "SMTP", "mail transfer between servers", "サーバー間のメール転送"),
+    s(
+        22,
+        TCP,
+        "SSH",
+        "Secure Shell remote login (also SFTP, git over SSH)",
+        "SSH リモートログイン（SFTP や git over SSH も）",
+    ),
+    s(
+        23,
+        TCP,
+        "Telnet",
+        "Telnet remote login (unencrypted)",
+        "Telnet リモートログイン（暗号化なし）",
+    ),
+    s(
+        25,
+        TCP,
+        "SMTP",
+        "mail transfer between servers",
+        "サーバー間のメール転送",
+    ),
     s(53, ANY, "DNS", "domain name lookups", "ドメイン名の名前解決"),
     s(67, UDP, "DHCP", "DHCP server", "DHCP サーバー"),
     s(68, UDP, "DHCP", "DHCP client", "DHCP クライアント"),
@@ -40,59 +63,233 @@ pub static SERVICES: &[Service] = &[
     s(80, TCP, "HTTP", "web traffic (unencrypted)", "Web 通信（暗号化なし）"),
     s(88, ANY, "Kerberos", "Kerberos authentication", "Kerberos 認証"),
     s(110, TCP, "POP3", "mail retrieval", "メールの受信"),
-    s(111, ANY, "RPCbind", "ONC RPC port mapper (NFS helper)", "ONC RPC ポートマッパー（NFS の補助）"),
+    s(
+        111,
+        ANY,
+        "RPCbind",
+        "ONC RPC port mapper (NFS helper)",
+        "ONC RPC ポートマッパー（NFS の補助）",
+    ),
     s(123, UDP, "NTP", "network time synchronisation", "時刻同期"),
-    s(135, TCP, "MS-RPC", "Microsoft RPC endpoint mapper", "Microsoft RPC エンドポイントマッパー"),
+    s(
+        135,
+        TCP,
+        "MS-RPC",
+        "Microsoft RPC endpoint mapper",
+        "Microsoft RPC エンドポイントマッパー",
+    ),
     s(137, UDP, "NetBIOS-NS", "NetBIOS name service", "NetBIOS 名前サービス"),
     s(138, UDP, "NetBIOS-DGM", "NetBIOS datagrams", "NetBIOS データグラム"),
-    s(139, TCP, "NetBIOS-SSN", "NetBIOS sessions (old Windows file sharing)", "NetBIOS セッション（古い Windows ファイル共有）"),
+    s(
+        139,
+        TCP,
+        "NetBIOS-SSN",
+        "NetBIOS sessions (old Windows file sharing)",
+        "NetBIOS セッション（古い Windows ファイル共有）",
+    ),
     s(143, TCP, "IMAP", "mail access", "メールアクセス"),
     s(161, UDP, "SNMP", "network device monitoring", "ネットワーク機器の監視"),
     s(162, UDP, "SNMP-trap", "SNMP notifications", "SNMP の通知"),
-    s(179, TCP, "BGP", "BGP routing (e.g. Direct Connect, VPN)", "BGP ルーティング（Direct Connect や VPN など）"),
+    s(
+        179,
+        TCP,
+        "BGP",
+        "BGP routing (e.g. Direct Connect, VPN)",
+        "BGP ルーティング（Direct Connect や VPN など）",
+    ),
     s(389, ANY, "LDAP", "directory lookups", "ディレクトリ参照"),
-    s(443, TCP, "HTTPS", "encrypted web traffic (TLS), including most AWS APIs", "暗号化された Web 通信（TLS）。多くの AWS API もこれ"),
+    s(
+        443,
+        TCP,
+        "HTTPS",
+        "encrypted web traffic (TLS), including most AWS APIs",
+        "暗号化された Web 通信（TLS）。多くの AWS API もこれ",
+    ),
     s(443, UDP, "QUIC", "HTTP/3 over QUIC", "QUIC 上の HTTP/3"),
-    s(445, TCP, "SMB", "Windows file sharing (SMB)", "Windows ファイル共有（SMB）"),
+    s(
+        445,
+        TCP,
+        "SMB",
+        "Windows file sharing (SMB)",
+        "Windows ファイル共有（SMB）",
+    ),
     s(465, TCP, "SMTPS", "mail submission over TLS", "TLS でのメール送信"),
     s(500, UDP, "IKE", "IPsec VPN key exchange", "IPsec VPN の鍵交換"),
     s(514, UDP, "Syslog", "system log messages", "システムログ"),
     s(587, TCP, "Submission", "mail submission", "メール送信"),
-    s(636, TCP, "LDAPS", "directory lookups over TLS", "TLS でのディレクトリ参照"),
+    s(
+        636,
+        TCP,
+        "LDAPS",
+        "directory lookups over TLS",
+        "TLS でのディレクトリ参照",
+    ),
     s(853, TCP, "DNS over TLS", "encrypted DNS", "暗号化 DNS"),
     s(873, TCP, "rsync", "file synchronisation", "ファイル同期"),
     s(993, TCP, "IMAPS", "mail access over TLS", "TLS でのメールアクセス"),
     s(995, TCP, "POP3S", "mail retrieval over TLS", "TLS でのメール受信"),
     s(1194, UDP, "OpenVPN", "OpenVPN", "OpenVPN"),
     s(1433, TCP, "SQL Server", "Microsoft SQL Server", "Microsoft SQL Server"),
-    s(1521, TCP, "Oracle", "Oracle database listener", "Oracle データベースのリスナー"),
-    s(2049, ANY, "NFS", "NFS file sharing (also Amazon EFS)", "NFS ファイル共有（Amazon EFS も）"),
+    s(
+        1521,
+        TCP,
+        "Oracle",
+        "Oracle database listener",
+        "Oracle データベースのリスナー",
+    ),
+    s(
+        2049,
+        ANY,
+        "NFS",
+        "NFS file sharing (also Amazon EFS)",
+        "NFS ファイル共有（Amazon EFS も）",
+    ),
     s(2181, TCP, "ZooKeeper", "Apache ZooKeeper", "Apache ZooKeeper"),
-    s(2375, TCP, "Docker", "Docker API (unencrypted)", "Docker API（暗号化なし）"),
+    s(
+        2375,
+        TCP,
+        "Docker",
+        "Docker API (unencrypted)",
+        "Docker API（暗号化なし）",
+    ),
     s(2376, TCP, "Docker TLS", "Docker API over TLS", "TLS での Docker API"),
-    s(2379, TCP, "etcd", "etcd client API (Kubernetes)", "etcd クライアント API（Kubernetes）"),
-    s(3000, TCP, "Dev HTTP", "often a development web server or Grafana", "開発用 Web サーバーや Grafana によく使われる"),
+    s(
+        2379,
+        TCP,
+        "etcd",
+        "etcd client API (Kubernetes)",
+        "etcd クライアント API（Kubernetes）",
+    ),
+    s(
+        3000,
+        TCP,
+        "Dev HTTP",
+        "often a development web server or Grafana",
+        "開発用 Web サーバーや Grafana によく使われる",
+    ),
     s(3128, TCP, "Proxy", "HTTP proxy (Squid)", "HTTP プロキシ（Squid）"),
-    s(3306, TCP, "MySQL", "MySQL / MariaDB / Aurora MySQL", "MySQL / MariaDB / Aurora MySQL"),
-    s(3389, ANY, "RDP", "Windows Remote Desktop", "Windows リモートデスクトップ"),
-    s(4500, UDP, "IPsec NAT-T", "IPsec VPN through NAT", "NAT 越えの IPsec VPN"),
-    s(5044, TCP, "Beats", "Elastic Beats / Logstash", "Elastic Beats / Logstash"),
-    s(5432, TCP, "PostgreSQL", "PostgreSQL / Aurora PostgreSQL / Redshift-compatible", "PostgreSQL / Aurora PostgreSQL"),
+    s(
+        3306,
+        TCP,
+        "MySQL",
+        "MySQL / MariaDB / Aurora MySQL",
+        "MySQL / MariaDB / Aurora MySQL",
+    ),
+    s(
+        3389,
+        ANY,
+        "RDP",
+        "Windows Remote Desktop",
+        "Windows リモートデスクトップ",
+    ),
+    s(
+        4500,
+        UDP,
+        "IPsec NAT-T",
+        "IPsec VPN through NAT",
+        "NAT 越えの IPsec VPN",
+    ),
+    s(
+        5044,
+        TCP,
+        "Beats",
+        "Elastic Beats / Logstash",
+        "Elastic Beats / Logstash",
+    ),
+    s(
+        5432,
+        TCP,
+        "PostgreSQL",
+        "PostgreSQL / Aurora PostgreSQL / Redshift-compatible",
+        "PostgreSQL / Aurora PostgreSQL",
+    ),
     s(5439, TCP, "Redshift", "Amazon Redshift", "Amazon Redshift"),
-    s(5671, TCP, "AMQPS", "AMQP over TLS (Amazon MQ)", "TLS での AMQP（Amazon MQ）"),
-    s(5672, TCP, "AMQP", "message queue (RabbitMQ)", "メッセージキュー（RabbitMQ）"),
+    s(
+        5671,
+        TCP,
+        "AMQPS",
+        "AMQP over TLS (Amazon MQ)",
+        "TLS での AMQP（Amazon MQ）",
+    ),
+    s(
+        5672,
+        TCP,
+        "AMQP",
+        "message queue (RabbitMQ)",
+        "メッセージキュー（RabbitMQ）",
+    ),
     s(5900, TCP, "VNC", "VNC remote desktop", "VNC リモートデスクトップ"),
-    s(5985, TCP, "WinRM", "Windows Remote Management over HTTP", "HTTP での Windows リモート管理"),
-    s(5986, TCP, "WinRM-S", "Windows Remote Management over HTTPS", "HTTPS での Windows リモート管理"),
-    s(6379, TCP, "Redis", "Redis / ElastiCache / MemoryDB", "Redis / ElastiCache / MemoryDB"),
-    s(6443, TCP, "Kubernetes API", "Kubernetes API server", "Kubernetes API サーバー"),
-    s(8080, TCP, "HTTP-alt", "alternative web port, often an app server or proxy", "代替の Web ポート。アプリサーバーやプロキシによく使われる"),
+    s(
+        5985,
+        TCP,
+        "WinRM",
+        "Windows Remote Management over HTTP",
+        "HTTP での Windows リモート管理",
+    ),
+    s(
+        5986,
+        TCP,
+        "WinRM-S",
+        "Windows Remote Management over HTTPS",
+        "HTTPS での Windows リモート管理",
+    ),
+    s(
+        6379,
+        TCP,
+        "Redis",
+        "Redis / ElastiCache / MemoryDB",
+        "Redis / ElastiCache / MemoryDB",
+    ),
+    s(
+        6443,
+        TCP,
+        "Kubernetes API",
+        "Kubernetes API server",
+        "Kubernetes API サーバー",
+    ),
+    s(
+        8080,
+        TCP,
+        "HTTP-alt",
+        "alternative web port, often an app server or proxy",
+        "代替の Web ポート。アプリサーバーやプロキシによく使われる",
+    ),
     s(8443, TCP, "HTTPS-alt", "alternative HTTPS port", "代替の HTTPS ポート"),
-    s(9092, TCP, "Kafka", "Apache Kafka / Amazon MSK", "Apache Kafka / Amazon MSK"),
-    s(9200, TCP, "Elasticsearch", "Elasticsearch / OpenSearch REST API", "Elasticsearch / OpenSearch の REST API"),
-    s(9300, TCP, "ES transport", "Elasticsearch node-to-node", "Elasticsearch ノード間通信"),
-    s(10250, TCP, "kubelet", "Kubernetes kubelet API", "Kubernetes の kubelet API"),
-    s(11211, ANY, "Memcached", "Memcached / ElastiCache", "Memcached / ElastiCache"),
+    s(
+        9092,
+        TCP,
+        "Kafka",
+        "Apache Kafka / Amazon MSK",
+        "Apache Kafka / Amazon MSK",
+    ),
+    s(
+        9200,
+        TCP,
+        "Elasticsearch",
+        "Elasticsearch / OpenSearch REST API",
+        "Elasticsearch / OpenSearch の REST API",
+    ),
+    s(
+        9300,
+        TCP,
+        "ES transport",
+        "Elasticsearch node-to-node",
+        "Elasticsearch ノード間通信",
+    ),
+    s(
+        10250,
+        TCP,
+        "kubelet",
+        "Kubernetes kubelet API",
+        "Kubernetes の kubelet API",
+    ),
+    s(
+        11211,
+        ANY,
+        "Memcached",
+        "Memcached / ElastiCache",
+        "Memcached / ElastiCache",
+    ),
     s(27017, TCP, "MongoDB", "MongoDB / DocumentDB", "MongoDB / DocumentDB"),
 ];
 
@@ -134,13 +331,16 @@ pub mod words {
     /// Average size per packet.
     pub const PER_PACKET: Text = t("per packet on average", "1 パケット平均");
     /// Ephemeral port range.
-    pub const EPHEMERAL: Text = t("most likely an ephemeral (temporary client) port", "おそらくエフェメラル（一時的なクライアント）ポート");
+    pub const EPHEMERAL: Text = t(
+        "most likely an ephemeral (temporary client) port",
+        "おそらくエフェメラル（一時的なクライアント）ポート",
+    );
     /// Registered port range.
     pub const REGISTERED: Text = t("registered port", "登録済みポート");
     /// System port range.
     pub const SYSTEM: Text = t("system (well-known) port", "システム（ウェルノウン）ポート");
     /// Port 0.
-    pub const NO_PORT: Text = t("no port (the protocol has none)", "ポートなし（ポートのないプロトコル）");
+    pub const NO_PORT: Text = t("no port", "ポートなし");
     /// A portless protocol with a non-zero port.
     pub const PORT_UNUSUAL: Text = t(
         "unusual: this protocol has no ports, AWS normally writes 0",
@@ -204,7 +404,10 @@ pub mod addr_kinds {
     /// Private IPv4 (RFC 1918).
     pub const PRIVATE: Text = t("private (RFC 1918)", "プライベート（RFC 1918）");
     /// Shared address space, carrier-grade NAT.
-    pub const SHARED: Text = t("shared address space (100.64.0.0/10, carrier-grade NAT)", "共有アドレス空間（100.64.0.0/10、キャリアグレード NAT）");
+    pub const SHARED: Text = t(
+        "shared address space (100.64.0.0/10, carrier-grade NAT)",
+        "共有アドレス空間（100.64.0.0/10、キャリアグレード NAT）",
+    );
     /// Public.
     pub const PUBLIC: Text = t("public (internet)", "パブリック（インターネット）");
     /// Loopback.
@@ -212,13 +415,25 @@ pub mod addr_kinds {
     /// Link-local.
     pub const LINK_LOCAL: Text = t("link-local", "リンクローカル");
     /// IMDS.
-    pub const IMDS: Text = t("EC2 instance metadata service (IMDS); flow logs normally never record it", "EC2 インスタンスメタデータサービス（IMDS）。通常フローログには記録されません");
+    pub const IMDS: Text = t(
+        "EC2 instance metadata service (IMDS); flow logs normally never record it",
+        "EC2 インスタンスメタデータサービス（IMDS）。通常フローログには記録されません",
+    );
     /// Amazon DNS.
-    pub const AMAZON_DNS: Text = t("Amazon DNS server (Route 53 Resolver); flow logs normally never record it", "Amazon DNS サーバー（Route 53 Resolver）。通常フローログには記録されません");
+    pub const AMAZON_DNS: Text = t(
+        "Amazon DNS server (Route 53 Resolver); flow logs normally never record it",
+        "Amazon DNS サーバー（Route 53 Resolver）。通常フローログには記録されません",
+    );
     /// Time sync.
-    pub const TIME_SYNC: Text = t("Amazon Time Sync Service; flow logs normally never record it", "Amazon Time Sync Service。通常フローログには記録されません");
+    pub const TIME_SYNC: Text = t(
+        "Amazon Time Sync Service; flow logs normally never record it",
+        "Amazon Time Sync Service。通常フローログには記録されません",
+    );
     /// Documentation range.
-    pub const DOCUMENTATION: Text = t("documentation example range (not routable)", "ドキュメント用の例示アドレス（ルーティングされない）");
+    pub const DOCUMENTATION: Text = t(
+        "documentation example range (not routable)",
+        "ドキュメント用の例示アドレス（ルーティングされない）",
+    );
     /// Multicast.
     pub const MULTICAST: Text = t("multicast", "マルチキャスト");
     /// Broadcast.
@@ -228,7 +443,10 @@ pub mod addr_kinds {
     /// IPv6 unique local.
     pub const UNIQUE_LOCAL: Text = t("IPv6 unique local (private)", "IPv6 ユニークローカル（プライベート）");
     /// IPv6 global unicast.
-    pub const GLOBAL_V6: Text = t("IPv6 global unicast (internet-routable)", "IPv6 グローバルユニキャスト（インターネットで到達可能）");
+    pub const GLOBAL_V6: Text = t(
+        "IPv6 global unicast (internet-routable)",
+        "IPv6 グローバルユニキャスト（インターネットで到達可能）",
+    );
     /// Reserved.
     pub const RESERVED: Text = t("reserved range", "予約済みの範囲");
 

@@ -98,7 +98,10 @@ impl AddrKind {
     /// Whether the address is inside a private network (VPC-side).
     #[must_use]
     pub fn is_internal(self) -> bool {
-        matches!(self, AddrKind::Private | AddrKind::Shared | AddrKind::UniqueLocal | AddrKind::LinkLocal)
+        matches!(
+            self,
+            AddrKind::Private | AddrKind::Shared | AddrKind::UniqueLocal | AddrKind::LinkLocal
+        )
     }
 }
 

@@ -97,7 +97,7 @@ fn describe_value(record: &Record, cell: &Cell, text: &str, lang: Lang, tz: &dyn
                 meaning: address_meaning(record, cell.field, lang),
             }
         }
-        Value::Port(p) => port(record, p, lang),
+        Value::Port(p) => port(record, p, lang, code_meaning),
         Value::Protocol(n) => protocol(n, lang, code_meaning),
         Value::Count(n) => count(record, cell.field, n, lang),
         Value::Time(t) => time(record, cell.field, t, lang, tz),
@@ -113,8 +113,20 @@ fn describe_value(record: &Record, cell: &Cell, text: &str, lang: Lang, tz: &dyn
         Value::LogStatus(s) => Described {
             decoded: match s {
                 LogStatus::Ok => "OK",
-                LogStatus::NoData => if ja { "データなし" } else { "no data" },
-                LogStatus::SkipData => if ja { "一部欠落" } else { "skipped data" },
+                LogStatus::NoData => {
+                    if ja {
+                        "データなし"
+                    } else {
+                        "no data"
+                    }
+                }
+                LogStatus::SkipData => {
+                    if ja {
+                        "一部欠落"
+                    } else {
+                        "skipped data"
+                    }
+                }
             }
             .to_owned(),
             meaning: code_meaning.unwrap_or_default().to_owned(),
@@ -144,7 +156,11 @@ fn describe_value(record: &Record, cell: &Cell, text: &str, lang: Lang, tz: &dyn
                 push_sentence(&mut meaning, w::FLAGS_NOT_TCP.get(lang));
             }
             Described {
-                decoded: if names.is_empty() { "—".to_owned() } else { names.join(" ") },
+                decoded: if names.is_empty() {
+                    "—".to_owned()
+                } else {
+                    names.join(" ")
+                },
                 meaning,
             }
         }
@@ -181,7 +197,12 @@ fn push_sentence(s: &mut String, more: &str) {
 /// meaning for numbers (`traffic-path 8`).
 fn short_code(field: FieldName, code: &str, meaning: &str) -> String {
     match field.spec().kind {
-        Kind::TrafficPath | Kind::EncryptionStatus => meaning.split([',', '(', '（']).next().unwrap_or(meaning).trim().to_owned(),
+        Kind::TrafficPath | Kind::EncryptionStatus => meaning
+            .split([',', '(', '（'])
+            .next()
+            .unwrap_or(meaning)
+            .trim()
+            .to_owned(),
         _ => code.to_owned(),
     }
 }
@@ -192,9 +213,15 @@ fn masked_meaning(record: &Record, cell: &Cell, lang: Lang) -> String {
     if let (FieldName::Start, Some(t)) = (cell.field, &record.event_time) {
         if let Some(cal) = clock::calendar(t.unix, 0) {
             let s = if lang == Lang::Ja {
-                format!("CloudWatch のタイムスタンプから、start は {cal} UTC（{}）と分かります。", t.unix)
+                format!(
+                    "CloudWatch のタイムスタンプから、start は {cal} UTC（{}）と分かります。",
+                    t.unix
+                )
             } else {
-                format!("The CloudWatch timestamp before the record says start was {cal} UTC ({}).", t.unix)
+                format!(
+                    "The CloudWatch timestamp before the record says start was {cal} UTC ({}).",
+                    t.unix
+                )
             };
             push_sentence(&mut m, &s);
         }
@@ -209,7 +236,10 @@ fn version(record: &Record, n: u64, lang: Lang) -> Described {
         .map(|c| c.meaning.get(lang).to_owned())
         .unwrap_or_else(|| w::UNDOCUMENTED.get(lang).to_owned());
     let expected = record.format.version();
-    let tgw = record.cells.iter().any(|c| c.field.spec().scope == crate::fields::Scope::Tgw);
+    let tgw = record
+        .cells
+        .iter()
+        .any(|c| c.field.spec().scope == crate::fields::Scope::Tgw);
     if u64::from(expected) != n && !tgw {
         let note = if lang == Lang::Ja {
             format!("注意：{}{expected} です", w::VERSION_MISMATCH.get(lang))
@@ -235,7 +265,9 @@ fn text_value(field: FieldName, raw: &str, lang: Lang) -> Described {
     let spec = field.spec();
     match spec.kind {
         Kind::Tag => {
-            let decoded = percent_encoding::percent_decode_str(raw).decode_utf8_lossy().into_owned();
+            let decoded = percent_encoding::percent_decode_str(raw)
+                .decode_utf8_lossy()
+                .into_owned();
             let meaning = if decoded == raw {
                 String::new()
             } else if lang == Lang::Ja {
@@ -248,11 +280,19 @@ fn text_value(field: FieldName, raw: &str, lang: Lang) -> Described {
         Kind::Arn => {
             // arn:partition:service:region:account:resource
             let mut parts = raw.splitn(6, ':');
-            let (_, _, service, region, account_id, resource) =
-                (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next());
+            let (_, _, service, region, account_id, resource) = (
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+            );
             let decoded = resource.unwrap_or(raw).to_owned();
             let meaning = match (service, region, account_id) {
-                (Some(s), Some(r), Some(a)) if lang == Lang::Ja => format!("サービス {s}、リージョン {r}、アカウント {a}"),
+                (Some(s), Some(r), Some(a)) if lang == Lang::Ja => {
+                    format!("サービス {s}、リージョン {r}、アカウント {a}")
+                }
                 (Some(s), Some(r), Some(a)) => format!("service {s}, Region {r}, account {a}"),
                 _ => String::new(),
             };
@@ -293,7 +333,7 @@ fn address_meaning(record: &Record, field: FieldName, lang: Lang) -> String {
     m
 }
 
-fn port(record: &Record, p: u16, lang: Lang) -> Described {
+fn port(record: &Record, p: u16, lang: Lang, documented: Option<&str>) -> Described {
     let proto = match record.value(FieldName::Protocol) {
         Some(Value::Protocol(n)) => Some(n),
         _ => None,
@@ -301,8 +341,8 @@ fn port(record: &Record, p: u16, lang: Lang) -> Described {
     let has_ports = proto.is_none_or(|n| matches!(n, 6 | 17 | 132 | 33 | 136));
     if p == 0 {
         return Described {
-            decoded: "0".into(),
-            meaning: w::NO_PORT.get(lang).to_owned(),
+            decoded: format!("0 ({})", w::NO_PORT.get(lang)),
+            meaning: documented.unwrap_or_default().to_owned(),
         };
     }
     if !has_ports {
@@ -333,16 +373,20 @@ fn port(record: &Record, p: u16, lang: Lang) -> Described {
 fn protocol(n: u8, lang: Lang, documented: Option<&str>) -> Described {
     let number = etherparse::IpNumber(n);
     let keyword = if n == 145 { Some("NSH") } else { number.keyword_str() };
-    let name = if n == 145 { Some("Network Service Header") } else { number.protocol_str() };
-    let decoded = keyword.or(name).map_or_else(|| n.to_string(), str::to_owned);
+    let name = if n == 145 {
+        Some("Network Service Header")
+    } else {
+        number.protocol_str()
+    };
+    let decoded = keyword.map_or_else(|| n.to_string(), str::to_owned);
     let mut meaning = match (name, keyword) {
         (Some(name), _) => format!("{name} (IANA protocol {n})"),
         (None, Some(k)) => format!("{k} (IANA {n})"),
         (None, None) if (146..=252).contains(&n) => format!("{} ({n})", w::UNASSIGNED.get(lang)),
         (None, None) => format!("IANA {n}"),
     };
-    if let Some(d) = documented.filter(|d| *d != decoded) {
-        push_sentence(&mut meaning, d);
+    if let Some(d) = documented {
+        meaning = format!("{d}: {meaning}");
     }
     Described { decoded, meaning }
 }

@@ -105,7 +105,9 @@ impl FormatError {
                 format!("field {position}: expected a flow log field name, found `{found}`{hint}")
             }
             (FormatErrorKind::UnknownField { suggestion }, Lang::Ja) => {
-                let hint = suggestion.map(|s| format!("。`{s}` のことですか？")).unwrap_or_default();
+                let hint = suggestion
+                    .map(|s| format!("。`{s}` のことですか？"))
+                    .unwrap_or_default();
                 format!("{position} 番目の項目：フローログの項目名が必要ですが、`{found}` です{hint}")
             }
             (FormatErrorKind::Duplicate(f), Lang::En) => {
@@ -210,7 +212,11 @@ impl LineError {
         match &self.kind {
             LineErrorKind::Header(_) => format!(
                 "{}{sep}{} {what}",
-                if ja { format!("{} 行目", self.line_no) } else { format!("line {}", self.line_no) },
+                if ja {
+                    format!("{} 行目", self.line_no)
+                } else {
+                    format!("line {}", self.line_no)
+                },
                 if ja { "ヘッダー行" } else { "header line," }
             ),
             _ => format!("{place}{sep}{what}"),

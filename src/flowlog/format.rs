@@ -204,11 +204,7 @@ impl Format {
     /// The version AWS writes for records of this format: the newest field's version.
     #[must_use]
     pub fn version(&self) -> u8 {
-        self.fields
-            .iter()
-            .map(|f| f.spec().version)
-            .max()
-            .unwrap_or(2)
+        self.fields.iter().map(|f| f.spec().version).max().unwrap_or(2)
     }
 
     /// The preset this format is, if it is one.

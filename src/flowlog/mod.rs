@@ -77,14 +77,11 @@ pub fn decode_line(line: &str, base: usize, line_no: usize, format: &Rc<Format>)
     if event_time.is_some() {
         tokens.remove(0);
     }
-    let comment = tokens
-        .iter()
-        .position(|r| tok(r).starts_with('#'))
-        .map(|i| {
-            let start = tokens.get(i).map_or(line.len(), |r| r.start);
-            tokens.truncate(i);
-            shift(start..line.len(), base)
-        });
+    let comment = tokens.iter().position(|r| tok(r).starts_with('#')).map(|i| {
+        let start = tokens.get(i).map_or(line.len(), |r| r.start);
+        tokens.truncate(i);
+        shift(start..line.len(), base)
+    });
     if tokens.len() != format.len() {
         let found = tokens.len();
         return LineKind::Error(LineError {

@@ -14,12 +14,16 @@ use super::value::{Action, FlowDirection, LogStatus, Value};
 pub fn summarize(record: &Record, text: &str, lang: Lang) -> String {
     let ja = lang == Lang::Ja;
     let raw = |f: FieldName| record.cell(f).map(|c| c.raw(text)).filter(|r| *r != "-");
-    let eni = raw(FieldName::InterfaceId).or(raw(FieldName::ResourceId)).or(raw(FieldName::TgwAttachmentId));
+    let eni = raw(FieldName::InterfaceId)
+        .or(raw(FieldName::ResourceId))
+        .or(raw(FieldName::TgwAttachmentId));
     let window = window(record, ja);
 
     match record.log_status() {
         Some(LogStatus::NoData) => {
-            let on = eni.map(|e| if ja { format!("{e} では") } else { format!(" on {e}") }).unwrap_or_default();
+            let on = eni
+                .map(|e| if ja { format!("{e} では") } else { format!(" on {e}") })
+                .unwrap_or_default();
             return if ja {
                 format!("{on}{window}通信がありませんでした（NODATA）。")
             } else {
@@ -27,11 +31,15 @@ pub fn summarize(record: &Record, text: &str, lang: Lang) -> String {
             };
         }
         Some(LogStatus::SkipData) => {
-            let on = eni.map(|e| if ja { format!("{e} の") } else { format!(" for {e}") }).unwrap_or_default();
+            let on = eni
+                .map(|e| if ja { format!("{e} の") } else { format!(" for {e}") })
+                .unwrap_or_default();
             return if ja {
                 format!("{window}{on}一部のフローが記録されずに失われました（SKIPDATA）。通信がなかったわけではありません。")
             } else {
-                format!("Some flows{on}{window} were skipped and not recorded (SKIPDATA): traffic is unknown, not absent.")
+                format!(
+                    "Some flows{on}{window} were skipped and not recorded (SKIPDATA): traffic is unknown, not absent."
+                )
             };
         }
         _ => {}
@@ -41,7 +49,11 @@ pub fn summarize(record: &Record, text: &str, lang: Lang) -> String {
         Some(Value::Protocol(n)) => Some(n),
         _ => None,
     };
-    let proto_name = proto.map(|n| etherparse::IpNumber(n).keyword_str().map_or_else(|| format!("protocol {n}"), str::to_owned));
+    let proto_name = proto.map(|n| {
+        etherparse::IpNumber(n)
+            .keyword_str()
+            .map_or_else(|| format!("protocol {n}"), str::to_owned)
+    });
     let port = |f: FieldName| match record.value(f) {
         Some(Value::Port(p)) if p != 0 => Some(p),
         _ => None,
@@ -50,11 +62,28 @@ pub fn summarize(record: &Record, text: &str, lang: Lang) -> String {
         let a = raw(addr)?;
         let kind = match record.value(addr) {
             Some(Value::Addr(ip)) => AddrKind::of(ip).short().get(lang),
-            Some(Value::Masked) => if ja { "マスク済み" } else { "masked" },
+            Some(Value::Masked) => {
+                if ja {
+                    "マスク済み"
+                } else {
+                    "masked"
+                }
+            }
             _ => "",
         };
-        let kind = if kind.is_empty() { String::new() } else if ja { format!("（{kind}）") } else { format!(" ({kind})") };
-        let service = port(port_field).and_then(|p| vocab::service(p, proto)).filter(|_| port_field == FieldName::Dstport || port(FieldName::Dstport).and_then(|p| vocab::service(p, proto)).is_none());
+        let kind = if kind.is_empty() {
+            String::new()
+        } else if ja {
+            format!("（{kind}）")
+        } else {
+            format!(" ({kind})")
+        };
+        let service = port(port_field).and_then(|p| vocab::service(p, proto)).filter(|_| {
+            port_field == FieldName::Dstport
+                || port(FieldName::Dstport)
+                    .and_then(|p| vocab::service(p, proto))
+                    .is_none()
+        });
         let port_text = match (port(port_field), service) {
             (Some(p), Some(s)) if ja => format!(" のポート {p}（{}）", s.name),
             (Some(p), Some(s)) => format!(" port {p} ({})", s.name),
@@ -76,7 +105,13 @@ pub fn summarize(record: &Record, text: &str, lang: Lang) -> String {
         _ => None,
     };
     let what = match (packets, bytes, &proto_name) {
-        (Some(p), Some(b), pn) if ja => format!("{}パケット {} 個（{} バイト{}）", pn.as_ref().map(|n| format!("{n} ")).unwrap_or_default(), group(p), group(b), binary_size(b).map(|s| format!("、{s}")).unwrap_or_default()),
+        (Some(p), Some(b), pn) if ja => format!(
+            "{}パケット {} 個（{} バイト{}）",
+            pn.as_ref().map(|n| format!("{n} ")).unwrap_or_default(),
+            group(p),
+            group(b),
+            binary_size(b).map(|s| format!("、{s}")).unwrap_or_default()
+        ),
         (Some(p), Some(b), pn) => format!(
             "{} {}packet{} ({} byte{}{})",
             group(p),

@@ -224,7 +224,9 @@ fn is_region(raw: &str) -> bool {
         && raw.split('-').count() >= 3
         && !last.is_empty()
         && last.bytes().all(|b| b.is_ascii_digit())
-        && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Reads one raw token as a value of the field described by `spec`.

@@ -39,9 +39,12 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
         let d = describe(record, cell, text, lang, &BrowserTz);
         let field = cell.field;
         let selected = props.selected.is_some_and(|s| s.field == field);
-        let onclick = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Select(Selection { line: Some(line_no), field }));
+        let onclick = props.on_action.reform(move |_: MouseEvent| {
+            Action::Select(Selection {
+                line: Some(line_no),
+                field,
+            })
+        });
         let bad = cell.value.is_err();
         html! {
             <tr class={classes!("record-card__row", selected.then_some("is-selected"), bad.then_some("is-error"))}
@@ -64,7 +67,12 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
         format!("{when} ({})", clock::offset_label(t.offset_minutes))
     });
     let comment = record.comment.clone().and_then(|r| text.get(r)).map(str::to_owned);
-    let other_lines = props.decoded.lines.iter().filter(|l| matches!(l.kind, LineKind::Header(_))).count();
+    let other_lines = props
+        .decoded
+        .lines
+        .iter()
+        .filter(|l| matches!(l.kind, LineKind::Header(_)))
+        .count();
 
     html! {
         <article class="record-card" data-line={line_no.to_string()} data-status={status}>

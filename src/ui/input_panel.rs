@@ -49,8 +49,12 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             .unwrap_or_default();
         Action::SetFormat(text.into())
     });
-    let on_example = props.on_action.reform(|_: MouseEvent| Action::SetInput(l::EXAMPLE_TEXT.into()));
-    let on_clear = props.on_action.reform(|_: MouseEvent| Action::SetInput(AttrValue::default()));
+    let on_example = props
+        .on_action
+        .reform(|_: MouseEvent| Action::SetInput(l::EXAMPLE_TEXT.into()));
+    let on_clear = props
+        .on_action
+        .reform(|_: MouseEvent| Action::SetInput(AttrValue::default()));
 
     let format_error = match &*props.format.0 {
         Some(Err(e)) => html! { <p class="input-panel__error" id="format-error" role="alert">{ e.message(lang) }</p> },
@@ -93,7 +97,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
 
 fn status(decoded: &Decoded, format: &FormatBox, lang: Lang) -> Html {
     let counts = decoded.counts();
-    let header = decoded.lines.iter().find(|l| matches!(l.kind, LineKind::Header(_))).map(|l| l.no);
+    let header = decoded
+        .lines
+        .iter()
+        .find(|l| matches!(l.kind, LineKind::Header(_)))
+        .map(|l| l.no);
     let source = match (format, header) {
         (Some(Ok(f)), _) => format!("{} ({})", l::FORMAT_TYPED.get(lang), f.len()),
         (_, Some(no)) => format!("{} {no}", l::FORMAT_FROM_HEADER.get(lang)),

@@ -44,7 +44,10 @@ pub const DECODED: Text = t("Decoded", "解読結果");
 pub const MEANING: Text = t("Meaning", "意味");
 pub const LINE: Text = t("Line", "行");
 pub const USE_FORMAT: Text = t("Use this format", "この形式を使う");
-pub const HEADER_LINE: Text = t("Header line: the lines below use these fields", "ヘッダー行：以下の行はこの項目を使います");
+pub const HEADER_LINE: Text = t(
+    "Header line: the lines below use these fields",
+    "ヘッダー行：以下の行はこの項目を使います",
+);
 pub const SUMMARY: Text = t("In plain words", "ひとことで");
 pub const EXPLAIN_HINT: Text = t(
     "Select a column header or a value to see what it means.",
@@ -54,19 +57,28 @@ pub const CLOSE: Text = t("Close", "閉じる");
 pub const INTRODUCED: Text = t("introduced in version", "導入バージョン");
 pub const SCOPE_VPC: Text = t("VPC flow logs", "VPC フローログ");
 pub const SCOPE_TGW: Text = t("transit gateway flow logs", "Transit Gateway フローログ");
-pub const SCOPE_BOTH: Text = t("VPC and transit gateway flow logs", "VPC と Transit Gateway のフローログ");
+pub const SCOPE_BOTH: Text = t(
+    "VPC and transit gateway flow logs",
+    "VPC と Transit Gateway のフローログ",
+);
 pub const SECONDARY: Text = t(
     "Known only from secondary sources, not yet from AWS's own field table.",
     "AWS のフィールド表ではなく、二次情報でのみ確認されています。",
 );
-pub const UNCERTAIN: Text = t("Sources disagree about this field; treat it with care.", "この項目は情報源によって説明が異なります。注意して読んでください。");
+pub const UNCERTAIN: Text = t(
+    "Sources disagree about this field; treat it with care.",
+    "この項目は情報源によって説明が異なります。注意して読んでください。",
+);
 pub const DASH_MEANS: Text = t("When it is `-`", "`-` のとき");
 pub const VALUES: Text = t("Documented values", "記載されている値");
 pub const THIS_VALUE: Text = t("This value", "この値");
 pub const ERROR_LIST: Text = t("Problems", "問題");
 pub const BYTES_AT: Text = t("bytes", "バイト位置");
 pub const SHOWING_FIRST: Text = t("Showing the first", "最初の");
-pub const ROWS_OF: Text = t("rows; every line is still counted and its errors listed below.", "行を表示しています。すべての行は集計され、エラーは下に一覧されます。");
+pub const ROWS_OF: Text = t(
+    "rows; every line is still counted and its errors listed below.",
+    "行を表示しています。すべての行は集計され、エラーは下に一覧されます。",
+);
 pub const PRIVACY: Text = t(
     "Runs entirely in your browser: no server, no upload, works offline once loaded.",
     "すべてブラウザー内で動作します。サーバーもアップロードもなく、一度読み込めばオフラインでも使えます。",

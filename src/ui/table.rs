@@ -54,7 +54,10 @@ fn sections(lines: &[Line]) -> Vec<Section<'_>> {
                 (Some(_), None) => false,
             };
         if starts_new {
-            out.push(Section { format, lines: vec![line] });
+            out.push(Section {
+                format,
+                lines: vec![line],
+            });
         } else if let Some(s) = out.last_mut() {
             if s.format.is_none() {
                 s.format = format;
@@ -152,9 +155,12 @@ fn record_row(props: &RecordTableProps, line_no: usize, record: &Record) -> Html
         let d = describe(record, cell, text, lang, &BrowserTz);
         let selected = row_selected && props.selected.is_some_and(|s| s.field == field);
         let bad = cell.value.is_err();
-        let onclick = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Select(Selection { line: Some(line_no), field }));
+        let onclick = props.on_action.reform(move |_: MouseEvent| {
+            Action::Select(Selection {
+                line: Some(line_no),
+                field,
+            })
+        });
         let raw = cell.raw(text).to_owned();
         html! {
             <td class={classes!("record-table__cell", selected.then_some("is-selected"), bad.then_some("is-error"))}

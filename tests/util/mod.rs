@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, reason = "each test file uses a different subset")]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test helpers panic on purpose")]
 
 use vpc_flowlog_decoder::fields::FieldName;
 use vpc_flowlog_decoder::flowlog::{decode_text, Decoded, Format, LineError, LineKind, Options, Record, Value};

@@ -1,0 +1,149 @@
+//! Properties: valid records round-trip, a bad value is blamed on its own field,
+//! arbitrary text never panics and every line is accounted for.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests panic on failure")]
+
+use proptest::prelude::*;
+use vpc_flowlog_decoder::fields::{FieldName, Lang};
+use vpc_flowlog_decoder::flowlog::clock::Fixed;
+use vpc_flowlog_decoder::flowlog::describe::describe;
+use vpc_flowlog_decoder::flowlog::summary::summarize;
+use vpc_flowlog_decoder::flowlog::{decode_text, Format, LineKind, Options, Preset, Value};
+
+/// A valid raw token for each field of the v5 format.
+fn token(field: FieldName) -> BoxedStrategy<String> {
+    use FieldName as F;
+    let dash = Just("-".to_owned());
+    match field {
+        F::Version => (2u8..=11).prop_map(|v| v.to_string()).boxed(),
+        F::AccountId => "[0-9]{12}".boxed(),
+        F::InterfaceId => "eni-[0-9a-f]{8,17}".boxed(),
+        F::VpcId => "vpc-[0-9a-f]{8,17}".boxed(),
+        F::SubnetId => "subnet-[0-9a-f]{8,17}".boxed(),
+        F::InstanceId => prop_oneof!["i-[0-9a-f]{8,17}", dash].boxed(),
+        F::Srcaddr | F::Dstaddr | F::PktSrcaddr | F::PktDstaddr => prop_oneof![
+            any::<[u8; 4]>().prop_map(|o| std::net::Ipv4Addr::from(o).to_string()),
+            any::<[u16; 8]>().prop_map(|s| std::net::Ipv6Addr::from(s).to_string()),
+            Just("-".to_owned()),
+        ]
+        .boxed(),
+        F::Srcport | F::Dstport => any::<u16>().prop_map(|p| p.to_string()).boxed(),
+        F::Protocol => any::<u8>().prop_map(|p| p.to_string()).boxed(),
+        F::Packets | F::Bytes => any::<u64>().prop_map(|n| n.to_string()).boxed(),
+        F::Start | F::End => (0i64..4_102_444_800).prop_map(|n| n.to_string()).boxed(),
+        F::Action => prop_oneof![Just("ACCEPT".to_owned()), Just("REJECT".to_owned()), dash].boxed(),
+        F::LogStatus => prop_oneof![
+            Just("OK".to_owned()),
+            Just("NODATA".to_owned()),
+            Just("SKIPDATA".to_owned())
+        ]
+        .boxed(),
+        F::TcpFlags => any::<u8>().prop_map(|n| n.to_string()).boxed(),
+        F::Type => prop_oneof![Just("IPv4".to_owned()), Just("IPv6".to_owned()), Just("EFA".to_owned())].boxed(),
+        F::Region => Just("ap-northeast-1".to_owned()).boxed(),
+        F::AzId => "[a-z]{4}[0-9]-az[0-9]".boxed(),
+        F::SublocationType => prop_oneof![Just("outpost".to_owned()), dash].boxed(),
+        F::SublocationId => prop_oneof!["[a-z0-9-]{3,20}", dash].boxed(),
+        F::PktSrcAwsService | F::PktDstAwsService => prop_oneof!["[A-Z_0-9]{2,20}", dash].boxed(),
+        F::FlowDirection => prop_oneof![Just("ingress".to_owned()), Just("egress".to_owned())].boxed(),
+        F::TrafficPath => prop_oneof![(1u8..=8).prop_map(|n| n.to_string()), dash].boxed(),
+        other => panic!("no strategy for {other}"),
+    }
+}
+
+fn v5_line() -> impl Strategy<Value = (Format, Vec<String>)> {
+    let format = Preset::AllUpTo(5).format();
+    let tokens: Vec<_> = format.fields().iter().map(|f| token(*f)).collect();
+    (Just(format), tokens)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// A line built from valid tokens decodes without error, every cell holds its own
+    /// token (spans are exact), and every cell and the summary can be described.
+    #[test]
+    fn ok_valid_lines_round_trip((format, tokens) in v5_line(), sep in prop_oneof![Just(" "), Just("\t"), Just("  ")]) {
+        let line = tokens.join(sep);
+        let d = decode_text(&line, &Options { format: Some(format.clone()) });
+        prop_assert_eq!(d.lines.len(), 1);
+        let LineKind::Record(r) = &d.lines[0].kind else { panic!("not a record: {:?}", d.lines[0]) };
+        prop_assert!(!r.has_errors(), "{:?}", r.errors(1, &line));
+        prop_assert_eq!(r.cells.len(), format.len());
+        for (cell, tok) in r.cells.iter().zip(&tokens) {
+            prop_assert_eq!(cell.raw(&line), tok.as_str());
+            for lang in Lang::ALL {
+                let _ = describe(r, cell, &line, lang, &Fixed(-300));
+            }
+        }
+        for lang in Lang::ALL {
+            prop_assert!(!summarize(r, &line, lang).is_empty());
+        }
+    }
+
+    /// Replacing one field of a valid default-format line with a token that field cannot
+    /// hold yields an error naming that field and pointing at that token; the others decode.
+    #[test]
+    fn err_bad_value_is_blamed_on_its_field(pos in 0usize..14, garbage in "[g-wG-W]{1,8}") {
+        // "OK" is the one word in this alphabet that some field (log-status) accepts.
+        prop_assume!(garbage != "OK");
+        let good = "2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK";
+        let mut fields: Vec<&str> = good.split(' ').collect();
+        let field = Preset::Default.format().fields()[pos];
+        fields[pos] = &garbage;
+        let line = fields.join(" ");
+        let d = decode_text(&line, &Options::default());
+        let errors = d.errors(&line);
+        prop_assert_eq!(errors.len(), 1, "{}", line);
+        prop_assert_eq!(errors[0].field, Some((pos + 1, field)));
+        prop_assert_eq!(&line[errors[0].span.clone()], garbage.as_str());
+        let want = format!("found `{garbage}`");
+        prop_assert!(errors[0].to_string().ends_with(&want));
+    }
+
+    /// Arbitrary text never panics; each input line yields exactly one line, in order,
+    /// whose span lies on char boundaries inside the input.
+    #[test]
+    fn ok_arbitrary_text_never_panics(text in "(?s).{0,400}", with_format in any::<bool>()) {
+        let options = Options { format: with_format.then(|| Preset::AllUpTo(5).format()) };
+        let d = decode_text(&text, &options);
+        let expected_lines = if text.is_empty() { 0 } else { text.strip_suffix('\n').unwrap_or(&text).split('\n').count() };
+        prop_assert_eq!(d.lines.len(), expected_lines);
+        for (i, line) in d.lines.iter().enumerate() {
+            prop_assert_eq!(line.no, i + 1);
+            prop_assert!(text.get(line.span.clone()).is_some());
+        }
+        for (_, r) in d.records() {
+            for cell in &r.cells {
+                prop_assert!(text.get(cell.span.clone()).is_some());
+                let _ = describe(r, cell, &text, Lang::Ja, &Fixed(0));
+            }
+            let _ = summarize(r, &text, Lang::En);
+        }
+        let _ = d.errors(&text).iter().map(ToString::to_string).count();
+    }
+
+    /// Near-valid lines (a valid line with random bytes spliced in) never panic either.
+    #[test]
+    fn ok_near_valid_lines_never_panic(cut in 0usize..110, junk in "[ -~\t]{0,6}|.{0,3}") {
+        let good = "2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK";
+        let cut = cut.min(good.len());
+        let line = format!("{}{junk}{}", &good[..cut], &good[cut..]);
+        let d = decode_text(&line, &Options::default());
+        prop_assert_eq!(d.lines.len(), usize::from(!line.is_empty()));
+        for (_, r) in d.records() {
+            for cell in &r.cells {
+                let _ = describe(r, cell, &line, Lang::En, &Fixed(0));
+            }
+        }
+    }
+
+    /// Any valid port decodes to exactly that port.
+    #[test]
+    fn ok_ports(p in any::<u16>()) {
+        let text = p.to_string();
+        let d = decode_text(&text, &Options { format: Some(Format::new(vec![FieldName::Dstport])) });
+        let LineKind::Record(r) = &d.lines[0].kind else { panic!() };
+        prop_assert_eq!(r.value(FieldName::Dstport), Some(Value::Port(p)));
+    }
+}
