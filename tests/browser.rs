@@ -13,7 +13,8 @@ use vpc_flowlog_decoder::ui::App;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = "2021-05-17T22:48:43.000+09:00    2 XXXXXXXXX eni-aaaaaaa xx.xx.xx.xx 10.0.0.1 123 40658 17 1 76 xxxxxxxxxx xxxxxxxxxx ACCEPT OK";
-const LINE: &str = "2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK";
+const LINE: &str =
+    "2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK";
 
 /// Mounts a fresh app into its own element and waits for the first render.
 async fn mount() -> Element {
@@ -74,12 +75,22 @@ async fn seed_line_shows_14_labeled_decoded_columns() {
     let fields: Vec<String> = (0..14)
         .map(|i| {
             let list = record.query_selector_all("[data-field]").unwrap();
-            list.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-field").unwrap()
+            list.item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .get_attribute("data-field")
+                .unwrap()
         })
         .collect();
     assert_eq!(fields.first().map(String::as_str), Some("version"));
     assert_eq!(fields.last().map(String::as_str), Some("log-status"));
-    assert_eq!(find(&record, r#"[data-field="protocol"]"#).get_attribute("data-raw").as_deref(), Some("17"));
+    assert_eq!(
+        find(&record, r#"[data-field="protocol"]"#)
+            .get_attribute("data-raw")
+            .as_deref(),
+        Some("17")
+    );
     assert!(text(&record, r#"[data-field="protocol"]"#).contains("UDP"));
     assert!(text(&record, r#"[data-field="srcport"]"#).contains("NTP"));
     assert!(text(&record, r#"[data-field="srcaddr"]"#).contains("masked"));
@@ -89,9 +100,15 @@ async fn seed_line_shows_14_labeled_decoded_columns() {
 #[wasm_bindgen_test]
 async fn many_lines_make_a_table_with_inline_errors() {
     let root = mount().await;
-    let input = format!("{LINE}\n\n2 123456789012 eni-0a1b2c3d\n{}", LINE.replace(" 17 ", " tcp "));
+    let input = format!(
+        "{LINE}\n\n2 123456789012 eni-0a1b2c3d\n{}",
+        LINE.replace(" 17 ", " tcp ")
+    );
     paste(&root, &input).await;
-    assert_eq!(count(&root, "table.record-table__table thead th[data-field-header]"), 14);
+    assert_eq!(
+        count(&root, "table.record-table__table thead th[data-field-header]"),
+        14
+    );
     assert_eq!(count(&root, r#"[data-line="1"][data-status="ok"] [data-field]"#), 14);
     assert_eq!(count(&root, r#"[data-line="2"]"#), 0, "blank lines have no row");
     assert!(text(&root, r#"[data-line="3"][data-status="error"]"#).contains("expected 14 fields"));
@@ -122,7 +139,10 @@ async fn format_box_and_suggested_format() {
     paste(&root, line29).await;
     assert!(text(&root, r#"[data-line="1"][data-status="error"]"#).contains("a 29-field line fits"));
     click(&root, r#"[data-line="1"] [data-use-format="29"]"#).await;
-    let format = find(&root, "input#format").dyn_into::<HtmlInputElement>().unwrap().value();
+    let format = find(&root, "input#format")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .value();
     assert!(format.starts_with("${version} ${account-id}"), "{format}");
     let record = find(&root, r#"[data-line="1"][data-status="ok"]"#);
     assert_eq!(count(&record, "[data-field]"), 29);

@@ -184,13 +184,13 @@ impl LineError {
                 format,
                 suggestion,
             } => {
-                let of = format.map(|p| p.label(lang));
-                let fix = suggestion.map(|p| p.label(lang));
+                let of = format.map(|p| p.name(lang));
+                let fix = suggestion.map(|p| p.name(lang));
                 match (ja, of, fix) {
                     (false, of, fix) => {
                         let of = of.map(|l| format!(" ({l})")).unwrap_or_default();
                         let fix = fix
-                            .map(|l| format!("; a {found}-field line fits the {l}"))
+                            .map(|l| format!("; a {found}-field line fits “{l}”"))
                             .unwrap_or_else(|| "; enter the flow log's format in the format box".into());
                         format!("expected {expected} fields{of}, found {found}{fix}")
                     }

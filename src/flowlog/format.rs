@@ -59,20 +59,26 @@ impl Preset {
         Format { fields }
     }
 
-    /// A label for menus and suggestions.
+    /// A short name: "default format", "all fields of versions 2–5".
+    #[must_use]
+    pub fn name(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Preset::Default, Lang::En) => "default format".into(),
+            (Preset::Default, Lang::Ja) => "デフォルト形式".into(),
+            (Preset::AllUpTo(v), Lang::En) => format!("all fields of versions 2–{v}"),
+            (Preset::AllUpTo(v), Lang::Ja) => format!("バージョン 2〜{v} の全項目"),
+            (Preset::TgwDefault, Lang::En) => "transit gateway default format".into(),
+            (Preset::TgwDefault, Lang::Ja) => "Transit Gateway のデフォルト形式".into(),
+        }
+    }
+
+    /// A label for menus: the name and the field count.
     #[must_use]
     pub fn label(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Preset::Default, Lang::En) => "default format (version 2, 14 fields)".into(),
-            (Preset::Default, Lang::Ja) => "デフォルト形式（バージョン 2、14 項目）".into(),
-            (Preset::AllUpTo(v), Lang::En) => {
-                format!("all fields of versions 2–{v} ({} fields)", self.format().len())
-            }
-            (Preset::AllUpTo(v), Lang::Ja) => {
-                format!("バージョン 2〜{v} の全項目（{} 項目）", self.format().len())
-            }
-            (Preset::TgwDefault, Lang::En) => "transit gateway default format (36 fields)".into(),
-            (Preset::TgwDefault, Lang::Ja) => "Transit Gateway のデフォルト形式（36 項目）".into(),
+        let n = self.format().len();
+        match lang {
+            Lang::En => format!("{} ({n} fields)", self.name(lang)),
+            Lang::Ja => format!("{}（{n} 項目）", self.name(lang)),
         }
     }
 

@@ -37,12 +37,13 @@ pub fn ErrorList(props: &ErrorListProps) -> Html {
                 .reform(move |_: MouseEvent| Action::Select(Selection { line: None, field }))
         });
         let field_name = e.field.map(|(_, f)| f.as_str());
+        let span = format!(" ({} {}–{})", l::BYTES_AT.get(lang), e.span.start, e.span.end);
         html! {
             <li class="error-list__item" data-error-line={e.line_no.to_string()} data-error-field={field_name}>
                 <span class="error-list__message">{ e.message(lang) }</span>
-                <span class="error-list__span">{ format!(" ({} {}–{})", l::BYTES_AT.get(lang), e.span.start, e.span.end) }</span>
+                <span class="error-list__span">{ span }</span>
                 if let Some(onclick) = select {
-                    <button type="button" class="link" {onclick}>{ "?" }</button>
+                    <button type="button" class="link" {onclick}>{ l::WHAT_IS_THIS.get(lang) }</button>
                 }
                 { use_format_button(e, lang, &props.on_action) }
             </li>

@@ -72,6 +72,7 @@ pub const UNCERTAIN: Text = t(
 pub const DASH_MEANS: Text = t("When it is `-`", "`-` のとき");
 pub const VALUES: Text = t("Documented values", "記載されている値");
 pub const THIS_VALUE: Text = t("This value", "この値");
+pub const WHAT_IS_THIS: Text = t("about this field", "この項目について");
 pub const ERROR_LIST: Text = t("Problems", "問題");
 pub const BYTES_AT: Text = t("bytes", "バイト位置");
 pub const SHOWING_FIRST: Text = t("Showing the first", "最初の");

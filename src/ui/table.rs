@@ -130,9 +130,11 @@ fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
         LineKind::Error(e) => html! {
             <tr key={no.clone()} class="record-table__row record-table__row--error" data-line={no.clone()} data-status="error">
                 <th scope="row" class="record-table__line">{ no }</th>
-                <td colspan={colspan} class="record-table__error" role="alert">
-                    <span>{ e.message(lang) }</span>
-                    { use_format_button(e, lang, &props.on_action) }
+                <td colspan={colspan} class="record-table__error-cell">
+                    <div class="record-table__error">
+                        <span>{ e.message(lang) }</span>
+                        { use_format_button(e, lang, &props.on_action) }
+                    </div>
                 </td>
             </tr>
         },
