@@ -301,8 +301,11 @@ impl FieldName {
     #[must_use]
     pub fn parse_loose(token: &str) -> Option<FieldName> {
         let bare = strip_token_syntax(token)?;
-        let key = loose_key(bare);
-        FieldName::ALL.iter().copied().find(|f| loose_key(f.as_str()) == key)
+        // Every field name starts with a letter: numbers (most record values) leave at once.
+        if !bare.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        FieldName::ALL.iter().copied().find(|f| loose_eq(bare, f.as_str()))
     }
 
     /// The real field name closest to a mistyped one, if any is reasonably close.
@@ -331,6 +334,19 @@ fn strip_token_syntax(token: &str) -> Option<&str> {
         (Some(inner), true) => inner.strip_suffix('}'),
         (None, false) if t.len() == token.len() => Some(t),
         _ => None,
+    }
+}
+
+/// `loose_key(a) == loose_key(b)`, without allocating.
+fn loose_eq(a: &str, b: &str) -> bool {
+    let mut x = a.bytes().filter(|c| *c != b'-' && *c != b'_');
+    let mut y = b.bytes().filter(|c| *c != b'-' && *c != b'_');
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(&q) => {}
+            _ => return false,
+        }
     }
 }
 

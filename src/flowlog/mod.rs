@@ -118,10 +118,14 @@ pub fn decode_line(line: &str, base: usize, line_no: usize, format: &Rc<Format>)
 /// A header line starts with a field name, or is mostly field names (so that a
 /// typo in the first one still reads as a header with an error, not as a record).
 fn looks_like_header(first: &str, tokens: &[Range<usize>], line: &str) -> bool {
+    // Most records start with a number (version, account, address): not a header.
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     if FieldName::parse_loose(first).is_some() {
         return true;
     }
-    if first.starts_with(|c: char| c.is_ascii_digit()) || tokens.len() < 2 {
+    if tokens.len() < 2 {
         return false;
     }
     let names = tokens

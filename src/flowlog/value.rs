@@ -167,6 +167,10 @@ impl TcpFlags {
 /// with `.`/`:`/`-` between them, and possibly after an ID prefix such as `eni-`.
 #[must_use]
 pub fn is_masked(raw: &str) -> bool {
+    // Fast exit for the common case: no mask character at all.
+    if !raw.bytes().any(|b| matches!(b, b'x' | b'X' | b'*')) {
+        return false;
+    }
     let body = raw.rsplit_once('-').map_or(raw, |(head, tail)| {
         if head.bytes().all(|b| b.is_ascii_lowercase()) && !head.is_empty() {
             tail
