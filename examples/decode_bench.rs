@@ -1,6 +1,10 @@
 //! Decoding throughput, natively: `cargo run --release --example decode_bench -- FILE [FORMAT]`.
 //! Reports the best of five runs. Used by scripts/bench.sh; results go to BENCHMARKS.md.
-#![allow(clippy::print_stdout, clippy::unwrap_used, reason = "a benchmark prints its results and stops on bad arguments")]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    reason = "a benchmark prints its results and stops on bad arguments"
+)]
 
 use std::time::Instant;
 

@@ -127,6 +127,39 @@ pub enum Kind {
     ResourceType,
 }
 
+impl Kind {
+    /// What kind of value the field holds, in words ("IP address", "Unix seconds").
+    #[must_use]
+    pub const fn label(self) -> Text {
+        match self {
+            Kind::Version | Kind::Packets | Kind::Bytes => t("integer", "整数"),
+            Kind::Account => t("12-digit account ID (text)", "12 桁のアカウント ID（文字列）"),
+            Kind::ResourceId(_) => t("resource ID (text)", "リソース ID（文字列）"),
+            Kind::Addr => t("IPv4 or IPv6 address", "IPv4 / IPv6 アドレス"),
+            Kind::Port => t("port number 0–65535", "ポート番号 0〜65535"),
+            Kind::Protocol => t("IANA protocol number 0–255", "IANA プロトコル番号 0〜255"),
+            Kind::Time => t("Unix seconds (UTC)", "Unix 秒（UTC）"),
+            Kind::Action
+            | Kind::LogStatus
+            | Kind::TrafficType
+            | Kind::SublocationType
+            | Kind::FlowDirection
+            | Kind::ResourceType => t("fixed set of words", "決まった語のいずれか"),
+            Kind::TcpFlags => t("bitmask (integer)", "ビットマスク（整数）"),
+            Kind::Region => t("Region code (text)", "リージョンコード（文字列）"),
+            Kind::AzId => t("zone ID (text)", "ゾーン ID（文字列）"),
+            Kind::AwsService | Kind::RejectReason | Kind::InterfaceType => t(
+                "open set of words (new ones may appear)",
+                "語のいずれか（今後増えることがあります）",
+            ),
+            Kind::TrafficPath | Kind::EncryptionStatus => t("numeric code", "数値コード"),
+            Kind::Arn => t("ARN (text)", "ARN（文字列）"),
+            Kind::Name => t("text", "文字列"),
+            Kind::Tag => t("percent-encoded text", "パーセントエンコードされた文字列"),
+        }
+    }
+}
+
 /// Which kind of flow log carries a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {

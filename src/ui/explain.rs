@@ -69,7 +69,9 @@ pub fn ExplainPanel(props: &ExplainPanelProps) -> Html {
                     <button type="button" class="button button--quiet button--small" onclick={on_close}
                         aria-label={l::CLOSE.get(lang)}>{ "×" }</button>
                 </header>
-                <p class="explain__meta">{ l::INTRODUCED.get(lang) }{ " " }{ spec.version }{ " · " }{ scope }</p>
+                <p class="explain__meta">
+                    { spec.kind.label().get(lang) }{ " · " }{ l::INTRODUCED.get(lang) }{ " " }{ spec.version }{ " · " }{ scope }
+                </p>
                 if let Some(note) = certainty {
                     <p class="explain__caution">{ note }</p>
                 }
