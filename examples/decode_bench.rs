@@ -3,6 +3,7 @@
 #![allow(
     clippy::print_stdout,
     clippy::unwrap_used,
+    clippy::expect_used,
     reason = "a benchmark prints its results and stops on bad arguments"
 )]
 

@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-exec trunk serve --release --offline --locked --address 127.0.0.1 --port "${PORT:-8080}"
+# No autoreload: its injected inline script would break the Content-Security-Policy.
+exec trunk serve --release --offline --locked --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"

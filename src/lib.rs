@@ -3,7 +3,7 @@
 //! Three layers:
 //! - [`flowlog`]: parsing and decoding, plain Rust (no browser imports), tested natively;
 //! - [`fields`]: the knowledge table — every field and code explained in English and Japanese;
-//! - `ui`: the yew single-page app (only built for `wasm32`).
+//! - [`ui`]: the yew single-page app (runs in the browser; its state logic is tested natively).
 //!
 //! ```
 //! use vpc_flowlog_decoder::fields::{FieldName, Lang};
@@ -18,5 +18,4 @@
 
 pub mod fields;
 pub mod flowlog;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -307,3 +307,18 @@ fn ok_every_sample_line_kind_is_accounted_for() {
     assert_eq!(d.lines.len(), 7);
     assert!(d.lines.iter().all(|l| matches!(l.kind, LineKind::Record(_))));
 }
+
+#[test]
+fn ok_every_menu_sample_decodes_without_errors() {
+    use vpc_flowlog_decoder::fields::samples::SAMPLES;
+    for sample in SAMPLES {
+        let d = if sample.format.is_empty() {
+            decode(sample.text)
+        } else {
+            decode_with(sample.format, sample.text)
+        };
+        assert!(d.errors(sample.text).is_empty(), "{}: {:?}", sample.id, d.errors(sample.text));
+        assert!(d.records().count() >= 1, "{}", sample.id);
+        assert!(!sample.title.ja.is_empty() && !sample.title.en.is_empty());
+    }
+}

@@ -39,8 +39,8 @@ pub static SERVICES: &[Service] = &[
         22,
         TCP,
         "SSH",
-        "Secure Shell remote login (also SFTP, git over SSH)",
-        "SSH リモートログイン（SFTP や git over SSH も）",
+        "Secure Shell remote login, also SFTP and git over SSH",
+        "SSH リモートログイン。SFTP や git over SSH も",
     ),
     s(
         23,

@@ -9,9 +9,12 @@ pub mod addr;
 pub mod clock;
 pub mod describe;
 pub mod error;
+pub mod export;
 pub mod format;
 pub mod record;
+pub mod share;
 pub mod split;
+pub mod story;
 pub mod summary;
 pub mod value;
 

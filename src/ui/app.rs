@@ -5,15 +5,18 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::fields::Lang;
+use crate::flowlog::share;
 use crate::flowlog::{decode_text, Decoded, Format, FormatError, LineKind, Options};
 
+use super::browser;
 use super::card::RecordCard;
 use super::error_list::ErrorList;
 use super::explain::ExplainPanel;
 use super::input_panel::InputPanel;
 use super::labels as l;
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, Notice};
 use super::table::RecordTable;
+use super::toolbar::Toolbar;
 
 /// Shares a derived value with child components; compares by pointer, so a
 /// re-render never walks a large decode result to find out nothing changed.
@@ -46,19 +49,28 @@ fn read_format_box(text: &str) -> FormatBox {
     (!text.trim().is_empty()).then(|| Format::parse(text))
 }
 
-fn browser_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .map_or(Lang::En, |tag| Lang::from_tag(&tag))
+/// The first state: the language from storage or the browser, and the input and
+/// format from a share link when the page was opened with one.
+fn initial_state() -> AppState {
+    let mut state = AppState {
+        lang: browser::initial_lang(),
+        ..AppState::default()
+    };
+    match share::decode(&browser::hash()) {
+        Ok(Some(shared)) => {
+            state.input = shared.input.into();
+            state.format = shared.format.into();
+        }
+        Ok(None) => {}
+        Err(e) => state.notice = Some(Notice::BadLink(e)),
+    }
+    state
 }
 
 /// The decoder page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState {
-        lang: browser_lang(),
-        ..AppState::default()
-    });
+    let state = use_reducer(initial_state);
     let format = use_memo(state.format.clone(), |f| read_format_box(f));
     let decoded: Rc<Decoded> = use_memo((state.input.clone(), format.clone()), |(input, format)| {
         let format = format.as_ref().as_ref().and_then(|r| r.as_ref().ok()).cloned();
@@ -66,18 +78,11 @@ pub fn App() -> Html {
     });
     let lang = state.lang;
 
-    {
-        let tag = lang.tag();
-        use_effect_with(lang, move |_| {
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                // The page language follows the switch, for screen readers and fonts.
-                let _ = root.set_attribute("lang", tag);
-            }
-        });
-    }
+    use_effect_with(lang, |lang| {
+        browser::set_document_lang(*lang);
+        browser::save_lang(*lang);
+    });
+    use_effect_with((), |()| browser::register_service_worker());
 
     let dispatch = {
         let state = state.clone();
@@ -106,6 +111,15 @@ pub fn App() -> Html {
                 { lang_switch(lang, &dispatch) }
             </header>
             <main class="app__main">
+                <Toolbar
+                    input={state.input.clone()}
+                    format_text={state.format.clone()}
+                    decoded={shared.clone()}
+                    mask_links={state.mask_links}
+                    notice={state.notice.clone()}
+                    {lang}
+                    on_action={dispatch.clone()}
+                />
                 <InputPanel
                     input={state.input.clone()}
                     format_text={state.format.clone()}
@@ -116,7 +130,8 @@ pub fn App() -> Html {
                 />
                 <div class="app__output">
                     <div class="app__results">{ output }</div>
-                    <ExplainPanel decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} on_action={dispatch.clone()} />
+                    <ExplainPanel decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected}
+                        on_action={dispatch.clone()} show_record={!single} />
                 </div>
                 <ErrorList decoded={shared} {text} {lang} on_action={dispatch.clone()} />
             </main>

@@ -4,11 +4,11 @@ use yew::prelude::*;
 
 use crate::fields::Lang;
 use crate::flowlog::describe::describe;
-use crate::flowlog::summary::summarize;
 use crate::flowlog::{clock, Decoded, LineKind};
 
 use super::app::Shared;
 use super::labels as l;
+use super::record_tools::{CopyButtons, RecordStory};
 use super::state::{Action, Selection};
 use super::tz::BrowserTz;
 
@@ -76,7 +76,8 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
 
     html! {
         <article class="record-card" data-line={line_no.to_string()} data-status={status}>
-            <p class="summary"><strong>{ l::SUMMARY.get(lang) }{ ": " }</strong>{ summarize(record, text, lang) }</p>
+            <RecordStory decoded={props.decoded.clone()} text={props.text.clone()} {line_no} {lang} />
+            <CopyButtons decoded={props.decoded.clone()} text={props.text.clone()} {line_no} {lang} on_action={props.on_action.clone()} />
             if let Some(when) = event_time {
                 <p class="record-card__note">{ l::EVENT_TIME.get(lang) }{ ": " }<code>{ when }</code></p>
             }

@@ -4,11 +4,11 @@ use yew::prelude::*;
 
 use crate::fields::{Certainty, Lang, Scope};
 use crate::flowlog::describe::describe;
-use crate::flowlog::summary::summarize;
 use crate::flowlog::{Decoded, LineKind};
 
 use super::app::Shared;
 use super::labels as l;
+use super::record_tools::{CopyButtons, RecordStory};
 use super::state::{Action, Selection};
 use super::tz::BrowserTz;
 
@@ -25,6 +25,9 @@ pub struct ExplainPanelProps {
     pub selected: Option<Selection>,
     /// State changes.
     pub on_action: Callback<Action>,
+    /// Show the selected record's story and copy buttons (the card view already does).
+    #[prop_or(true)]
+    pub show_record: bool,
 }
 
 /// Explains a field: what it says, what `-` means, every documented value;
@@ -110,7 +113,10 @@ fn selected_value(props: &ExplainPanelProps, sel: Selection) -> Html {
             if !d.meaning.is_empty() {
                 <p>{ d.meaning }</p>
             }
-            <p class="summary"><strong>{ l::SUMMARY.get(lang) }{ ": " }</strong>{ summarize(record, text, lang) }</p>
+            if props.show_record {
+                <RecordStory decoded={props.decoded.clone()} text={props.text.clone()} {line_no} {lang} />
+                <CopyButtons decoded={props.decoded.clone()} text={props.text.clone()} {line_no} {lang} on_action={props.on_action.clone()} />
+            }
         </div>
     }
 }

@@ -97,3 +97,29 @@ pub const EXAMPLE_TEXT: &str = "2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.
 2 123456789010 eni-1235b8ca123456789 - - - - - - - 1431280876 1431280934 - NODATA
 2 123456789010 eni-11111111aaaaaaaaa - - - - - - - 1431280876 1431280934 - SKIPDATA
 ";
+
+pub const SAMPLES: Text = t("Samples…", "サンプル…");
+pub const COPY_LINK: Text = t("Copy link", "リンクをコピー");
+pub const MASK_LINKS: Text = t(
+    "Mask account IDs and addresses in the link",
+    "リンクではアカウント ID とアドレスを隠す",
+);
+pub const LINK_COPIED: Text = t(
+    "Link copied. The data is in the part after #, which browsers never send to a server.",
+    "リンクをコピーしました。データは # より後ろにあり、ブラウザーはこの部分をサーバーに送りません。",
+);
+pub const LINK_READY: Text = t(
+    "The browser did not allow copying; copy the link from here:",
+    "ブラウザーがコピーを許可しませんでした。ここからリンクをコピーしてください：",
+);
+pub const COPY_MD: Text = t("Copy as Markdown", "Markdown でコピー");
+pub const COPY_JSON: Text = t("Copy as JSON", "JSON でコピー");
+pub const COPIED_MD: Text = t(
+    "Record copied as a Markdown table.",
+    "レコードを Markdown の表としてコピーしました。",
+);
+pub const COPIED_JSON: Text = t("Record copied as JSON.", "レコードを JSON としてコピーしました。");
+pub const COPY_FAILED: Text = t(
+    "The browser did not allow copying.",
+    "ブラウザーがコピーを許可しませんでした。",
+);

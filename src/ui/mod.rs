@@ -2,14 +2,18 @@
 //! `crate::flowlog` and `crate::fields`.
 
 mod app;
+mod browser;
 mod card;
 mod error_list;
 mod explain;
 mod input_panel;
+mod keyboard;
 mod labels;
+mod record_tools;
 mod state;
 mod table;
+mod toolbar;
 mod tz;
 
 pub use app::App;
-pub use state::{Action, AppState, Selection};
+pub use state::{Action, AppState, CopyKind, Notice, Selection};

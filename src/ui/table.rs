@@ -106,9 +106,10 @@ fn section(props: &RecordTableProps, section: &Section<'_>) -> Html {
         }
     });
     let rows = section.lines.iter().map(|line| row(props, line, columns));
+    let onkeydown = Callback::from(|e: KeyboardEvent| super::keyboard::move_focus(&e));
     html! {
-        <div class="record-table__scroll" tabindex="0">
-            <table class="record-table__table">
+        <div class="record-table__scroll">
+            <table class="record-table__table" {onkeydown}>
                 <thead>
                     <tr>
                         <th scope="col" class="record-table__line-head">{ l::LINE.get(lang) }</th>

@@ -1,60 +1,13 @@
 // End-to-end tests of the built dist/ (run `trunk build --release` first; scripts/test.sh does).
 // dist/ is served on 127.0.0.1 under a sub-path, driven by Debian's chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { harness, SHOTS, SEED, LINE } from './harness.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = path.join(ROOT, 'dist');
-const SHOTS = path.join(ROOT, 'target', 'screenshots');
-const SEED = '2021-05-17T22:48:43.000+09:00    2 XXXXXXXXX eni-aaaaaaa xx.xx.xx.xx 10.0.0.1 123 40658 17 1 76 xxxxxxxxxx xxxxxxxxxx ACCEPT OK';
-const LINE = '2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK';
-
-let server;
-let browser;
-
-before(async () => {
-  await fs.access(path.join(DIST, 'index.html'));
-  await fs.mkdir(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the app; records every request and page error, and blocks any request off the origin. */
-async function open({ locale = 'en-US', colorScheme = 'light', viewport = { width: 1400, height: 900 } } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport });
-  const page = await context.newPage();
-  const origin = new URL(server.url).origin;
-  const requests = [];
-  const offOrigin = [];
-  const errors = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    if (new URL(url).origin !== origin) {
-      offOrigin.push(url);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(server.url);
-  await page.waitForSelector('textarea#input');
-  return { page, context, requests, offOrigin, errors };
-}
+const h = harness();
+const open = (options) => h.open(options);
 
 test('the seed line decodes into 14 labeled columns, with no request off the origin', async () => {
   const { page, context, requests, offOrigin, errors } = await open();
@@ -78,7 +31,7 @@ test('the seed line decodes into 14 labeled columns, with no request off the ori
   // The app loaded from under the sub-path: every request stayed on the origin and path.
   assert.deepEqual(offOrigin, []);
   assert.ok(requests.length >= 3, `expected the page, its JS and wasm; got ${requests}`);
-  for (const url of requests) assert.ok(url.startsWith(server.url), url);
+  for (const url of requests) assert.ok(url.startsWith(h.server.url), url);
   assert.ok(requests.some((u) => u.endsWith('.wasm')));
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,0 +1,68 @@
+// Trunk post_build hook (see Trunk.toml), run on the staging copy of dist/:
+// 1. moves trunk's inline start-up script into a file, so the page needs no inline script;
+// 2. adds a Content-Security-Policy that allows only the page's own origin (plus
+//    'wasm-unsafe-eval', which compiling WebAssembly needs);
+// 3. writes sw.js with the list of files to cache for offline use and a version hash.
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
+
+const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+const indexPath = path.join(staging, 'index.html');
+let html = await fs.readFile(indexPath, 'utf8');
+
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (match) {
+  const code = match[1].trim() + '\n';
+  const name = `start-${sha256(code).slice(0, 16)}.js`;
+  await fs.writeFile(path.join(staging, name), code);
+  html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
+}
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still has an inline script');
+if (!html.includes('Content-Security-Policy')) {
+  html = html.replace(
+    /<meta charset="utf-8"\s*\/?>/,
+    (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+  );
+}
+await fs.writeFile(indexPath, html);
+
+async function list(dir, prefix = '') {
+  const out = [];
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) out.push(...(await list(path.join(dir, entry.name), rel + '/')));
+    else out.push(rel);
+  }
+  return out;
+}
+
+const files = (await list(staging)).filter((f) => f !== 'sw.js').sort();
+const hash = crypto.createHash('sha256');
+for (const f of files) hash.update(f).update(await fs.readFile(path.join(staging, f)));
+const precache = ['./', ...files.map((f) => `./${f}`)];
+const template = await fs.readFile(path.join(source, 'static', 'sw.template.js'), 'utf8');
+const sw = template
+  .replace('__VERSION__', hash.digest('hex').slice(0, 16))
+  .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
+await fs.writeFile(path.join(staging, 'sw.js'), sw);

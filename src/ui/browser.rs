@@ -1,0 +1,76 @@
+//! Small pieces of browser glue: storage, the URL fragment, the clipboard, the
+//! service worker. Each fails quietly (returns `None`/`false`) where the browser
+//! refuses, e.g. storage disabled or a page opened from `file://`.
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::fields::Lang;
+
+const LANG_KEY: &str = "vpc-flowlog-decoder.lang";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The language saved by an earlier visit, else the browser's.
+pub fn initial_lang() -> Lang {
+    let saved = window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let tag = saved.or_else(|| window().and_then(|w| w.navigator().language()));
+    tag.map_or(Lang::En, |t| Lang::from_tag(&t))
+}
+
+/// Remembers the language for the next visit.
+pub fn save_lang(lang: Lang) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(LANG_KEY, lang.tag());
+    }
+}
+
+/// Sets `<html lang>` so screen readers and fonts follow the language switch.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// The URL fragment, with its `#`.
+pub fn hash() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Replaces the fragment without reloading or adding a history entry; returns the full URL.
+pub fn replace_hash(fragment: &str) -> Option<String> {
+    let w = window()?;
+    let history = w.history().ok()?;
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")))
+        .ok()?;
+    w.location().href().ok()
+}
+
+/// Writes `text` to the clipboard; `false` if the browser refused.
+pub async fn copy(text: String) -> bool {
+    let Some(w) = window() else {
+        return false;
+    };
+    let promise = w.navigator().clipboard().write_text(&text);
+    JsFuture::from(promise).await.is_ok()
+}
+
+/// Registers `sw.js` (next to the page) so the app works offline after the first visit.
+pub fn register_service_worker() {
+    let Some(w) = window() else {
+        return;
+    };
+    // Only over http(s): a page opened from file:// cannot have a service worker.
+    let http = w.location().protocol().is_ok_and(|p| p.starts_with("http"));
+    if http && js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        let promise = w.navigator().service_worker().register("./sw.js");
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}

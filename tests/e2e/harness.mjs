@@ -1,0 +1,74 @@
+// Shared set-up for the end-to-end tests: dist/ served on 127.0.0.1 under a sub-path,
+// Debian's chromium through playwright-core, and a page opener that records every
+// request (blocking any that leaves the origin) and every page error.
+import { before, after } from 'node:test';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const SHOTS = path.join(ROOT, 'target', 'screenshots');
+export const SEED =
+  '2021-05-17T22:48:43.000+09:00    2 XXXXXXXXX eni-aaaaaaa xx.xx.xx.xx 10.0.0.1 123 40658 17 1 76 xxxxxxxxxx xxxxxxxxxx ACCEPT OK';
+export const LINE =
+  '2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK';
+
+/** Registers before/after hooks; returns an object whose `open` opens a page. */
+export function harness() {
+  const h = { server: null, browser: null };
+  before(async () => {
+    await fs.access(path.join(DIST, 'index.html'));
+    await fs.mkdir(SHOTS, { recursive: true });
+    h.server = await serve(DIST);
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+  });
+
+  /**
+   * Opens the app in a new context. `block` (default true) aborts any request off the
+   * origin through routing; pass false where routing would bypass the service worker.
+   */
+  h.open = async ({
+    locale = 'en-US',
+    colorScheme = 'light',
+    viewport = { width: 1400, height: 900 },
+    hash = '',
+    block = true,
+    permissions = [],
+  } = {}) => {
+    const context = await h.browser.newContext({ locale, colorScheme, viewport, permissions });
+    const page = await context.newPage();
+    const origin = new URL(h.server.url).origin;
+    const requests = [];
+    const offOrigin = [];
+    const errors = [];
+    const record = (url) => {
+      requests.push(url);
+      if (!url.startsWith('data:') && new URL(url).origin !== origin) offOrigin.push(url);
+    };
+    if (block) {
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        record(url);
+        return new URL(url).origin === origin ? route.continue() : route.abort();
+      });
+    } else {
+      context.on('request', (r) => record(r.url()));
+    }
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(h.server.url + hash);
+    await page.waitForSelector('textarea#input');
+    return { page, context, requests, offOrigin, errors };
+  };
+  return h;
+}
