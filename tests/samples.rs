@@ -317,7 +317,12 @@ fn ok_every_menu_sample_decodes_without_errors() {
         } else {
             decode_with(sample.format, sample.text)
         };
-        assert!(d.errors(sample.text).is_empty(), "{}: {:?}", sample.id, d.errors(sample.text));
+        assert!(
+            d.errors(sample.text).is_empty(),
+            "{}: {:?}",
+            sample.id,
+            d.errors(sample.text)
+        );
         assert!(d.records().count() >= 1, "{}", sample.id);
         assert!(!sample.title.ja.is_empty() && !sample.title.en.is_empty());
     }

@@ -380,6 +380,7 @@ fn protocol(n: u8, lang: Lang, documented: Option<&str>) -> Described {
     };
     let decoded = keyword.map_or_else(|| n.to_string(), str::to_owned);
     let mut meaning = match (name, keyword) {
+        (Some(name), _) if lang == Lang::Ja => format!("{name}（IANA プロトコル番号 {n}）"),
         (Some(name), _) => format!("{name} (IANA protocol {n})"),
         (None, Some(k)) => format!("{k} (IANA {n})"),
         (None, None) if (146..=252).contains(&n) => format!("{} ({n})", w::UNASSIGNED.get(lang)),
@@ -426,6 +427,9 @@ fn count(record: &Record, field: FieldName, n: u64, lang: Lang) -> Described {
         let unit = if n == 1 { w::BYTE } else { w::BYTES }.get(lang);
         let size = binary_size(n).map(|s| format!(" ({s})")).unwrap_or_default();
         let per_packet = match record.value(FieldName::Packets) {
+            Some(Value::Count(p)) if p > 0 && lang == Lang::Ja => {
+                format!("{} {} {}", w::PER_PACKET.get(lang), group(n / p), w::BYTES.get(lang))
+            }
             Some(Value::Count(p)) if p > 0 => {
                 format!("{} {} {}", group(n / p), w::BYTES.get(lang), w::PER_PACKET.get(lang))
             }

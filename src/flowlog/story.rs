@@ -58,7 +58,7 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
         Some(Value::Direction(d)) => Some(d),
         _ => None,
     };
-    let at = eni.map_or_else(String::new, |e| if ja { format!("{e} ") } else { format!(" {e}") });
+    let at = eni.map_or_else(String::new, |e| if ja { format!(" {e} ") } else { format!(" {e}") });
     match (direction, src, dst) {
         (Some(FlowDirection::Ingress), Some(s), Some(d)) => out.push(if ja {
             format!("これは受信（ingress）のレコードです。通信はインターフェイス{at}に入ってきたので、宛先 {d} がインターフェイス側（IPv4 なら常にプライマリプライベート IP）、送信元 {s} が相手側です。")
