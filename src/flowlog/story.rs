@@ -101,17 +101,17 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
     let reply = match (service(sport), service(dport), dport) {
         (None, Some(svc), _) => {
             out.push(if ja {
-                format!("宛先ポート {} は {}（{}）なので、クライアントからサーバーへの要求の方向と考えられます。", svc.port, svc.name, svc.about.get(lang))
+                format!("宛先ポート {} は {}：{}。クライアントからサーバーへの要求の方向と考えられます。", svc.port, svc.name, svc.about.get(lang))
             } else {
-                format!("Destination port {} is {} ({}), so this is most likely the request direction, from a client to a server.", svc.port, svc.name, svc.about.get(lang))
+                format!("Destination port {} is {}: {}. So this is most likely the request direction, from a client to a server.", svc.port, svc.name, svc.about.get(lang))
             });
             false
         }
         (Some(svc), None, Some(_)) => {
             out.push(if ja {
-                format!("送信元ポート {} は {}（{}）なので、サーバーからクライアントへの応答の方向と考えられます。", svc.port, svc.name, svc.about.get(lang))
+                format!("送信元ポート {} は {}：{}。サーバーからクライアントへの応答の方向と考えられます。", svc.port, svc.name, svc.about.get(lang))
             } else {
-                format!("Source port {} is {} ({}), so this is most likely the reply direction, from a server back to its client.", svc.port, svc.name, svc.about.get(lang))
+                format!("Source port {} is {}: {}. So this is most likely the reply direction, from a server back to its client.", svc.port, svc.name, svc.about.get(lang))
             });
             true
         }
@@ -234,7 +234,7 @@ mod tests {
             "2 123456789010 eni-1235b8ca123456789 172.31.16.21 203.0.113.12 22 50123 6 4 336 1432917094 1432917142 REJECT OK",
             Lang::En,
         );
-        assert!(s.iter().any(|p| p.starts_with("Source port 22 is SSH")), "{s:#?}");
+        assert!(s.iter().any(|p| p.starts_with("Source port 22 is SSH: ")), "{s:#?}");
         assert!(
             s.iter().any(|p| p.starts_with("REJECT on the reply direction")),
             "{s:#?}"

@@ -104,10 +104,12 @@ fn status(decoded: &Decoded, format: &FormatBox, lang: Lang) -> Html {
         .map(|l| l.no);
     let source = match (format, header) {
         (Some(Ok(f)), _) => format!("{} ({})", l::FORMAT_TYPED.get(lang), f.len()),
-        (_, Some(no)) => format!("{} {no}", l::FORMAT_FROM_HEADER.get(lang)),
+        (_, Some(no)) if lang == Lang::Ja => format!("{no} 行目のヘッダー行から"),
+        (_, Some(no)) => format!("from the header on line {no}"),
         _ => l::FORMAT_AUTO_DEFAULT.get(lang).to_owned(),
     };
     let records_word = if counts.records == 1 { l::RECORD } else { l::RECORDS }.get(lang);
+    let headers_word = if counts.headers == 1 { l::HEADER } else { l::HEADERS }.get(lang);
     html! {
         <p class="status" role="status" aria-live="polite">
             <span class="status__item" data-count="records">{ counts.records }{ " " }{ records_word }</span>
@@ -115,7 +117,7 @@ fn status(decoded: &Decoded, format: &FormatBox, lang: Lang) -> Html {
                 { counts.with_errors }{ " " }{ l::ERRORS.get(lang) }
             </span>
             if counts.headers > 0 {
-                <span class="status__item" data-count="headers">{ counts.headers }{ " " }{ l::HEADERS.get(lang) }</span>
+                <span class="status__item" data-count="headers">{ counts.headers }{ " " }{ headers_word }</span>
             }
             <span class="status__item">{ l::FORMAT_IN_USE.get(lang) }{ ": " }{ source }</span>
         </p>

@@ -34,6 +34,7 @@ pub const RECORDS: Text = t("records", "レコード");
 pub const RECORD: Text = t("record", "レコード");
 pub const ERRORS: Text = t("with errors", "エラーあり");
 pub const HEADERS: Text = t("header lines", "ヘッダー行");
+pub const HEADER: Text = t("header line", "ヘッダー行");
 pub const FORMAT_IN_USE: Text = t("Format", "形式");
 pub const FORMAT_AUTO_DEFAULT: Text = t("default (automatic)", "デフォルト（自動）");
 pub const FORMAT_FROM_HEADER: Text = t("from the header line", "ヘッダー行から");

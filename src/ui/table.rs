@@ -132,7 +132,7 @@ fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
             <tr key={no.clone()} class="record-table__row record-table__row--error" data-line={no.clone()} data-status="error">
                 <th scope="row" class="record-table__line">{ no }</th>
                 <td colspan={colspan} class="record-table__error-cell">
-                    <div class="record-table__error">
+                    <div class="record-table__error record-table__wide">
                         <span>{ e.message(lang) }</span>
                         { use_format_button(e, lang, &props.on_action) }
                     </div>
@@ -142,7 +142,9 @@ fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
         LineKind::Header(_) => html! {
             <tr key={no.clone()} class="record-table__row record-table__row--header" data-line={no.clone()} data-status="header">
                 <th scope="row" class="record-table__line">{ no }</th>
-                <td colspan={colspan} class="record-table__header-note">{ l::HEADER_LINE.get(lang) }</td>
+                <td colspan={colspan} class="record-table__header-note">
+                    <div class="record-table__wide">{ l::HEADER_LINE.get(lang) }</div>
+                </td>
             </tr>
         },
         LineKind::Blank | LineKind::Comment => html! {},

@@ -189,3 +189,19 @@ test('after the first visit the app reloads and decodes with the network off', a
   assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
   await context.close();
 });
+
+test('screenshots in both languages and both themes', async () => {
+  for (const [locale, lang] of [['en-US', 'en'], ['ja-JP', 'ja']]) {
+    for (const colorScheme of ['light', 'dark']) {
+      const { page, context, errors } = await h.open({ locale, colorScheme });
+      await page.selectOption('#samples', 'v5-header');
+      await page.click('[data-line="3"] [data-field="traffic-path"] button');
+      await page.locator('[data-explain="traffic-path"]').waitFor();
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(bg === 'rgb(246, 247, 249)', colorScheme === 'light', `${colorScheme}: ${bg}`);
+      await page.screenshot({ path: path.join(SHOTS, `story-${lang}-${colorScheme}.png`), fullPage: true });
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
