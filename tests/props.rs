@@ -138,6 +138,25 @@ proptest! {
         }
     }
 
+    /// The compact table sees every line exactly as the full decoder does.
+    #[test]
+    fn ok_table_agrees_with_decode_text(text in "(?s)(.{0,60}\n){0,6}.{0,60}", lines in proptest::collection::vec(0usize..3, 0..6)) {
+        let seed = "2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK";
+        let mut input = text.clone();
+        for l in lines {
+            input.push('\n');
+            input.push_str(match l { 0 => seed, 1 => "srcaddr dstaddr", _ => "10.0.0.1 10.0.0.2" });
+        }
+        let options = Options::default();
+        let full = decode_text(&input, &options);
+        let table = vpc_flowlog_decoder::flowlog::table::Table::build(input.as_str().into(), &options);
+        prop_assert_eq!(table.counts(), full.counts());
+        for (i, line) in full.lines.iter().enumerate() {
+            let got = table.line(i);
+            prop_assert_eq!(got.as_ref(), Some(line));
+        }
+    }
+
     /// Any valid port decodes to exactly that port.
     #[test]
     fn ok_ports(p in any::<u16>()) {

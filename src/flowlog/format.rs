@@ -85,8 +85,18 @@ impl Preset {
     /// The preset with exactly `count` fields, if there is one.
     #[must_use]
     pub fn with_count(count: usize) -> Option<Preset> {
-        Preset::ALL.into_iter().find(|p| p.format().len() == count)
+        Preset::ALL
+            .into_iter()
+            .zip(preset_counts())
+            .find(|(_, n)| *n == count)
+            .map(|(p, _)| p)
     }
+}
+
+/// The field count of each preset, computed once (error paths ask for it per line).
+fn preset_counts() -> [usize; 10] {
+    static COUNTS: std::sync::OnceLock<[usize; 10]> = std::sync::OnceLock::new();
+    *COUNTS.get_or_init(|| Preset::ALL.map(|p| p.format().len()))
 }
 
 /// Transit gateway default format: every v2–v6 field TGW logs have, in AWS's order.
@@ -216,7 +226,12 @@ impl Format {
     /// The preset this format is, if it is one.
     #[must_use]
     pub fn preset(&self) -> Option<Preset> {
-        Preset::ALL.into_iter().find(|p| p.format() == *self)
+        Preset::ALL
+            .into_iter()
+            .zip(preset_counts())
+            .filter(|(_, n)| *n == self.len())
+            .map(|(p, _)| p)
+            .find(|p| p.format() == *self)
     }
 
     /// The format as AWS's `--log-format` string: `${version} ${account-id} …`.

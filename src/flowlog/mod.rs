@@ -16,6 +16,7 @@ pub mod share;
 pub mod split;
 pub mod story;
 pub mod summary;
+pub mod table;
 pub mod value;
 
 use std::ops::Range;
@@ -57,48 +58,88 @@ pub fn decode_text(text: &str, options: &Options) -> Decoded {
     Decoded { lines }
 }
 
+/// What a line looks like before its values are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Empty or spaces only.
+    Blank,
+    /// `# …` or `...`.
+    Comment,
+    /// Field names: an S3 header line.
+    Header,
+    /// Values. `tokens` (the caller's buffer) holds exactly the value tokens.
+    Values {
+        /// A CloudWatch timestamp before the values: its span and instant.
+        event_time: Option<(Range<usize>, i64, i32)>,
+        /// A trailing `# …` comment.
+        comment: Option<Range<usize>>,
+    },
+}
+
+/// Splits `line` into `tokens` (a reused buffer, spans relative to the line) and
+/// tells what kind of line it is. Shared by [`decode_line`] and [`table::Table`].
+pub(crate) fn classify(line: &str, tokens: &mut Vec<Range<usize>>) -> Shape {
+    tokens.clear();
+    tokens.extend(split::tokens(line, split::is_field_sep));
+    let tok = |r: &Range<usize>| line.get(r.clone()).unwrap_or_default();
+    // First-byte checks: `str::starts_with(char)` costs a memcmp call, per token.
+    let first_byte = |r: &Range<usize>| line.as_bytes().get(r.start).copied();
+    let Some(first) = tokens.first().map(tok) else {
+        return Shape::Blank;
+    };
+    if first.starts_with('#') || (first.starts_with('.') && line.trim() == "...") {
+        return Shape::Comment;
+    }
+    if looks_like_header(first, tokens, line) {
+        return Shape::Header;
+    }
+    let event_time =
+        clock::parse_iso8601(first).map(|(unix, offset)| (tokens.first().cloned().unwrap_or_default(), unix, offset));
+    if event_time.is_some() {
+        tokens.remove(0);
+    }
+    let comment = tokens.iter().position(|r| first_byte(r) == Some(b'#')).map(|i| {
+        let start = tokens.get(i).map_or(line.len(), |r| r.start);
+        tokens.truncate(i);
+        start..line.len()
+    });
+    Shape::Values { event_time, comment }
+}
+
+/// The error for a line with `found` values where `format` wants another number.
+pub(crate) fn field_count_error(format: &Format, found: usize, line_no: usize, span: Range<usize>) -> LineError {
+    LineError {
+        kind: LineErrorKind::FieldCount {
+            expected: format.len(),
+            found,
+            format: format.preset(),
+            suggestion: Preset::with_count(found),
+        },
+        line_no,
+        field: None,
+        span,
+        found: found.to_string(),
+    }
+}
+
 /// Decodes one line (without its terminator) found at byte `base` of the input,
 /// as input line `line_no`, with `format`.
 #[must_use]
 pub fn decode_line(line: &str, base: usize, line_no: usize, format: &Rc<Format>) -> LineKind {
-    let mut tokens: Vec<Range<usize>> = split::tokens(line, split::is_field_sep).collect();
-    let tok = |r: &Range<usize>| line.get(r.clone()).unwrap_or_default();
-    let Some(first) = tokens.first().map(tok) else {
-        return LineKind::Blank;
+    let mut tokens = Vec::with_capacity(format.len() + 2);
+    let (event_time, comment) = match classify(line, &mut tokens) {
+        Shape::Blank => return LineKind::Blank,
+        Shape::Comment => return LineKind::Comment,
+        Shape::Header => return header(line, base, line_no),
+        Shape::Values { event_time, comment } => (event_time, comment),
     };
-    if first.starts_with('#') || line.trim() == "..." {
-        return LineKind::Comment;
-    }
-    if looks_like_header(first, &tokens, line) {
-        return header(line, base, line_no);
-    }
-    let event_time = clock::parse_iso8601(first).map(|(unix, offset_minutes)| EventTime {
-        span: shift(tokens.first().cloned().unwrap_or_default(), base),
-        unix,
-        offset_minutes,
-    });
-    if event_time.is_some() {
-        tokens.remove(0);
-    }
-    let comment = tokens.iter().position(|r| tok(r).starts_with('#')).map(|i| {
-        let start = tokens.get(i).map_or(line.len(), |r| r.start);
-        tokens.truncate(i);
-        shift(start..line.len(), base)
-    });
     if tokens.len() != format.len() {
-        let found = tokens.len();
-        return LineKind::Error(LineError {
-            kind: LineErrorKind::FieldCount {
-                expected: format.len(),
-                found,
-                format: format.preset(),
-                suggestion: Preset::with_count(found),
-            },
+        return LineKind::Error(field_count_error(
+            format,
+            tokens.len(),
             line_no,
-            field: None,
-            span: base..base + line.len(),
-            found: found.to_string(),
-        });
+            base..base + line.len(),
+        ));
     }
     let cells = format
         .fields()
@@ -106,15 +147,19 @@ pub fn decode_line(line: &str, base: usize, line_no: usize, format: &Rc<Format>)
         .zip(tokens)
         .map(|(field, span)| Cell {
             field: *field,
-            value: value::parse_value(field.spec(), tok(&span)),
+            value: value::parse_value(field.spec(), line.get(span.clone()).unwrap_or_default()),
             span: shift(span, base),
         })
         .collect();
     LineKind::Record(Record {
         format: Rc::clone(format),
-        event_time,
+        event_time: event_time.map(|(span, unix, offset_minutes)| EventTime {
+            span: shift(span, base),
+            unix,
+            offset_minutes,
+        }),
         cells,
-        comment,
+        comment: comment.map(|c| shift(c, base)),
     })
 }
 
@@ -138,7 +183,7 @@ fn looks_like_header(first: &str, tokens: &[Range<usize>], line: &str) -> bool {
     names * 2 >= tokens.len()
 }
 
-fn header(line: &str, base: usize, line_no: usize) -> LineKind {
+pub(crate) fn header(line: &str, base: usize, line_no: usize) -> LineKind {
     match Format::parse(line) {
         Ok(format) => LineKind::Header(Rc::new(format)),
         Err(e) => LineKind::Error(LineError {

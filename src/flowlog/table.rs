@@ -1,0 +1,331 @@
+//! A compact, columnar store for whole log files (a million lines and more).
+//!
+//! [`decode_text`](super::decode_text) keeps a typed [`Cell`](super::Cell) per
+//! value: rich, but ~50 bytes per value. A [`Table`] keeps only what is needed to
+//! find, filter and sort: per line its span, kind and format, and per value its
+//! byte span — no allocation per line. Every value is still checked while the
+//! table is built, so counts and error lines are exact; a line is decoded in
+//! full ([`Table::line`]) only when it is shown.
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use crate::fields::FieldName;
+
+use super::record::{Counts, Line, LineKind};
+use super::{classify, decode_line, field_count_error, header, split, value, Format, LineError, Options, Shape};
+
+/// What a line of the table is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    /// Empty or spaces only.
+    Blank,
+    /// `# …` or `...`.
+    Comment,
+    /// An S3 header line (its fields are the format of the lines after it).
+    Header,
+    /// A header line that names something that is not a field.
+    BadHeader,
+    /// A record whose every value decoded.
+    Record,
+    /// A record with at least one invalid value.
+    RecordWithError,
+    /// A line with the wrong number of fields.
+    FieldCount,
+}
+
+impl RowKind {
+    /// Whether the line is a record (valid or not).
+    #[must_use]
+    pub const fn is_record(self) -> bool {
+        matches!(self, RowKind::Record | RowKind::RecordWithError)
+    }
+
+    /// Whether the line has an error.
+    #[must_use]
+    pub const fn is_error(self) -> bool {
+        matches!(
+            self,
+            RowKind::RecordWithError | RowKind::FieldCount | RowKind::BadHeader
+        )
+    }
+}
+
+/// One input line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Byte offset of the line's content in the text.
+    pub start: u32,
+    /// Byte offset of its end (without the terminator).
+    pub end: u32,
+    /// What it is.
+    pub kind: RowKind,
+    /// Index of its format in [`Table::formats`] (records and field-count errors).
+    pub format: u16,
+    /// For records: index of its first value in the bounds array.
+    first: u32,
+}
+
+/// A decoded log file: the text plus a compact index of every line and value.
+#[derive(Clone, Debug)]
+pub struct Table {
+    text: Rc<str>,
+    rows: Vec<Row>,
+    bounds: Vec<[u32; 2]>,
+    formats: Vec<Rc<Format>>,
+}
+
+/// Texts larger than this cannot be indexed with 32-bit offsets.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Table {
+    /// Indexes `text` (at most [`MAX_TEXT`] bytes; anything past it is left out).
+    #[must_use]
+    pub fn build(text: Rc<str>, options: &Options) -> Table {
+        let mut formats = vec![Rc::new(options.format.clone().unwrap_or_default())];
+        let mut current: u16 = 0;
+        let mut rows = Vec::with_capacity(text.len() / 100 + 1);
+        let mut bounds: Vec<[u32; 2]> = Vec::with_capacity(text.len() / 8);
+        let mut tokens = Vec::with_capacity(64);
+        #[allow(clippy::unnecessary_min_or_max, reason = "a no-op on wasm32, not on 64-bit targets")]
+        let body = text.get(..text.len().min(MAX_TEXT)).unwrap_or_default();
+        for raw in split::lines(body) {
+            let line = body.get(raw.span.clone()).unwrap_or_default();
+            let base = raw.span.start;
+            let format = formats.get(usize::from(current)).cloned().unwrap_or_default();
+            let mut row = Row {
+                start: to_u32(raw.span.start),
+                end: to_u32(raw.span.end),
+                kind: RowKind::Blank,
+                format: current,
+                first: 0,
+            };
+            row.kind = match classify(line, &mut tokens) {
+                Shape::Blank => RowKind::Blank,
+                Shape::Comment => RowKind::Comment,
+                Shape::Header => match Format::parse(line) {
+                    Ok(f) => {
+                        if options.format.is_none() && formats.len() < usize::from(u16::MAX) {
+                            formats.push(Rc::new(f));
+                            current = u16::try_from(formats.len() - 1).unwrap_or(0);
+                        }
+                        RowKind::Header
+                    }
+                    Err(_) => RowKind::BadHeader,
+                },
+                Shape::Values { .. } if tokens.len() != format.len() => RowKind::FieldCount,
+                Shape::Values { .. } => {
+                    row.first = to_u32(bounds.len());
+                    let mut bad = false;
+                    for (field, span) in format.fields().iter().zip(&tokens) {
+                        let token = line.get(span.clone()).unwrap_or_default();
+                        bad |= value::parse_value(field.spec(), token).is_err();
+                        bounds.push([to_u32(base + span.start), to_u32(base + span.end)]);
+                    }
+                    if bad {
+                        RowKind::RecordWithError
+                    } else {
+                        RowKind::Record
+                    }
+                }
+            };
+            rows.push(row);
+        }
+        Table {
+            text,
+            rows,
+            bounds,
+            formats,
+        }
+    }
+
+    /// The whole text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The shared text.
+    #[must_use]
+    pub fn shared_text(&self) -> Rc<str> {
+        Rc::clone(&self.text)
+    }
+
+    /// Every line.
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The formats met (the first is the one in force at the start).
+    #[must_use]
+    pub fn formats(&self) -> &[Rc<Format>] {
+        &self.formats
+    }
+
+    /// The format of row `i`.
+    #[must_use]
+    pub fn format_of(&self, row: &Row) -> Rc<Format> {
+        self.formats.get(usize::from(row.format)).cloned().unwrap_or_default()
+    }
+
+    /// The text of row `i`.
+    #[must_use]
+    pub fn line_text(&self, row: &Row) -> &str {
+        self.text.get(row.start as usize..row.end as usize).unwrap_or_default()
+    }
+
+    /// The raw value of `field` in `row`, if `row` is a record whose format has it.
+    #[must_use]
+    pub fn raw(&self, row: &Row, field: FieldName) -> Option<&str> {
+        if !row.kind.is_record() {
+            return None;
+        }
+        let pos = self.formats.get(usize::from(row.format))?.position(field)?;
+        let [s, e] = *self.bounds.get(row.first as usize + pos)?;
+        self.text.get(s as usize..e as usize)
+    }
+
+    /// Row `i` decoded in full, as [`decode_text`](super::decode_text) would.
+    #[must_use]
+    pub fn line(&self, i: usize) -> Option<Line> {
+        let row = self.rows.get(i)?;
+        let content = self.line_text(row);
+        let base = row.start as usize;
+        let kind = match row.kind {
+            RowKind::Header | RowKind::BadHeader => header(content, base, i + 1),
+            _ => decode_line(content, base, i + 1, &self.format_of(row)),
+        };
+        Some(Line {
+            no: i + 1,
+            span: base..row.end as usize,
+            kind,
+        })
+    }
+
+    /// The errors of row `i` (none for a valid line).
+    #[must_use]
+    pub fn errors_at(&self, i: usize) -> Vec<LineError> {
+        match self.line(i).map(|l| l.kind) {
+            Some(LineKind::Error(e)) => vec![e],
+            Some(LineKind::Record(r)) => r.errors(i + 1, &self.text),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The first `limit` errors, in line order, and how many lines have errors in all.
+    #[must_use]
+    pub fn errors(&self, limit: usize) -> (Vec<LineError>, usize) {
+        let mut out = Vec::new();
+        let mut lines = 0;
+        for (i, row) in self.rows.iter().enumerate() {
+            if row.kind.is_error() {
+                lines += 1;
+                if out.len() < limit {
+                    out.extend(self.errors_at(i));
+                }
+            }
+        }
+        out.truncate(limit);
+        (out, lines)
+    }
+
+    /// Counts of records, lines with errors, header lines, and other lines.
+    #[must_use]
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for row in &self.rows {
+            match row.kind {
+                RowKind::Record => c.records += 1,
+                RowKind::RecordWithError => {
+                    c.records += 1;
+                    c.with_errors += 1;
+                }
+                RowKind::FieldCount | RowKind::BadHeader => c.with_errors += 1,
+                RowKind::Header => c.headers += 1,
+                RowKind::Blank | RowKind::Comment => c.other += 1,
+            }
+        }
+        c
+    }
+
+    /// The byte span of row `i`.
+    #[must_use]
+    pub fn span(&self, row: &Row) -> Range<usize> {
+        row.start as usize..row.end as usize
+    }
+
+    /// The structural error of a field-count row, without decoding values.
+    #[must_use]
+    pub fn field_count_error(&self, i: usize) -> Option<LineError> {
+        let row = self.rows.get(i)?;
+        let mut tokens = Vec::new();
+        let _ = classify(self.line_text(row), &mut tokens);
+        (row.kind == RowKind::FieldCount)
+            .then(|| field_count_error(&self.format_of(row), tokens.len(), i + 1, self.span(row)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flowlog::decode_text;
+
+    const TEXT: &str = "srcaddr dstaddr action\n10.0.0.1 10.0.0.2 ACCEPT\n\n# c\n10.0.0.1 10.0.0.2\n\
+                        10.0.0.1 nope REJECT\r\nverson srcaddr\n10.0.0.3 10.0.0.4 REJECT";
+
+    #[test]
+    fn ok_table_agrees_with_decode_text() {
+        for options in [
+            Options::default(),
+            Options {
+                format: Some(Format::default()),
+            },
+        ] {
+            let table = Table::build(TEXT.into(), &options);
+            let full = decode_text(TEXT, &options);
+            assert_eq!(table.rows().len(), full.lines.len());
+            assert_eq!(table.counts(), full.counts());
+            for (i, line) in full.lines.iter().enumerate() {
+                assert_eq!(table.line(i).as_ref(), Some(line), "line {}", i + 1);
+            }
+            let (errors, lines) = table.errors(100);
+            assert_eq!(errors, full.errors(TEXT));
+            assert_eq!(lines, full.counts().with_errors);
+        }
+    }
+
+    #[test]
+    fn ok_raw_values_by_field() {
+        let table = Table::build(TEXT.into(), &Options::default());
+        let kinds: Vec<RowKind> = table.rows().iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                RowKind::Header,
+                RowKind::Record,
+                RowKind::Blank,
+                RowKind::Comment,
+                RowKind::FieldCount,
+                RowKind::RecordWithError,
+                RowKind::BadHeader,
+                RowKind::Record
+            ]
+        );
+        let r = table.rows()[1];
+        assert_eq!(table.raw(&r, FieldName::Action), Some("ACCEPT"));
+        assert_eq!(table.raw(&r, FieldName::Srcaddr), Some("10.0.0.1"));
+        assert_eq!(table.raw(&r, FieldName::Protocol), None);
+        assert_eq!(table.raw(&table.rows()[4], FieldName::Srcaddr), None);
+        assert_eq!(table.line_text(&table.rows()[5]), "10.0.0.1 nope REJECT");
+        let e = table.field_count_error(4).unwrap();
+        assert_eq!(
+            e.to_string(),
+            "line 5: expected 3 fields, found 2; enter the flow log's format in the format box"
+        );
+    }
+}
