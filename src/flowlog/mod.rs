@@ -11,6 +11,8 @@ pub mod describe;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod input;
+pub mod query;
 pub mod record;
 pub mod share;
 pub mod split;

@@ -1,0 +1,261 @@
+//! Opening files: `.log` and `.log.gz` (S3), and CloudWatch exports — the JSON of
+//! `aws logs filter-log-events` and the console's CSV — turned into flow log text.
+
+use std::fmt;
+use std::io::Read;
+
+use crate::fields::Lang;
+
+/// Decompressed files larger than this are refused (a gzip bomb stops here).
+pub const MAX_TEXT_BYTES: usize = 1 << 30;
+
+/// What an opened file turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// Plain flow log text.
+    Text,
+    /// gzip-compressed flow log text (S3 `.log.gz`).
+    Gzip,
+    /// JSON from `aws logs filter-log-events` / `get-log-events`.
+    CloudWatchJson,
+    /// CSV exported from the CloudWatch console (`timestamp,message`).
+    CloudWatchCsv,
+}
+
+/// An opened file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    /// What it was.
+    pub kind: FileKind,
+    /// The flow log lines, `\n`-separated.
+    pub text: String,
+    /// Byte offset of the first invalid UTF-8 sequence, replaced by U+FFFD.
+    pub invalid_utf8_at: Option<usize>,
+}
+
+/// Why a file could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenError {
+    /// The gzip data is damaged or cut short.
+    BadGzip(String),
+    /// It inflates past [`MAX_TEXT_BYTES`].
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+}
+
+impl OpenError {
+    /// The message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (OpenError::BadGzip(why), Lang::En) => format!("the gzip data is damaged or cut short ({why})"),
+            (OpenError::BadGzip(why), Lang::Ja) => format!("gzip のデータが壊れているか途中で切れています（{why}）"),
+            (OpenError::TooLarge { limit }, Lang::En) => {
+                format!("it expands to more than {} MiB; stopped there", limit >> 20)
+            }
+            (OpenError::TooLarge { limit }, Lang::Ja) => {
+                format!("展開すると {} MiB を超えるため、そこで止めました", limit >> 20)
+            }
+        }
+    }
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// Opens a file's bytes: gunzips if they start with the gzip magic number (at most
+/// `limit` bytes of output), decodes UTF-8 (replacing invalid sequences, and saying
+/// where the first one was), and unwraps CloudWatch JSON or CSV exports.
+///
+/// # Errors
+/// Damaged gzip data, or output past `limit`.
+pub fn open(bytes: &[u8], limit: usize) -> Result<Opened, OpenError> {
+    let (raw, gz) = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        let reader = flate2::read::MultiGzDecoder::new(bytes);
+        // One byte past the limit tells "exactly at the limit" from "over it".
+        reader
+            .take(limit as u64 + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| OpenError::BadGzip(e.to_string()))?;
+        if out.len() > limit {
+            return Err(OpenError::TooLarge { limit });
+        }
+        (out, true)
+    } else if bytes.len() > limit {
+        return Err(OpenError::TooLarge { limit });
+    } else {
+        (bytes.to_vec(), false)
+    };
+    let (text, invalid_utf8_at) = match String::from_utf8(raw) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+        }
+    };
+    let trimmed = text.trim_start_matches('\u{feff}');
+    if let Some(lines) = cloudwatch_json(trimmed) {
+        return Ok(Opened {
+            kind: FileKind::CloudWatchJson,
+            text: lines,
+            invalid_utf8_at,
+        });
+    }
+    if let Some(lines) = cloudwatch_csv(trimmed) {
+        return Ok(Opened {
+            kind: FileKind::CloudWatchCsv,
+            text: lines,
+            invalid_utf8_at,
+        });
+    }
+    Ok(Opened {
+        kind: if gz { FileKind::Gzip } else { FileKind::Text },
+        text,
+        invalid_utf8_at,
+    })
+}
+
+/// `{"events": [{"message": "…"}, …]}` → the messages, one per line.
+fn cloudwatch_json(text: &str) -> Option<String> {
+    if !text.starts_with('{') {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let events = value.get("events")?.as_array()?;
+    let lines: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e.get("message")?.as_str())
+        .map(str::trim_end)
+        .collect();
+    Some(lines.join("\n"))
+}
+
+/// A console CSV export: a header naming a `message` column, then rows whose
+/// message is quoted (`""` inside is a quote). Returns the messages, one per line.
+fn cloudwatch_csv(text: &str) -> Option<String> {
+    let (head, rest) = text.split_once('\n')?;
+    let columns: Vec<String> = split_csv(head.trim_end_matches('\r'))?;
+    let column = columns.iter().position(|c| c.eq_ignore_ascii_case("message"))?;
+    if columns.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for line in rest.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields = split_csv(line.trim_end_matches('\r'))?;
+        out.push(fields.get(column)?.trim_end().to_owned());
+    }
+    Some(out.join("\n"))
+}
+
+/// Splits one CSV line (RFC 4180 quoting, no newlines inside fields).
+/// Hand-written: a CSV crate for one line shape of one export is not worth its size.
+fn split_csv(line: &str) -> Option<Vec<String>> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut chars = line.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (false, '"') if field.is_empty() => quoted = true,
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (false, ',') => fields.push(std::mem::take(&mut field)),
+            (_, c) => field.push(c),
+        }
+    }
+    if quoted {
+        return None;
+    }
+    fields.push(field);
+    Some(fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    const LINE: &str =
+        "2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK";
+
+    #[test]
+    fn ok_plain_and_gzip_and_multi_member_gzip() {
+        let o = open(LINE.as_bytes(), MAX_TEXT_BYTES).unwrap();
+        assert_eq!(
+            (o.kind, o.text.as_str(), o.invalid_utf8_at),
+            (FileKind::Text, LINE, None)
+        );
+        let o = open(&gzip(LINE.as_bytes()), MAX_TEXT_BYTES).unwrap();
+        assert_eq!((o.kind, o.text.as_str()), (FileKind::Gzip, LINE));
+        let mut two = gzip(b"a\n");
+        two.extend(gzip(b"b\n"));
+        assert_eq!(open(&two, MAX_TEXT_BYTES).unwrap().text, "a\nb\n");
+    }
+
+    #[test]
+    fn err_damaged_gzip_and_bomb() {
+        let gz = gzip(LINE.repeat(100).as_bytes());
+        assert!(matches!(
+            open(&gz[..gz.len() / 2], MAX_TEXT_BYTES),
+            Err(OpenError::BadGzip(_))
+        ));
+        let bomb = gzip(&vec![b'0'; 4 << 20]);
+        assert!(bomb.len() < 20_000);
+        let err = open(&bomb, 1 << 20).unwrap_err();
+        assert_eq!(err, OpenError::TooLarge { limit: 1 << 20 });
+        assert_eq!(err.to_string(), "it expands to more than 1 MiB; stopped there");
+        assert!(open(&gzip(&vec![b'0'; 1 << 20]), 1 << 20).is_ok());
+    }
+
+    #[test]
+    fn ok_invalid_utf8_is_replaced_and_located() {
+        let mut bytes = b"2 10.0.0.1\n".to_vec();
+        bytes.extend([0xff, 0xfe]);
+        bytes.extend(b" x\n");
+        let o = open(&bytes, MAX_TEXT_BYTES).unwrap();
+        assert_eq!(o.invalid_utf8_at, Some(11));
+        assert_eq!(o.text, "2 10.0.0.1\n\u{fffd}\u{fffd} x\n");
+    }
+
+    #[test]
+    fn ok_cloudwatch_exports() {
+        let json = format!(
+            r#"{{"events": [{{"logStreamName": "eni-1-all", "timestamp": 1621259323000, "message": "{LINE}", "ingestionTime": 1}},
+                {{"message": "{LINE}\n"}}], "searchedLogStreams": []}}"#
+        );
+        let o = open(json.as_bytes(), MAX_TEXT_BYTES).unwrap();
+        assert_eq!(o.kind, FileKind::CloudWatchJson);
+        assert_eq!(o.text, format!("{LINE}\n{LINE}"));
+        let csv = format!("timestamp,message\r\n1621259323000,\"{LINE}\"\r\n1621259324000,{LINE}\r\n");
+        let o = open(csv.as_bytes(), MAX_TEXT_BYTES).unwrap();
+        assert_eq!(o.kind, FileKind::CloudWatchCsv);
+        assert_eq!(o.text, format!("{LINE}\n{LINE}"));
+        // A flow log line is never mistaken for CSV or JSON.
+        assert_eq!(open(LINE.as_bytes(), MAX_TEXT_BYTES).unwrap().kind, FileKind::Text);
+        assert_eq!(
+            split_csv(r#"a,"b ""q"", c",d"#),
+            Some(vec!["a".into(), "b \"q\", c".into(), "d".into()])
+        );
+        assert_eq!(split_csv(r#"a,"b"#), None);
+    }
+}

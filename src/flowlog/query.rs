@@ -1,0 +1,542 @@
+//! Filtering, sorting, summarising and exporting the rows of a [`Table`].
+//!
+//! Filters are written as a query, e.g. `action:reject port:22 10.0.0.0/8 ssh`:
+//!
+//! | term | keeps records… |
+//! | --- | --- |
+//! | `action:accept` / `action:reject` | with that action |
+//! | `proto:tcp` / `proto:6` | of that protocol (name or number) |
+//! | `port:443` | with that source or destination port |
+//! | `addr:10.0.0.0/8`, or a bare address / CIDR | with any address field inside it |
+//! | `eni:0a1b` / `interface:…` | whose interface ID contains the text |
+//! | `status:nodata` | with that log status |
+//! | `after:2021-05-17T13:00:00Z` / `before:…` (or Unix seconds) | starting at/after, ending at/before |
+//! | `errors` | only lines with an error |
+//! | any other word | whose line contains it (case-insensitive) |
+//!
+//! All terms must hold. A term that cannot be read is reported and ignored.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::net::IpAddr;
+
+use crate::fields::{FieldName as F, Kind};
+
+use super::clock;
+use super::table::{Row, RowKind, Table};
+
+/// A CIDR block (a single address is a /32 or /128).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cidr {
+    addr: IpAddr,
+    prefix: u8,
+}
+
+impl Cidr {
+    /// Reads `10.0.0.0/8`, `2001:db8::/32` or a single address.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Cidr> {
+        let (addr, prefix) = match s.split_once('/') {
+            Some((a, p)) => (a.parse::<IpAddr>().ok()?, p.parse::<u8>().ok()?),
+            None => {
+                let a = s.parse::<IpAddr>().ok()?;
+                (a, if a.is_ipv4() { 32 } else { 128 })
+            }
+        };
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        (prefix <= max).then_some(Cidr { addr, prefix })
+    }
+
+    /// Whether `ip` is inside the block.
+    #[must_use]
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        fn bits(ip: IpAddr) -> (u128, u32) {
+            match ip {
+                IpAddr::V4(a) => (u128::from(u32::from(a)), 32),
+                IpAddr::V6(a) => (u128::from(a), 128),
+            }
+        }
+        let ((net, width), (x, w)) = (bits(self.addr), bits(ip));
+        if width != w {
+            return false;
+        }
+        let shift = width - u32::from(self.prefix);
+        shift >= width || (net >> shift) == (x >> shift)
+    }
+}
+
+/// One term of a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Term {
+    /// `action:…`
+    Action(&'static str),
+    /// `proto:…`
+    Protocol(u8),
+    /// `port:…`
+    Port(u16),
+    /// `addr:…` or a bare address/CIDR.
+    Addr(Cidr),
+    /// `eni:…`
+    Interface(String),
+    /// `status:…`
+    Status(&'static str),
+    /// `after:…`
+    After(i64),
+    /// `before:…`
+    Before(i64),
+    /// `errors`
+    Errors,
+    /// Free text (lowercased).
+    Text(String),
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The terms, all of which must hold.
+    pub terms: Vec<Term>,
+    /// Terms that could not be read.
+    pub bad: Vec<String>,
+}
+
+fn time_term(v: &str) -> Option<i64> {
+    v.parse::<i64>()
+        .ok()
+        .or_else(|| clock::parse_iso8601(v).map(|(t, _)| t))
+}
+
+fn protocol_number(v: &str) -> Option<u8> {
+    v.parse::<u8>().ok().or_else(|| {
+        (0..=255u8).find(|n| {
+            etherparse::IpNumber(*n)
+                .keyword_str()
+                .is_some_and(|k| k.eq_ignore_ascii_case(v))
+        })
+    })
+}
+
+impl Query {
+    /// Reads a query (see the module docs).
+    #[must_use]
+    pub fn parse(text: &str) -> Query {
+        let mut q = Query::default();
+        for word in text.split_whitespace() {
+            let lower = word.to_ascii_lowercase();
+            let term = match lower.split_once(':') {
+                Some(("action", "accept")) => Some(Term::Action("ACCEPT")),
+                Some(("action", "reject")) => Some(Term::Action("REJECT")),
+                Some(("proto" | "protocol", v)) => protocol_number(v).map(Term::Protocol),
+                Some(("port", v)) => v.parse().ok().map(Term::Port),
+                Some(("addr" | "ip", v)) => Cidr::parse(v).map(Term::Addr),
+                Some(("eni" | "interface", v)) if !v.is_empty() => Some(Term::Interface(v.to_owned())),
+                Some(("status", "ok")) => Some(Term::Status("OK")),
+                Some(("status", "nodata")) => Some(Term::Status("NODATA")),
+                Some(("status", "skipdata")) => Some(Term::Status("SKIPDATA")),
+                Some(("after" | "from", _)) => word.split_once(':').and_then(|(_, v)| time_term(v)).map(Term::After),
+                Some(("before" | "to", _)) => word.split_once(':').and_then(|(_, v)| time_term(v)).map(Term::Before),
+                Some((
+                    "action" | "proto" | "protocol" | "port" | "addr" | "ip" | "eni" | "interface" | "status",
+                    _,
+                )) => None,
+                _ if lower == "errors" => Some(Term::Errors),
+                _ => Some(Cidr::parse(word).map_or_else(|| Term::Text(lower.clone()), Term::Addr)),
+            };
+            match term {
+                Some(t) => q.terms.push(t),
+                None => q.bad.push(word.to_owned()),
+            }
+        }
+        q
+    }
+
+    /// Whether row `row` of `table` satisfies every term. Blank, comment and valid
+    /// header lines never match; error lines match only free text and `errors`.
+    #[must_use]
+    pub fn matches(&self, table: &Table, row: &Row) -> bool {
+        match row.kind {
+            RowKind::Blank | RowKind::Comment | RowKind::Header => return false,
+            _ => {}
+        }
+        let raw = |f| table.raw(row, f);
+        self.terms.iter().all(|term| match term {
+            Term::Errors => row.kind.is_error(),
+            Term::Text(t) => contains_ignore_case(table.line_text(row), t),
+            _ if !row.kind.is_record() => false,
+            Term::Action(a) => raw(F::Action) == Some(*a),
+            Term::Protocol(p) => raw(F::Protocol).and_then(|v| v.parse::<u8>().ok()) == Some(*p),
+            Term::Port(p) => [F::Srcport, F::Dstport]
+                .iter()
+                .any(|f| raw(*f).and_then(|v| v.parse::<u16>().ok()) == Some(*p)),
+            Term::Addr(c) => [F::Srcaddr, F::Dstaddr, F::PktSrcaddr, F::PktDstaddr].iter().any(|f| {
+                raw(*f)
+                    .and_then(|v| v.parse::<IpAddr>().ok())
+                    .is_some_and(|ip| c.contains(ip))
+            }),
+            Term::Interface(t) => [F::InterfaceId, F::ResourceId, F::TgwAttachmentId]
+                .iter()
+                .any(|f| raw(*f).is_some_and(|v| contains_ignore_case(v, t))),
+            Term::Status(s) => raw(F::LogStatus) == Some(*s),
+            Term::After(t) => raw(F::Start)
+                .and_then(|v| v.parse::<i64>().ok())
+                .is_some_and(|s| s >= *t),
+            Term::Before(t) => raw(F::End).and_then(|v| v.parse::<i64>().ok()).is_some_and(|e| e <= *t),
+        })
+    }
+}
+
+fn contains_ignore_case(hay: &str, needle_lower: &str) -> bool {
+    if needle_lower.is_empty() {
+        return true;
+    }
+    hay.as_bytes()
+        .windows(needle_lower.len())
+        .any(|w| w.eq_ignore_ascii_case(needle_lower.as_bytes()))
+}
+
+/// The rows (indices into `table.rows()`) that `query` keeps, in input order.
+#[must_use]
+pub fn select(table: &Table, query: &Query) -> Vec<u32> {
+    table
+        .rows()
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| query.matches(table, r))
+        .filter_map(|(i, _)| u32::try_from(i).ok())
+        .collect()
+}
+
+/// A sort key: numbers and addresses compare by value, the rest as text; rows
+/// without the field sort last.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Key<'a> {
+    Number(u128),
+    Text(&'a str),
+    Missing,
+}
+
+fn key<'a>(table: &'a Table, row: &Row, field: F) -> Key<'a> {
+    let Some(raw) = table.raw(row, field).filter(|r| *r != "-") else {
+        return Key::Missing;
+    };
+    match field.spec().kind {
+        Kind::Addr => match raw.parse::<IpAddr>() {
+            Ok(IpAddr::V4(a)) => Key::Number(u128::from(u32::from(a))),
+            Ok(IpAddr::V6(a)) => Key::Number(u128::from(a) | (1 << 127)),
+            Err(_) => Key::Text(raw),
+        },
+        _ => raw.parse::<u128>().map_or(Key::Text(raw), Key::Number),
+    }
+}
+
+/// Sorts `rows` by `field` (stable: equal keys keep input order).
+pub fn sort(table: &Table, rows: &mut [u32], field: F, descending: bool) {
+    let all = table.rows();
+    let mut keyed: Vec<(Key<'_>, u32)> = rows
+        .iter()
+        .map(|&i| (all.get(i as usize).map_or(Key::Missing, |r| key(table, r, field)), i))
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+        (Key::Missing, Key::Missing) => Ordering::Equal,
+        (Key::Missing, _) => Ordering::Greater,
+        (_, Key::Missing) => Ordering::Less,
+        _ if descending => b.cmp(a),
+        _ => a.cmp(b),
+    });
+    for (slot, (_, i)) in rows.iter_mut().zip(keyed) {
+        *slot = i;
+    }
+}
+
+/// Totals over a set of rows.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Records.
+    pub records: usize,
+    /// ACCEPT records.
+    pub accepted: usize,
+    /// REJECT records.
+    pub rejected: usize,
+    /// NODATA records.
+    pub nodata: usize,
+    /// SKIPDATA records.
+    pub skipdata: usize,
+    /// Lines with an error.
+    pub errors: usize,
+    /// Sum of `bytes`.
+    pub bytes: u128,
+    /// Sum of `packets`.
+    pub packets: u128,
+    /// Source addresses with the most bytes, most first (at most 5).
+    pub top_talkers: Vec<(String, u128)>,
+    /// Destination ports seen most often, most first (at most 5).
+    pub top_ports: Vec<(u16, usize)>,
+    /// Bytes per time bucket: (bucket start, bytes); up to 48 equal buckets.
+    pub bytes_over_time: Vec<(i64, u128)>,
+}
+
+/// Summarises `rows` of `table`.
+#[must_use]
+pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
+    let mut s = Summary::default();
+    let mut talkers: HashMap<&str, u128> = HashMap::new();
+    let mut ports: HashMap<u16, usize> = HashMap::new();
+    let mut timeline: Vec<(i64, u128)> = Vec::new();
+    for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
+        if row.kind.is_error() {
+            s.errors += 1;
+        }
+        if !row.kind.is_record() {
+            continue;
+        }
+        let raw = |f| table.raw(row, f);
+        let num = |f| raw(f).and_then(|v| v.parse::<u128>().ok());
+        s.records += 1;
+        match raw(F::Action) {
+            Some("ACCEPT") => s.accepted += 1,
+            Some("REJECT") => s.rejected += 1,
+            _ => {}
+        }
+        match raw(F::LogStatus) {
+            Some("NODATA") => s.nodata += 1,
+            Some("SKIPDATA") => s.skipdata += 1,
+            _ => {}
+        }
+        let bytes = num(F::Bytes).unwrap_or(0);
+        s.bytes += bytes;
+        s.packets += num(F::Packets).unwrap_or(0);
+        if let Some(src) = raw(F::Srcaddr).filter(|a| *a != "-") {
+            *talkers.entry(src).or_default() += bytes;
+        }
+        if let Some(p) = raw(F::Dstport).and_then(|v| v.parse::<u16>().ok()) {
+            *ports.entry(p).or_default() += 1;
+        }
+        if let Some(t) = raw(F::Start).and_then(|v| v.parse::<i64>().ok()) {
+            timeline.push((t, bytes));
+        }
+    }
+    let mut talkers: Vec<(String, u128)> = talkers.into_iter().map(|(a, b)| (a.to_owned(), b)).collect();
+    talkers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    talkers.truncate(5);
+    s.top_talkers = talkers;
+    let mut ports: Vec<(u16, usize)> = ports.into_iter().collect();
+    ports.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ports.truncate(5);
+    s.top_ports = ports;
+    s.bytes_over_time = buckets(&timeline, 48);
+    s
+}
+
+fn buckets(points: &[(i64, u128)], n: i64) -> Vec<(i64, u128)> {
+    let (Some(min), Some(max)) = (points.iter().map(|p| p.0).min(), points.iter().map(|p| p.0).max()) else {
+        return Vec::new();
+    };
+    let width = ((max - min) / n + 1).max(1);
+    let count = usize::try_from((max - min) / width + 1).unwrap_or(1);
+    let mut out: Vec<(i64, u128)> = (0..count)
+        .map(|i| (min + width * i64::try_from(i).unwrap_or(0), 0))
+        .collect();
+    for (t, b) in points {
+        let i = usize::try_from((t - min) / width).unwrap_or(0);
+        if let Some(slot) = out.get_mut(i) {
+            slot.1 += b;
+        }
+    }
+    out
+}
+
+/// The fields of every format the rows use, in order of first appearance.
+fn columns(table: &Table, rows: &[u32]) -> Vec<F> {
+    let mut out: Vec<F> = Vec::new();
+    for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
+        if row.kind.is_record() {
+            for f in table.format_of(row).fields() {
+                if !out.contains(f) {
+                    out.push(*f);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The rows as CSV: a `line` column, then one column per field (raw values);
+/// lines with a structural error have only their line number and an `error` column.
+#[must_use]
+pub fn to_csv(table: &Table, rows: &[u32]) -> String {
+    let cols = columns(table, rows);
+    let mut out = String::from("line");
+    for c in &cols {
+        out.push(',');
+        out.push_str(c.as_str());
+    }
+    out.push_str(",error\n");
+    for &i in rows {
+        let Some(row) = table.rows().get(i as usize) else {
+            continue;
+        };
+        out.push_str(&(i + 1).to_string());
+        for c in &cols {
+            out.push(',');
+            out.push_str(&csv_field(table.raw(row, *c).unwrap_or_default()));
+        }
+        out.push(',');
+        if row.kind.is_error() {
+            let msg = table
+                .errors_at(i as usize)
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            out.push_str(&csv_field(&msg));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The rows as newline-delimited JSON: `{"line": n, "<field>": "<raw>", …}`, plus
+/// `"error"` for lines with an error.
+#[must_use]
+pub fn to_ndjson(table: &Table, rows: &[u32]) -> String {
+    let mut out = String::new();
+    for &i in rows {
+        let Some(row) = table.rows().get(i as usize) else {
+            continue;
+        };
+        let mut obj = serde_json::Map::new();
+        obj.insert("line".into(), (i + 1).into());
+        if row.kind.is_record() {
+            for f in table.format_of(row).fields() {
+                obj.insert(f.as_str().into(), table.raw(row, *f).unwrap_or_default().into());
+            }
+        } else {
+            obj.insert("text".into(), table.line_text(row).into());
+        }
+        if row.kind.is_error() {
+            let msg = table
+                .errors_at(i as usize)
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            obj.insert("error".into(), msg.into());
+        }
+        out.push_str(&serde_json::Value::Object(obj).to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flowlog::Options;
+
+    const TEXT: &str =
+        "2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK
+2 123456789012 eni-0a1b2c3d 10.0.0.1 203.0.113.12 40658 123 17 1 76 1621259323 1621259383 ACCEPT OK
+2 123456789012 eni-99999999 198.51.100.7 10.0.0.5 50000 22 6 3 180 1621259400 1621259460 REJECT OK
+2 123456789012 eni-99999999 - - - - - - - 1621259400 1621259460 - NODATA
+
+bad, \"line\"
+2 123456789012 eni-99999999 2001:db8::1 10.0.0.5 50001 22 6 2 120 1621259500 1621259560 REJECT OK";
+
+    fn table() -> Table {
+        Table::build(TEXT.into(), &Options::default())
+    }
+
+    fn lines(q: &str) -> Vec<u32> {
+        let t = table();
+        select(&t, &Query::parse(q)).iter().map(|i| i + 1).collect()
+    }
+
+    #[test]
+    fn ok_queries() {
+        let cases: &[(&str, &[u32])] = &[
+            ("", &[1, 2, 3, 4, 6, 7]),
+            ("action:reject", &[3, 7]),
+            ("ACTION:ACCEPT proto:udp", &[1, 2]),
+            ("proto:6 port:22", &[3, 7]),
+            ("port:123", &[1, 2]),
+            ("10.0.0.0/24", &[1, 2, 3, 7]),
+            ("addr:203.0.113.12", &[1, 2]),
+            ("2001:db8::/32", &[7]),
+            ("eni:9999", &[3, 4, 7]),
+            ("status:nodata", &[4]),
+            ("after:1621259400", &[3, 4, 7]),
+            ("before:2021-05-17T13:49:43Z", &[1, 2]),
+            ("errors", &[6]),
+            ("LINE", &[6]),
+            ("reject 198.51.100.7", &[3]),
+        ];
+        for (q, want) in cases {
+            assert_eq!(lines(q), *want, "{q}");
+        }
+        let q = Query::parse("port:http action:maybe proto:nope fine");
+        assert_eq!(q.bad, vec!["port:http", "action:maybe", "proto:nope"]);
+        assert_eq!(q.terms, vec![Term::Text("fine".into())]);
+    }
+
+    #[test]
+    fn ok_cidr() {
+        let c = Cidr::parse("10.0.0.0/8").unwrap();
+        assert!(c.contains("10.255.0.1".parse().unwrap()));
+        assert!(!c.contains("11.0.0.1".parse().unwrap()));
+        assert!(!c.contains("::1".parse().unwrap()));
+        assert!(Cidr::parse("0.0.0.0/0").unwrap().contains("8.8.8.8".parse().unwrap()));
+        assert_eq!(Cidr::parse("10.0.0.0/33"), None);
+        assert_eq!(Cidr::parse("nope"), None);
+    }
+
+    #[test]
+    fn ok_sort() {
+        let t = table();
+        let mut rows = select(&t, &Query::default());
+        sort(&t, &mut rows, F::Bytes, true);
+        assert_eq!(rows.iter().map(|i| i + 1).collect::<Vec<_>>(), vec![3, 7, 1, 2, 4, 6]);
+        sort(&t, &mut rows, F::Srcaddr, false);
+        assert_eq!(rows.iter().map(|i| i + 1).collect::<Vec<_>>(), vec![2, 3, 1, 7, 4, 6]);
+    }
+
+    #[test]
+    fn ok_summary() {
+        let t = table();
+        let s = summarize(&t, &select(&t, &Query::default()));
+        assert_eq!((s.records, s.accepted, s.rejected, s.nodata, s.errors), (5, 2, 2, 1, 1));
+        assert_eq!((s.bytes, s.packets), (452, 7));
+        assert_eq!(s.top_talkers[0], ("198.51.100.7".to_owned(), 180));
+        assert_eq!(s.top_ports, vec![(22, 2), (123, 1), (40658, 1)]);
+        assert_eq!(s.bytes_over_time.iter().map(|b| b.1).sum::<u128>(), 452);
+        assert!(s.bytes_over_time.len() <= 48);
+    }
+
+    #[test]
+    fn ok_exports() {
+        let t = table();
+        let rows = select(&t, &Query::parse("action:reject"));
+        let csv = to_csv(&t, &rows);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "line,version,account-id,interface-id,srcaddr,dstaddr,srcport,dstport,protocol,packets,bytes,start,end,action,log-status,error");
+        assert_eq!(
+            lines[1],
+            "3,2,123456789012,eni-99999999,198.51.100.7,10.0.0.5,50000,22,6,3,180,1621259400,1621259460,REJECT,OK,"
+        );
+        let err = to_csv(&t, &select(&t, &Query::parse("errors")));
+        assert_eq!(
+            err,
+            "line,error\n6,\"line 6: expected 14 fields (default format), found 2; enter the flow log's format in the format box\"\n"
+        );
+        let nd = to_ndjson(&t, &select(&t, &Query::parse("errors nodata")));
+        assert_eq!(nd, "");
+        let nd = to_ndjson(&t, &rows);
+        let first: serde_json::Value = serde_json::from_str(nd.lines().next().unwrap()).unwrap();
+        assert_eq!(first["line"], 3);
+        assert_eq!(first["srcaddr"], "198.51.100.7");
+    }
+}
