@@ -134,10 +134,7 @@ impl Query {
                 Some(("status", "skipdata")) => Some(Term::Status("SKIPDATA")),
                 Some(("after" | "from", _)) => word.split_once(':').and_then(|(_, v)| time_term(v)).map(Term::After),
                 Some(("before" | "to", _)) => word.split_once(':').and_then(|(_, v)| time_term(v)).map(Term::Before),
-                Some((
-                    "action" | "proto" | "protocol" | "port" | "addr" | "ip" | "eni" | "interface" | "status",
-                    _,
-                )) => None,
+                Some(("action" | "eni" | "interface" | "status", _)) => None,
                 _ if lower == "errors" => Some(Term::Errors),
                 _ => Some(Cidr::parse(word).map_or_else(|| Term::Text(lower.clone()), Term::Addr)),
             };
