@@ -6,8 +6,9 @@ use std::io::Read;
 
 use crate::fields::Lang;
 
-/// Decompressed files larger than this are refused (a gzip bomb stops here).
-pub const MAX_TEXT_BYTES: usize = 1 << 30;
+/// Decompressed files larger than this are refused (a gzip bomb stops here). Half a
+/// GiB: a browser tab's WebAssembly memory must also hold the index and the copies.
+pub const MAX_TEXT_BYTES: usize = 512 << 20;
 
 /// What an opened file turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,17 +79,7 @@ impl std::error::Error for OpenError {}
 /// Damaged gzip data, or output past `limit`.
 pub fn open(bytes: &[u8], limit: usize) -> Result<Opened, OpenError> {
     let (raw, gz) = if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        let reader = flate2::read::MultiGzDecoder::new(bytes);
-        // One byte past the limit tells "exactly at the limit" from "over it".
-        reader
-            .take(limit as u64 + 1)
-            .read_to_end(&mut out)
-            .map_err(|e| OpenError::BadGzip(e.to_string()))?;
-        if out.len() > limit {
-            return Err(OpenError::TooLarge { limit });
-        }
-        (out, true)
+        (gunzip(bytes, limit)?, true)
     } else if bytes.len() > limit {
         return Err(OpenError::TooLarge { limit });
     } else {
@@ -121,6 +112,35 @@ pub fn open(bytes: &[u8], limit: usize) -> Result<Opened, OpenError> {
         text,
         invalid_utf8_at,
     })
+}
+
+/// Inflates all gzip members, growing the output in steps (not by doubling, which
+/// could overshoot a browser's memory), and stops one byte past `limit`.
+fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, OpenError> {
+    const STEP: usize = 16 << 20;
+    let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(limit as u64 + 1);
+    let mut out: Vec<u8> = Vec::new();
+    loop {
+        if out.capacity() - out.len() < STEP / 4 {
+            out.reserve_exact(STEP.min(limit + 1 - out.len().min(limit)).max(1 << 16));
+        }
+        let len = out.len();
+        out.resize(out.capacity(), 0);
+        let read = reader.read(out.get_mut(len..).unwrap_or_default());
+        match read {
+            Ok(0) => {
+                out.truncate(len);
+                break;
+            }
+            Ok(n) => out.truncate(len + n),
+            Err(e) => return Err(OpenError::BadGzip(e.to_string())),
+        }
+    }
+    if out.len() > limit {
+        return Err(OpenError::TooLarge { limit });
+    }
+    out.shrink_to_fit();
+    Ok(out)
 }
 
 /// `{"events": [{"message": "…"}, …]}` → the messages, one per line.

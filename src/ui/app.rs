@@ -5,17 +5,21 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::fields::Lang;
+use crate::flowlog::query::{self, Query};
 use crate::flowlog::share;
+use crate::flowlog::table::{RowKind, Table};
 use crate::flowlog::{decode_text, Decoded, Format, FormatError, LineKind, Options};
 
+use super::big_view::BigView;
 use super::browser;
 use super::card::RecordCard;
 use super::error_list::ErrorList;
 use super::explain::ExplainPanel;
+use super::files;
 use super::input_panel::InputPanel;
 use super::labels as l;
 use super::state::{Action, AppState, Notice};
-use super::table::RecordTable;
+use super::table::{RecordTable, MAX_ROWS};
 use super::toolbar::Toolbar;
 
 /// Shares a derived value with child components; compares by pointer, so a
@@ -72,9 +76,79 @@ fn initial_state() -> AppState {
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let format = use_memo(state.format.clone(), |f| read_format_box(f));
-    let decoded: Rc<Decoded> = use_memo((state.input.clone(), format.clone()), |(input, format)| {
-        let format = format.as_ref().as_ref().and_then(|r| r.as_ref().ok()).cloned();
-        decode_text(input, &Options { format })
+    let options = Options {
+        format: format.as_ref().as_ref().and_then(|r| r.as_ref().ok()).cloned(),
+    };
+    // Files, or a paste of more than MAX_ROWS lines, go to the compact table and the
+    // virtualised view; smaller pastes get the full decode and the rich views.
+    let big = state.files.is_some() || line_count(&state.input) > MAX_ROWS;
+    let decoded: Rc<Decoded> = use_memo((state.input.clone(), options.clone(), big), |(input, options, big)| {
+        if *big {
+            Decoded::default()
+        } else {
+            decode_text(input, options)
+        }
+    });
+    let table = use_memo(
+        (state.input.clone(), state.files.clone(), options, big),
+        |(input, files, options, big)| {
+            big.then(|| {
+                let text: Rc<str> = files
+                    .as_ref()
+                    .map_or_else(|| Rc::from(input.as_str()), |f| Rc::clone(&f.text));
+                Rc::new(Table::build(text, options))
+            })
+        },
+    );
+    let query = use_memo(state.query.clone(), |q| Query::parse(q));
+    let rows = use_memo(
+        (Shared(Rc::clone(&table)), Shared(Rc::clone(&query)), state.sort),
+        |(table, query, sort)| {
+            let Some(table) = table.0.as_deref() else {
+                return Vec::new();
+            };
+            let mut rows = query::select(table, query);
+            if let Some((field, descending)) = sort {
+                query::sort(table, &mut rows, *field, *descending);
+            }
+            rows
+        },
+    );
+    let summary = use_memo(
+        (Shared(Rc::clone(&table)), Shared(Rc::clone(&rows))),
+        |(table, rows)| {
+            table
+                .0
+                .as_deref()
+                .map(|t| query::summarize(t, rows))
+                .unwrap_or_default()
+        },
+    );
+    let stats = use_memo(
+        (Shared(Rc::clone(&table)), Shared(Rc::clone(&decoded))),
+        |(table, decoded)| match table.0.as_deref() {
+            Some(t) => (
+                t.counts(),
+                t.rows().iter().position(|r| r.kind == RowKind::Header).map(|i| i + 1),
+            ),
+            None => (
+                decoded.counts(),
+                decoded
+                    .lines
+                    .iter()
+                    .find(|l| matches!(l.kind, LineKind::Header(_)))
+                    .map(|l| l.no),
+            ),
+        },
+    );
+    // The explanation panel reads the selected record: from the full decode, or (large
+    // inputs) the one line decoded from the table.
+    let selected_line = state.selected.and_then(|s| s.line);
+    let panel = use_memo((Shared(Rc::clone(&table)), selected_line), |(table, line)| {
+        table.0.as_deref().map(|t| {
+            let lines = line.and_then(|n| t.line(n.checked_sub(1)?)).into_iter().collect();
+            (Decoded { lines }, AttrValue::from(t.shared_text()))
+        })
     });
     let lang = state.lang;
 
@@ -93,7 +167,17 @@ pub fn App() -> Html {
     let text = state.input.clone();
     let shared = Shared(Rc::clone(&decoded));
 
-    let output = if decoded.lines.iter().all(|l| matches!(l.kind, LineKind::Blank)) {
+    let (panel_decoded, panel_text) = match panel.as_ref() {
+        Some((d, t)) => (Shared(Rc::new(d.clone())), t.clone()),
+        None => (shared.clone(), text.clone()),
+    };
+    let output = if let Some(t) = table.as_ref() {
+        html! {
+            <BigView table={Shared(Rc::clone(t))} rows={Shared(Rc::clone(&rows))} query_text={state.query.clone()}
+                query={Shared(Rc::clone(&query))} summary={Shared(Rc::clone(&summary))} sort={state.sort}
+                selected={state.selected} {lang} on_action={dispatch.clone()} />
+        }
+    } else if decoded.lines.iter().all(|l| matches!(l.kind, LineKind::Blank)) {
         html! { <p class="empty">{ l::EMPTY.get(lang) }</p> }
     } else if single {
         html! { <RecordCard decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} on_action={dispatch.clone()} /> }
@@ -101,8 +185,18 @@ pub fn App() -> Html {
         html! { <RecordTable decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} on_action={dispatch.clone()} /> }
     };
 
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                files::read(list, lang, dispatch.clone());
+            }
+        })
+    };
     html! {
-        <div class="app">
+        <div class="app" {ondragover} {ondrop}>
             <header class="app__header">
                 <div>
                     <h1>{ l::TITLE.get(lang) }</h1>
@@ -124,13 +218,15 @@ pub fn App() -> Html {
                     input={state.input.clone()}
                     format_text={state.format.clone()}
                     format={Shared(Rc::clone(&format))}
-                    decoded={shared.clone()}
+                    counts={stats.0}
+                    header_line={stats.1}
+                    files={state.files.clone()}
                     {lang}
                     on_action={dispatch.clone()}
                 />
                 <div class="app__output">
                     <div class="app__results">{ output }</div>
-                    <ExplainPanel decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected}
+                    <ExplainPanel decoded={panel_decoded} text={panel_text} {lang} selected={state.selected}
                         on_action={dispatch.clone()} show_record={!single} />
                 </div>
                 <ErrorList decoded={shared} {text} {lang} on_action={dispatch.clone()} />
@@ -138,6 +234,12 @@ pub fn App() -> Html {
             <footer class="app__footer">{ l::PRIVACY.get(lang) }</footer>
         </div>
     }
+}
+
+/// Lines in `text` (a final line without `\n` counts).
+fn line_count(text: &str) -> usize {
+    let newlines = text.bytes().filter(|b| *b == b'\n').count();
+    newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))
 }
 
 fn lang_switch(current: Lang, dispatch: &Callback<Action>) -> Html {

@@ -3,11 +3,13 @@
 use yew::prelude::*;
 
 use crate::fields::Lang;
-use crate::flowlog::{Decoded, LineKind, Preset};
+use crate::flowlog::describe::group;
+use crate::flowlog::{Counts, Preset};
 
 use super::app::{FormatBox, Shared};
+use super::files;
 use super::labels as l;
-use super::state::Action;
+use super::state::{Action, Files};
 
 /// Props of [`InputPanel`].
 #[derive(Properties, PartialEq)]
@@ -18,8 +20,12 @@ pub struct InputPanelProps {
     pub format_text: AttrValue,
     /// The format box, read.
     pub format: Shared<FormatBox>,
-    /// The decoded input (for the status line).
-    pub decoded: Shared<Decoded>,
+    /// Line counts of the input (for the status line).
+    pub counts: Counts,
+    /// The first header line, if any.
+    pub header_line: Option<usize>,
+    /// Opened files, if any (they replace the paste box).
+    pub files: Option<Files>,
     /// Page language.
     pub lang: Lang,
     /// State changes.
@@ -55,6 +61,17 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     let on_clear = props
         .on_action
         .reform(|_: MouseEvent| Action::SetInput(AttrValue::default()));
+    let on_close_files = props.on_action.reform(|_: MouseEvent| Action::SetFiles(None));
+    let on_files = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                files::read(list, lang, on_action.clone());
+            }
+            input.set_value("");
+        })
+    };
 
     let format_error = match &*props.format.0 {
         Some(Err(e)) => html! { <p class="input-panel__error" id="format-error" role="alert">{ e.message(lang) }</p> },
@@ -66,14 +83,28 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
 
     html! {
         <section class="input-panel">
-            <label class="input-panel__label" for="input">{ l::INPUT_LABEL.get(lang) }</label>
+            <div class="input-panel__head">
+                <label class="input-panel__label" for="input">{ l::INPUT_LABEL.get(lang) }</label>
+                <label class="button button--small input-panel__open">
+                    { l::OPEN_FILES.get(lang) }
+                    <input id="file" type="file" multiple=true accept=".log,.gz,.txt,.json,.csv" onchange={on_files} />
+                </label>
+                <span class="input-panel__hint">{ l::DROP_HINT.get(lang) }</span>
+            </div>
+            if let Some(f) = &props.files {
+                <div class="input-panel__files" data-files="">
+                    <span>{ for f.names.iter().map(|n| html! { <code>{ n.clone() }</code> }) }</span>
+                    <span>{ group(props.counts.records as u64) }{ " " }{ l::RECORDS.get(lang) }</span>
+                    <button type="button" class="button button--small" onclick={on_close_files}>{ l::CLOSE_FILES.get(lang) }</button>
+                </div>
+            }
             <textarea id="input" class="input-panel__text" spellcheck="false" autocomplete="off"
-                rows="6" placeholder={l::INPUT_PLACEHOLDER.get(lang)}
+                rows="6" placeholder={l::INPUT_PLACEHOLDER.get(lang)} hidden={props.files.is_some()}
                 value={props.input.clone()} oninput={on_input} />
             <div class="input-panel__actions">
                 <button type="button" class="button" onclick={on_example}>{ l::EXAMPLE.get(lang) }</button>
                 <button type="button" class="button button--quiet" onclick={on_clear}>{ l::CLEAR.get(lang) }</button>
-                { status(&props.decoded, &props.format, lang) }
+                { status(props.counts, props.header_line, &props.format, lang) }
             </div>
             <div class="input-panel__format">
                 <label class="input-panel__label" for="format">{ l::FORMAT_LABEL.get(lang) }</label>
@@ -95,13 +126,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     }
 }
 
-fn status(decoded: &Decoded, format: &FormatBox, lang: Lang) -> Html {
-    let counts = decoded.counts();
-    let header = decoded
-        .lines
-        .iter()
-        .find(|l| matches!(l.kind, LineKind::Header(_)))
-        .map(|l| l.no);
+fn status(counts: Counts, header: Option<usize>, format: &FormatBox, lang: Lang) -> Html {
     let source = match (format, header) {
         (Some(Ok(f)), _) => format!("{} ({})", l::FORMAT_TYPED.get(lang), f.len()),
         (_, Some(no)) if lang == Lang::Ja => format!("{no} 行目のヘッダー行から"),
@@ -112,9 +137,9 @@ fn status(decoded: &Decoded, format: &FormatBox, lang: Lang) -> Html {
     let headers_word = if counts.headers == 1 { l::HEADER } else { l::HEADERS }.get(lang);
     html! {
         <p class="status" role="status" aria-live="polite">
-            <span class="status__item" data-count="records">{ counts.records }{ " " }{ records_word }</span>
+            <span class="status__item" data-count="records">{ group(counts.records as u64) }{ " " }{ records_word }</span>
             <span class={classes!("status__item", (counts.with_errors > 0).then_some("status__item--bad"))} data-count="errors">
-                { counts.with_errors }{ " " }{ l::ERRORS.get(lang) }
+                { group(counts.with_errors as u64) }{ " " }{ l::ERRORS.get(lang) }
             </span>
             if counts.headers > 0 {
                 <span class="status__item" data-count="headers">{ counts.headers }{ " " }{ headers_word }</span>

@@ -124,3 +124,37 @@ pub const COPY_FAILED: Text = t(
     "The browser did not allow copying.",
     "ブラウザーがコピーを許可しませんでした。",
 );
+
+pub const READING: Text = t("Reading files:", "ファイルを読み込み中：");
+pub const INVALID_UTF8: Text = t(
+    "not valid UTF-8 text; invalid bytes were replaced by \u{fffd}, the first at byte",
+    "UTF-8 として正しくないバイトを \u{fffd} に置き換えました。最初の位置（バイト）：",
+);
+pub const OPEN_FILES: Text = t("Open .log / .log.gz files…", ".log / .log.gz ファイルを開く…");
+pub const DROP_HINT: Text = t("or drop them anywhere on the page", "またはページにドロップ");
+pub const CLOSE_FILES: Text = t("Close files", "ファイルを閉じる");
+pub const FILTER: Text = t("Filter", "絞り込み");
+pub const FILTER_PLACEHOLDER: Text = t(
+    "e.g. action:reject port:22 10.0.0.0/8 proto:tcp eni:0a1b status:nodata after:2021-05-17T13:00:00Z errors ssh",
+    "例：action:reject port:22 10.0.0.0/8 proto:tcp eni:0a1b status:nodata after:2021-05-17T13:00:00Z errors ssh",
+);
+pub const FILTER_BAD: Text = t("Not understood (ignored):", "解釈できない条件（無視しました）：");
+pub const SHOWN: Text = t("shown", "件を表示");
+pub const OF: Text = t("of", "/");
+pub const EXPORT_CSV: Text = t("Export CSV", "CSV を書き出す");
+pub const EXPORT_NDJSON: Text = t("Export NDJSON", "NDJSON を書き出す");
+pub const SORT: Text = t("Sort", "並べ替え");
+pub const SUMMARY_TITLE: Text = t("Summary", "概要");
+pub const ACCEPTED: Text = t("accepted", "許可");
+pub const REJECTED: Text = t("rejected", "拒否");
+pub const NODATA: Text = t("NODATA", "NODATA");
+pub const SKIPDATA: Text = t("SKIPDATA", "SKIPDATA");
+pub const TOTAL_BYTES: Text = t("bytes in all", "合計バイト");
+pub const TOP_TALKERS: Text = t("Top talkers (source, bytes)", "通信量の多い送信元（バイト）");
+pub const TOP_PORTS: Text = t("Top destination ports (records)", "多い宛先ポート（レコード数）");
+pub const BYTES_OVER_TIME: Text = t("Bytes over time (by start)", "時間ごとのバイト数（開始時刻）");
+pub const ERROR_LINES: Text = t("Lines with errors", "エラーのある行");
+pub const FILE_UNREADABLE: Text = t(
+    "the browser could not read this file",
+    "ブラウザーがこのファイルを読めませんでした",
+);

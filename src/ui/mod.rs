@@ -2,10 +2,12 @@
 //! `crate::flowlog` and `crate::fields`.
 
 mod app;
+mod big_view;
 mod browser;
 mod card;
 mod error_list;
 mod explain;
+mod files;
 mod input_panel;
 mod keyboard;
 mod labels;
@@ -16,4 +18,4 @@ mod toolbar;
 mod tz;
 
 pub use app::App;
-pub use state::{Action, AppState, CopyKind, Notice, Selection};
+pub use state::{Action, AppState, CopyKind, Files, Notice, Selection};

@@ -33,7 +33,31 @@ pub enum Notice {
     Copied(CopyKind),
     /// The clipboard refused.
     CopyFailed,
+    /// Files are being read.
+    Reading(usize),
+    /// A file could not be opened (name, message).
+    FileError(AttrValue, AttrValue),
+    /// A file held invalid UTF-8 (name, byte offset of the first bad byte).
+    InvalidUtf8(AttrValue, usize),
 }
+
+/// Log files opened from disk: they replace the paste box as the input.
+#[derive(Clone, Debug)]
+pub struct Files {
+    /// File names, in the order they were joined.
+    pub names: Rc<[AttrValue]>,
+    /// The flow log text of all files, one after the other.
+    pub text: Rc<str>,
+}
+
+impl PartialEq for Files {
+    fn eq(&self, other: &Self) -> bool {
+        // By identity: comparing a 100 MB text on every state change would be waste.
+        Rc::ptr_eq(&self.text, &other.text) && Rc::ptr_eq(&self.names, &other.names)
+    }
+}
+
+impl Eq for Files {}
 
 /// What "copy" produced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +83,12 @@ pub struct AppState {
     pub mask_links: bool,
     /// The last notice.
     pub notice: Option<Notice>,
+    /// Opened files, which replace the paste box as the input.
+    pub files: Option<Files>,
+    /// The filter query of the large-file view.
+    pub query: AttrValue,
+    /// The sort of the large-file view: field and whether descending.
+    pub sort: Option<(FieldName, bool)>,
 }
 
 /// A change to the state.
@@ -80,6 +110,12 @@ pub enum Action {
     SetMaskLinks(bool),
     /// Something to tell the user (or `None` to clear it).
     Notify(Option<Notice>),
+    /// Files were opened (`None` closes them and returns to the paste box).
+    SetFiles(Option<Files>),
+    /// The filter query changed.
+    SetQuery(AttrValue),
+    /// Sort by a field: a second time on the same field flips the order.
+    SortBy(FieldName),
 }
 
 impl Reducible for AppState {
@@ -100,6 +136,17 @@ impl Reducible for AppState {
             Action::Deselect => next.selected = None,
             Action::SetMaskLinks(on) => next.mask_links = on,
             Action::Notify(notice) => next.notice = notice,
+            Action::SetFiles(files) => {
+                next.files = files;
+                next.selected = None;
+            }
+            Action::SetQuery(q) => next.query = q,
+            Action::SortBy(field) => {
+                next.sort = match self.sort {
+                    Some((f, desc)) if f == field => Some((f, !desc)),
+                    _ => Some((field, false)),
+                };
+            }
         }
         if next == *self {
             self
@@ -125,5 +172,18 @@ mod tests {
         assert_eq!(s.format.as_str(), "");
         let s = s.reduce(Action::SetLang(Lang::Ja)).reduce(Action::SetMaskLinks(true));
         assert_eq!((s.lang, s.mask_links), (Lang::Ja, true));
+        let s = s.reduce(Action::SortBy(FieldName::Bytes));
+        assert_eq!(s.sort, Some((FieldName::Bytes, false)));
+        let s = s.reduce(Action::SortBy(FieldName::Bytes));
+        assert_eq!(s.sort, Some((FieldName::Bytes, true)));
+        let s = s.reduce(Action::SortBy(FieldName::Srcaddr));
+        assert_eq!(s.sort, Some((FieldName::Srcaddr, false)));
+        let files = Files {
+            names: Rc::from(vec![AttrValue::from("a.log")]),
+            text: Rc::from("x"),
+        };
+        let s = s.reduce(Action::SetFiles(Some(files.clone())));
+        let same = Rc::clone(&s).reduce(Action::SetFiles(Some(files)));
+        assert!(Rc::ptr_eq(&s, &same));
     }
 }

@@ -120,5 +120,18 @@ fn notice(notice: Option<&Notice>, lang: Lang) -> Html {
         Notice::CopyFailed => html! {
             <p class="notice notice--bad" role="alert" data-notice="copy-failed">{ l::COPY_FAILED.get(lang) }</p>
         },
+        Notice::Reading(n) => html! {
+            <p class="notice" role="status" data-notice="reading">{ l::READING.get(lang) }{ " " }{ n }</p>
+        },
+        Notice::FileError(name, message) => html! {
+            <p class="notice notice--bad" role="alert" data-notice="file-error">
+                <code>{ name.clone() }</code>{ ": " }{ message.clone() }
+            </p>
+        },
+        Notice::InvalidUtf8(name, at) => html! {
+            <p class="notice notice--bad" role="alert" data-notice="invalid-utf8">
+                <code>{ name.clone() }</code>{ ": " }{ l::INVALID_UTF8.get(lang) }{ " " }{ at }
+            </p>
+        },
     }
 }

@@ -1,0 +1,112 @@
+// End-to-end tests of whole files on the built dist/: open a generated .log.gz (with a
+// header line, bad lines and several formats of trouble), then counts, filter, sort,
+// summary, export, and hostile files (a gzip bomb, a damaged gzip, invalid UTF-8).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
+import path from 'node:path';
+
+import { harness, SHOTS } from './harness.mjs';
+
+const h = harness();
+
+/** A deterministic v2 log: `n` records, every 7th REJECT, every 500th line broken. */
+function log(n) {
+  const lines = ['version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status'];
+  for (let i = 1; i <= n; i++) {
+    if (i % 500 === 0) {
+      lines.push(`2 123456789012 eni-broken ${i}`);
+      continue;
+    }
+    const reject = i % 7 === 0;
+    const port = [22, 443, 80, 53][i % 4];
+    const proto = port === 53 ? 17 : 6;
+    lines.push(
+      `2 123456789012 eni-0a1b2c3d${i % 3} 10.0.${i % 256}.${(i * 7) % 250 + 1} 203.0.113.${i % 200 + 1} ${40000 + (i % 20000)} ${port} ${proto} ${i % 9 + 1} ${(i % 9 + 1) * 100} ${1621259323 + i} ${1621259383 + i} ${reject ? 'REJECT' : 'ACCEPT'} OK`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('a dropped .log.gz decodes: counts, bad lines listed, filter, sort, summary, export', async () => {
+  const { page, context, offOrigin, errors } = await h.open();
+  const n = 5000;
+  const gz = zlib.gzipSync(Buffer.from(log(n)));
+  await page.setInputFiles('#file', { name: '123456789012_vpcflowlogs_us-east-1_fl-1234abcd_20210517T1345Z_fe123456.log.gz', mimeType: 'application/gzip', buffer: gz });
+  await page.locator('[data-files]').waitFor();
+  const records = n - n / 500;
+  assert.equal(await page.locator('[data-sum="records"]').innerText(), records.toLocaleString('en-US'));
+  assert.equal(await page.locator('[data-sum="errors"]').innerText(), String(n / 500));
+  assert.equal(await page.locator('[data-sum="rejected"]').innerText(), String([...Array(n).keys()].map((i) => i + 1).filter((i) => i % 7 === 0 && i % 500 !== 0).length));
+  assert.match(await page.locator('[data-count="shown"]').innerText(), /^5,000 shown of 5,000$/);
+  // Bad lines are listed with their line numbers (line 1 is the header).
+  assert.match(await page.locator('.summary-panel__errors summary').innerText(), /10$/);
+  assert.equal(await page.locator('.summary-panel__errors [data-error-line="501"]').count(), 1);
+  // Only the visible rows are in the DOM.
+  const rendered = await page.locator('tr.big-view__row').count();
+  assert.ok(rendered > 5 && rendered < 200, `${rendered} rows rendered`);
+
+  await page.fill('#filter', 'action:reject port:22');
+  await page.waitForFunction(() => !document.querySelector('[data-count="shown"]').innerText.startsWith('5,000'));
+  const shown = Number((await page.locator('[data-count="shown"]').innerText()).split(' ')[0].replace(/,/g, ''));
+  const want = [...Array(n).keys()].map((i) => i + 1).filter((i) => i % 7 === 0 && i % 4 === 0 && i % 500 !== 0).length;
+  assert.equal(shown, want);
+  assert.equal(await page.locator('[data-sum="accepted"]').innerText(), '0');
+  assert.match(await page.locator('[data-sum="ports"] li').first().innerText(), /^22 /);
+  const firstRow = page.locator('tr.big-view__row').first();
+  assert.equal(await firstRow.locator('[data-field="action"]').getAttribute('data-raw'), 'REJECT');
+
+  await page.fill('#filter', 'errors');
+  await page.waitForFunction(() => document.querySelector('[data-count="shown"]').innerText.startsWith('10 '));
+  assert.match(await page.locator('tr.big-view__row[data-status="error"]').first().innerText(), /expected 14 fields/);
+
+  await page.fill('#filter', 'port:53');
+  await page.click('[data-sort="bytes"]');
+  await page.click('[data-sort="bytes"]');
+  const bytes = await page.locator('tr.big-view__row [data-field="bytes"]').evaluateAll((cells) => cells.slice(0, 5).map((c) => Number(c.dataset.raw)));
+  assert.deepEqual(bytes, [...bytes].sort((a, b) => b - a));
+  assert.equal(bytes[0], 900);
+
+  const download = page.waitForEvent('download');
+  await page.click('[data-export="csv"]');
+  const file = await download;
+  const csv = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const rows = csv.trim().split('\n');
+  assert.equal(rows[0].split(',')[0], 'line');
+  assert.equal(rows.length - 1, Number((await page.locator('[data-count="shown"]').innerText()).split(' ')[0].replace(/,/g, '')));
+  assert.ok(rows.slice(1).every((r) => r.split(',')[7] === '53'));
+
+  await page.click('[data-line="' + (await page.locator('tr.big-view__row').first().getAttribute('data-line')) + '"] [data-field="dstport"] button');
+  assert.match(await page.locator('[data-explain="dstport"]').innerText(), /DNS/);
+  await page.screenshot({ path: path.join(SHOTS, 'file-en-light.png'), fullPage: false });
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hostile files: a gzip bomb stops at the limit, damaged gzip and invalid UTF-8 say so', async () => {
+  const { page, context, errors } = await h.open();
+  // 2 GiB of zeros would exceed the 512 MiB limit; ~2 MB compressed.
+  const bomb = zlib.gzipSync(Buffer.alloc(1 << 30, 0x30), { level: 9 });
+  const twice = Buffer.concat([bomb, bomb]);
+  await page.setInputFiles('#file', { name: 'bomb.log.gz', mimeType: 'application/gzip', buffer: twice });
+  await page.locator('[data-notice="file-error"]').waitFor({ timeout: 60000 });
+  assert.match(await page.locator('[data-notice="file-error"]').innerText(), /bomb\.log\.gz\s*: it expands to more than 512 MiB; stopped there/);
+  assert.equal(await page.locator('[data-files]').count(), 0);
+
+  const good = zlib.gzipSync(Buffer.from('2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 2 6 1 1 1 2 ACCEPT OK\n'.repeat(50)));
+  await page.setInputFiles('#file', { name: 'cut.log.gz', mimeType: 'application/gzip', buffer: good.subarray(0, good.length - 10) });
+  await page.locator('[data-notice="file-error"]').filter({ hasText: 'cut.log.gz' }).waitFor();
+  assert.match(await page.locator('[data-notice="file-error"]').innerText(), /damaged or cut short/);
+
+  const bad = Buffer.concat([Buffer.from('2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 2 6 1 1 1 2 ACCEPT OK\n'), Buffer.from([0xff, 0xfe]), Buffer.from(' junk\n')]);
+  await page.setInputFiles('#file', { name: 'binary.log', mimeType: 'text/plain', buffer: bad });
+  await page.locator('[data-notice="invalid-utf8"]').waitFor();
+  assert.match(await page.locator('[data-notice="invalid-utf8"]').innerText(), /binary\.log\s*: .* 63$/);
+  assert.equal(await page.locator('[data-sum="records"]').innerText(), '1');
+  assert.equal(await page.locator('[data-sum="errors"]').innerText(), '1');
+  await page.click('text=Close files');
+  assert.equal(await page.locator('textarea#input').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
