@@ -32,6 +32,18 @@ fn main() {
             (c.records, c.with_errors)
         }),
     ];
+    let table = Table::build(std::rc::Rc::clone(&shared), &options);
+    let t = Instant::now();
+    let rows =
+        vpc_flowlog_decoder::flowlog::query::select(&table, &vpc_flowlog_decoder::flowlog::query::Query::default());
+    let select_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let summary = vpc_flowlog_decoder::flowlog::query::summarize(&table, &rows);
+    println!(
+        "{path}: select all {select_s:.3} s, summarize {:.3} s ({} records)",
+        t.elapsed().as_secs_f64(),
+        summary.records
+    );
     for (name, run) in runs {
         let mut best = f64::INFINITY;
         let mut counts = (0, 0);

@@ -19,3 +19,5 @@
 pub mod fields;
 pub mod flowlog;
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

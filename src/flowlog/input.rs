@@ -120,27 +120,63 @@ fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, OpenError> {
     const STEP: usize = 16 << 20;
     let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(limit as u64 + 1);
     let mut out: Vec<u8> = Vec::new();
+    let mut chunk = vec![0u8; 256 << 10];
     loop {
-        if out.capacity() - out.len() < STEP / 4 {
-            out.reserve_exact(STEP.min(limit + 1 - out.len().min(limit)).max(1 << 16));
+        let n = reader.read(&mut chunk).map_err(|e| OpenError::BadGzip(e.to_string()))?;
+        if n == 0 {
+            break;
         }
-        let len = out.len();
-        out.resize(out.capacity(), 0);
-        let read = reader.read(out.get_mut(len..).unwrap_or_default());
-        match read {
-            Ok(0) => {
-                out.truncate(len);
-                break;
-            }
-            Ok(n) => out.truncate(len + n),
-            Err(e) => return Err(OpenError::BadGzip(e.to_string())),
+        if out.capacity() - out.len() < n {
+            out.reserve_exact(STEP.max(n));
         }
+        out.extend_from_slice(chunk.get(..n).unwrap_or_default());
     }
     if out.len() > limit {
         return Err(OpenError::TooLarge { limit });
     }
     out.shrink_to_fit();
     Ok(out)
+}
+
+/// A problem with one of several files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The file could not be opened at all.
+    Open(OpenError),
+    /// Invalid UTF-8, replaced; byte offset of the first bad byte.
+    InvalidUtf8(usize),
+}
+
+/// Several files opened and joined into one text.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Joined {
+    /// Names of the files that opened, in order.
+    pub names: Vec<String>,
+    /// Their text, one after the other (each ends with a newline).
+    pub text: String,
+    /// What went wrong, per file name.
+    pub problems: Vec<(String, Problem)>,
+}
+
+/// Opens each `(name, bytes)` and joins the texts; the total stays under `limit`.
+pub fn join<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>, limit: usize) -> Joined {
+    let mut out = Joined::default();
+    for (name, bytes) in files {
+        match open(bytes, limit.saturating_sub(out.text.len())) {
+            Ok(opened) => {
+                if let Some(at) = opened.invalid_utf8_at {
+                    out.problems.push((name.clone(), Problem::InvalidUtf8(at)));
+                }
+                if !out.text.is_empty() && !out.text.ends_with('\n') {
+                    out.text.push('\n');
+                }
+                out.text.push_str(&opened.text);
+                out.names.push(name);
+            }
+            Err(e) => out.problems.push((name, Problem::Open(e))),
+        }
+    }
+    out
 }
 
 /// `{"events": [{"message": "…"}, …]}` → the messages, one per line.
@@ -255,6 +291,25 @@ mod tests {
         let o = open(&bytes, MAX_TEXT_BYTES).unwrap();
         assert_eq!(o.invalid_utf8_at, Some(11));
         assert_eq!(o.text, "2 10.0.0.1\n\u{fffd}\u{fffd} x\n");
+    }
+
+    #[test]
+    fn ok_join_several_files() {
+        let gz = gzip(b"b\n");
+        let bad = [0xffu8, b'\n'];
+        let j = join(
+            [
+                ("a.log".to_owned(), &b"a"[..]),
+                ("b.log.gz".to_owned(), &gz[..]),
+                ("c.log.gz".to_owned(), &gz[..3]),
+                ("d.log".to_owned(), &bad[..]),
+            ],
+            MAX_TEXT_BYTES,
+        );
+        assert_eq!(j.names, vec!["a.log", "b.log.gz", "d.log"]);
+        assert_eq!(j.text, "a\nb\n\u{fffd}\n");
+        assert!(matches!(&j.problems[0], (n, Problem::Open(OpenError::BadGzip(_))) if n == "c.log.gz"));
+        assert_eq!(j.problems[1], ("d.log".to_owned(), Problem::InvalidUtf8(0)));
     }
 
     #[test]

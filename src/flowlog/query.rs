@@ -274,9 +274,21 @@ pub struct Summary {
 /// Summarises `rows` of `table`.
 #[must_use]
 pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
+    const FIELDS: [F; 7] = [
+        F::Action,
+        F::LogStatus,
+        F::Bytes,
+        F::Packets,
+        F::Srcaddr,
+        F::Dstport,
+        F::Start,
+    ];
+    // Positions of the fields in each format, looked up once (not per row).
+    let positions: Vec<[Option<usize>; 7]> = table.formats().iter().map(|f| FIELDS.map(|x| f.position(x))).collect();
     let mut s = Summary::default();
-    let mut talkers: HashMap<&str, u128> = HashMap::new();
-    let mut ports: HashMap<u16, usize> = HashMap::new();
+    let mut talkers: HashMap<&str, u128, BuildFnv> =
+        HashMap::with_capacity_and_hasher(rows.len().min(1 << 20), BuildFnv);
+    let mut ports = vec![0usize; 65_536];
     let mut timeline: Vec<(i64, u128)> = Vec::new();
     for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
         if row.kind.is_error() {
@@ -285,42 +297,89 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         if !row.kind.is_record() {
             continue;
         }
-        let raw = |f| table.raw(row, f);
-        let num = |f| raw(f).and_then(|v| v.parse::<u128>().ok());
+        let Some(&[action, status, bytes, packets, src, dport, start]) = positions.get(usize::from(row.format)) else {
+            continue;
+        };
+        let raw = |pos| table.raw_at(row, pos);
+        let num = |pos| raw(pos).and_then(|v| v.parse::<u128>().ok());
         s.records += 1;
-        match raw(F::Action) {
+        match raw(action) {
             Some("ACCEPT") => s.accepted += 1,
             Some("REJECT") => s.rejected += 1,
             _ => {}
         }
-        match raw(F::LogStatus) {
+        match raw(status) {
             Some("NODATA") => s.nodata += 1,
             Some("SKIPDATA") => s.skipdata += 1,
             _ => {}
         }
-        let bytes = num(F::Bytes).unwrap_or(0);
+        let bytes = num(bytes).unwrap_or(0);
         s.bytes += bytes;
-        s.packets += num(F::Packets).unwrap_or(0);
-        if let Some(src) = raw(F::Srcaddr).filter(|a| *a != "-") {
+        s.packets += num(packets).unwrap_or(0);
+        if let Some(src) = raw(src).filter(|a| *a != "-") {
             *talkers.entry(src).or_default() += bytes;
         }
-        if let Some(p) = raw(F::Dstport).and_then(|v| v.parse::<u16>().ok()) {
-            *ports.entry(p).or_default() += 1;
+        if let Some(slot) = raw(dport)
+            .and_then(|v| v.parse::<u16>().ok())
+            .and_then(|p| ports.get_mut(usize::from(p)))
+        {
+            *slot += 1;
         }
-        if let Some(t) = raw(F::Start).and_then(|v| v.parse::<i64>().ok()) {
+        if let Some(t) = raw(start).and_then(|v| v.parse::<i64>().ok()) {
             timeline.push((t, bytes));
         }
     }
-    let mut talkers: Vec<(String, u128)> = talkers.into_iter().map(|(a, b)| (a.to_owned(), b)).collect();
-    talkers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    talkers.truncate(5);
-    s.top_talkers = talkers;
-    let mut ports: Vec<(u16, usize)> = ports.into_iter().collect();
-    ports.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ports.truncate(5);
-    s.top_ports = ports;
+    s.top_talkers = top(talkers.into_iter().collect(), 5)
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b))
+        .collect();
+    let ports: Vec<(u16, usize)> = ports
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(p, n)| (u16::try_from(p).unwrap_or(0), *n))
+        .collect();
+    s.top_ports = top(ports, 5);
     s.bytes_over_time = buckets(&timeline, 48);
     s
+}
+
+/// FNV-1a: a fast, simple hash for short keys (addresses) that nobody chooses to
+/// collide; std's SipHash guards against that at several times the cost.
+/// Hand-written: ten lines do not justify a dependency.
+#[derive(Clone, Copy, Default)]
+struct BuildFnv;
+
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl std::hash::BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// The `k` entries with the largest counts, largest first (ties: smallest key first),
+/// without sorting all of them.
+fn top<K: Ord + Copy, V: Ord + Copy>(mut items: Vec<(K, V)>, k: usize) -> Vec<(K, V)> {
+    let order = |a: &(K, V), b: &(K, V)| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+    if items.len() > k {
+        items.select_nth_unstable_by(k, order);
+        items.truncate(k);
+    }
+    items.sort_by(order);
+    items
 }
 
 fn buckets(points: &[(i64, u128)], n: i64) -> Vec<(i64, u128)> {

@@ -86,6 +86,13 @@ impl Table {
     /// Indexes `text` (at most [`MAX_TEXT`] bytes; anything past it is left out).
     #[must_use]
     pub fn build(text: Rc<str>, options: &Options) -> Table {
+        Table::build_with_progress(text, options, &mut |_| {})
+    }
+
+    /// [`Table::build`], calling `progress` with the fraction of bytes done (0–1)
+    /// every 65,536 lines.
+    #[must_use]
+    pub fn build_with_progress(text: Rc<str>, options: &Options, progress: &mut dyn FnMut(f64)) -> Table {
         let mut formats = vec![Rc::new(options.format.clone().unwrap_or_default())];
         let mut current: u16 = 0;
         let mut rows = Vec::with_capacity(text.len() / 100 + 1);
@@ -94,6 +101,10 @@ impl Table {
         #[allow(clippy::unnecessary_min_or_max, reason = "a no-op on wasm32, not on 64-bit targets")]
         let body = text.get(..text.len().min(MAX_TEXT)).unwrap_or_default();
         for raw in split::lines(body) {
+            if raw.no % 65_536 == 0 {
+                #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
+                progress(raw.span.start as f64 / body.len().max(1) as f64);
+            }
             let line = body.get(raw.span.clone()).unwrap_or_default();
             let base = raw.span.start;
             let format = formats.get(usize::from(current)).cloned().unwrap_or_default();
@@ -190,6 +201,17 @@ impl Table {
         self.text.get(s as usize..e as usize)
     }
 
+    /// The value at position `pos` (from [`Format::position`]) of record `row`.
+    /// For loops over many rows: look the position up once per format.
+    #[must_use]
+    pub fn raw_at(&self, row: &Row, pos: Option<usize>) -> Option<&str> {
+        if !row.kind.is_record() {
+            return None;
+        }
+        let [s, e] = *self.bounds.get(row.first as usize + pos?)?;
+        self.text.get(s as usize..e as usize)
+    }
+
     /// Row `i` decoded in full, as [`decode_text`](super::decode_text) would.
     #[must_use]
     pub fn line(&self, i: usize) -> Option<Line> {
@@ -259,6 +281,74 @@ impl Table {
         row.start as usize..row.end as usize
     }
 
+    /// The index as flat arrays, to send to another thread: per row
+    /// `[start, end, kind, format, first]`, per value `[start, end]`, and each
+    /// format as a header line. [`Table::from_parts`] reverses it.
+    #[must_use]
+    pub fn to_parts(&self) -> (Vec<u32>, Vec<u32>, Vec<String>) {
+        let rows = self
+            .rows
+            .iter()
+            .flat_map(|r| [r.start, r.end, r.kind as u32, u32::from(r.format), r.first])
+            .collect();
+        let bounds = self.bounds.iter().flatten().copied().collect();
+        let formats = self.formats.iter().map(|f| f.to_header()).collect();
+        (rows, bounds, formats)
+    }
+
+    /// Rebuilds a table from [`Table::to_parts`] and its text; `None` if the parts
+    /// do not fit together.
+    #[must_use]
+    pub fn from_parts(text: Rc<str>, rows: &[u32], bounds: &[u32], formats: &[String]) -> Option<Table> {
+        const KINDS: [RowKind; 7] = [
+            RowKind::Blank,
+            RowKind::Comment,
+            RowKind::Header,
+            RowKind::BadHeader,
+            RowKind::Record,
+            RowKind::RecordWithError,
+            RowKind::FieldCount,
+        ];
+        let formats: Vec<Rc<Format>> = formats
+            .iter()
+            .map(|f| Format::parse(f).ok().map(Rc::new))
+            .collect::<Option<_>>()?;
+        let bounds: Vec<[u32; 2]> = bounds
+            .chunks_exact(2)
+            .map(|c| [c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)])
+            .collect();
+        let len = to_u32(text.len());
+        let mut out = Vec::with_capacity(rows.len() / 5);
+        for r in rows.chunks_exact(5) {
+            let &[start, end, kind, format, first] = r else {
+                return None;
+            };
+            let row = Row {
+                start,
+                end,
+                kind: *KINDS.get(kind as usize)?,
+                format: u16::try_from(format).ok()?,
+                first,
+            };
+            let fields = formats.get(usize::from(row.format))?.len();
+            let fits =
+                start <= end && end <= len && (!row.kind.is_record() || (first as usize) + fields <= bounds.len());
+            if !fits {
+                return None;
+            }
+            out.push(row);
+        }
+        if bounds.iter().any(|[s, e]| s > e || *e > len) {
+            return None;
+        }
+        Some(Table {
+            text,
+            rows: out,
+            bounds,
+            formats,
+        })
+    }
+
     /// The structural error of a field-count row, without decoding values.
     #[must_use]
     pub fn field_count_error(&self, i: usize) -> Option<LineError> {
@@ -297,6 +387,22 @@ mod tests {
             assert_eq!(errors, full.errors(TEXT));
             assert_eq!(lines, full.counts().with_errors);
         }
+    }
+
+    #[test]
+    fn ok_parts_round_trip() {
+        let table = Table::build(TEXT.into(), &Options::default());
+        let (rows, bounds, formats) = table.to_parts();
+        let back = Table::from_parts(TEXT.into(), &rows, &bounds, &formats).unwrap();
+        for i in 0..table.rows().len() {
+            assert_eq!(back.line(i), table.line(i));
+        }
+        assert_eq!(back.counts(), table.counts());
+        // Parts that do not fit the text are refused, not trusted.
+        assert!(Table::from_parts("short".into(), &rows, &bounds, &formats).is_none());
+        let mut bad = rows.clone();
+        bad[2] = 99;
+        assert!(Table::from_parts(TEXT.into(), &bad, &bounds, &formats).is_none());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::explain::ExplainPanel;
 use super::files;
 use super::input_panel::InputPanel;
 use super::labels as l;
-use super::state::{Action, AppState, Notice};
+use super::state::{Action, AppState, Files, Notice};
 use super::table::{RecordTable, MAX_ROWS};
 use super::toolbar::Toolbar;
 
@@ -90,13 +90,21 @@ pub fn App() -> Html {
         }
     });
     let table = use_memo(
-        (state.input.clone(), state.files.clone(), options, big),
-        |(input, files, options, big)| {
-            big.then(|| {
-                let text: Rc<str> = files
-                    .as_ref()
-                    .map_or_else(|| Rc::from(input.as_str()), |f| Rc::clone(&f.text));
-                Rc::new(Table::build(text, options))
+        (
+            state.input.clone(),
+            state.files.clone(),
+            state.format.clone(),
+            options,
+            big,
+        ),
+        |(input, files, format_text, options, big)| {
+            big.then(|| match files {
+                // Indexed by the worker with this very format: use it as is.
+                Some(Files {
+                    table: Some(t), format, ..
+                }) if format == format_text => Rc::clone(t),
+                Some(f) => Rc::new(Table::build(Rc::clone(&f.text), options)),
+                None => Rc::new(Table::build(Rc::from(input.as_str()), options)),
             })
         },
     );
@@ -187,11 +195,11 @@ pub fn App() -> Html {
 
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
-        let dispatch = dispatch.clone();
+        let (dispatch, format) = (dispatch.clone(), state.format.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
-                files::read(list, lang, dispatch.clone());
+                files::read(&list, format.clone(), dispatch.clone());
             }
         })
     };

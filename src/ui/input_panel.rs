@@ -63,11 +63,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         .reform(|_: MouseEvent| Action::SetInput(AttrValue::default()));
     let on_close_files = props.on_action.reform(|_: MouseEvent| Action::SetFiles(None));
     let on_files = {
-        let on_action = props.on_action.clone();
+        let (on_action, format) = (props.on_action.clone(), props.format_text.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(list) = input.files() {
-                files::read(list, lang, on_action.clone());
+                files::read(&list, format.clone(), on_action.clone());
             }
             input.set_value("");
         })

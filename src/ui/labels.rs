@@ -125,7 +125,9 @@ pub const COPY_FAILED: Text = t(
     "ブラウザーがコピーを許可しませんでした。",
 );
 
-pub const READING: Text = t("Reading files:", "ファイルを読み込み中：");
+pub const READING: Text = t("Reading files", "ファイルを読み込み中");
+pub const INDEXING: Text = t("Decoding lines", "行を解読中");
+pub const CANCEL: Text = t("Cancel", "キャンセル");
 pub const INVALID_UTF8: Text = t(
     "not valid UTF-8 text; invalid bytes were replaced by \u{fffd}, the first at byte",
     "UTF-8 として正しくないバイトを \u{fffd} に置き換えました。最初の位置（バイト）：",

@@ -18,4 +18,4 @@ mod toolbar;
 mod tz;
 
 pub use app::App;
-pub use state::{Action, AppState, CopyKind, Files, Notice, Selection};
+pub use state::{Action, AppState, CopyKind, Files, Notice, Phase, Selection};

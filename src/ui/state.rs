@@ -6,7 +6,9 @@ use yew::{AttrValue, Reducible};
 
 use crate::fields::samples::Sample;
 use crate::fields::{FieldName, Lang};
+use crate::flowlog::input::OpenError;
 use crate::flowlog::share::ShareError;
+use crate::flowlog::table::Table;
 
 /// What the user has selected to explain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,10 +35,10 @@ pub enum Notice {
     Copied(CopyKind),
     /// The clipboard refused.
     CopyFailed,
-    /// Files are being read.
-    Reading(usize),
-    /// A file could not be opened (name, message).
-    FileError(AttrValue, AttrValue),
+    /// Files are being read: the phase and its percentage.
+    Progress(Phase, u8),
+    /// A file could not be opened (name, and why when known).
+    FileError(AttrValue, Option<OpenError>),
     /// A file held invalid UTF-8 (name, byte offset of the first bad byte).
     InvalidUtf8(AttrValue, usize),
 }
@@ -48,6 +50,19 @@ pub struct Files {
     pub names: Rc<[AttrValue]>,
     /// The flow log text of all files, one after the other.
     pub text: Rc<str>,
+    /// The index built while opening them (by the worker), if any.
+    pub table: Option<Rc<Table>>,
+    /// The format box's text the index was built with.
+    pub format: AttrValue,
+}
+
+/// What reading files is busy with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading and decompressing.
+    Read,
+    /// Indexing lines.
+    Index,
 }
 
 impl PartialEq for Files {
@@ -181,6 +196,8 @@ mod tests {
         let files = Files {
             names: Rc::from(vec![AttrValue::from("a.log")]),
             text: Rc::from("x"),
+            table: None,
+            format: AttrValue::default(),
         };
         let s = s.reduce(Action::SetFiles(Some(files.clone())));
         let same = Rc::clone(&s).reduce(Action::SetFiles(Some(files)));

@@ -9,8 +9,9 @@ use crate::flowlog::Decoded;
 
 use super::app::Shared;
 use super::browser;
+use super::files;
 use super::labels as l;
-use super::state::{Action, CopyKind, Notice};
+use super::state::{Action, CopyKind, Notice, Phase};
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
@@ -92,12 +93,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input type="checkbox" id="mask-links" checked={props.mask_links} onchange={on_mask} />
                 { l::MASK_LINKS.get(lang) }
             </label>
-            { notice(props.notice.as_ref(), lang) }
+            { notice(props.notice.as_ref(), lang, &props.on_action) }
         </div>
     }
 }
 
-fn notice(notice: Option<&Notice>, lang: Lang) -> Html {
+fn notice(notice: Option<&Notice>, lang: Lang, on_action: &Callback<Action>) -> Html {
     let Some(notice) = notice else {
         return html! {};
     };
@@ -120,14 +121,34 @@ fn notice(notice: Option<&Notice>, lang: Lang) -> Html {
         Notice::CopyFailed => html! {
             <p class="notice notice--bad" role="alert" data-notice="copy-failed">{ l::COPY_FAILED.get(lang) }</p>
         },
-        Notice::Reading(n) => html! {
-            <p class="notice" role="status" data-notice="reading">{ l::READING.get(lang) }{ " " }{ n }</p>
-        },
-        Notice::FileError(name, message) => html! {
-            <p class="notice notice--bad" role="alert" data-notice="file-error">
-                <code>{ name.clone() }</code>{ ": " }{ message.clone() }
-            </p>
-        },
+        Notice::Progress(phase, percent) => {
+            let cancel = on_action.reform(|_: MouseEvent| {
+                files::cancel();
+                Action::Notify(None)
+            });
+            let what = match phase {
+                Phase::Read => l::READING,
+                Phase::Index => l::INDEXING,
+            };
+            html! {
+                <p class="notice" role="status" data-notice="progress">
+                    { what.get(lang) }
+                    <progress max="100" value={percent.to_string()} aria-label={what.get(lang)}></progress>
+                    { format!("{percent} %") }
+                    <button type="button" class="button button--small" data-cancel="" onclick={cancel}>{ l::CANCEL.get(lang) }</button>
+                </p>
+            }
+        }
+        Notice::FileError(name, error) => {
+            let message = error
+                .as_ref()
+                .map_or_else(|| l::FILE_UNREADABLE.get(lang).to_owned(), |e| e.message(lang));
+            html! {
+                <p class="notice notice--bad" role="alert" data-notice="file-error">
+                    <code>{ name.clone() }</code>{ ": " }{ message }
+                </p>
+            }
+        }
         Notice::InvalidUtf8(name, at) => html! {
             <p class="notice notice--bad" role="alert" data-notice="invalid-utf8">
                 <code>{ name.clone() }</code>{ ": " }{ l::INVALID_UTF8.get(lang) }{ " " }{ at }

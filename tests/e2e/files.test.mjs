@@ -110,3 +110,24 @@ test('hostile files: a gzip bomb stops at the limit, damaged gzip and invalid UT
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('decoding runs in a web worker: the page answers at once, shows progress, and can cancel', async () => {
+  const { page, context, errors } = await h.open();
+  const big = Buffer.from(log(400000));
+  await page.setInputFiles('#file', { name: 'big.log', mimeType: 'text/plain', buffer: big });
+  await page.locator('[data-notice="progress"]').waitFor();
+  // The main thread is free while the worker decodes.
+  const t0 = Date.now();
+  await page.evaluate(() => 1 + 1);
+  assert.ok(Date.now() - t0 < 250, `the page took ${Date.now() - t0} ms to answer`);
+  await page.click('[data-cancel]');
+  assert.equal(await page.locator('[data-notice="progress"]').count(), 0);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('[data-files]').count(), 0, 'a cancelled load must not appear');
+  // And a second load runs to the end.
+  await page.setInputFiles('#file', { name: 'big.log', mimeType: 'text/plain', buffer: big });
+  await page.locator('[data-files]').waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('[data-sum="records"]').innerText(), (400000 - 800).toLocaleString('en-US'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

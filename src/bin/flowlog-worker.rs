@@ -1,0 +1,6 @@
+//! The web worker binary: opens and indexes dropped files off the main thread.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    vpc_flowlog_decoder::worker::run();
+}
