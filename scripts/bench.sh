@@ -10,6 +10,17 @@ mkdir -p target/bench
 [ -f "target/bench/v5-$LINES.log" ] || python3 "$GEN" --lines "$LINES" --format v5 --header > "target/bench/v5-$LINES.log"
 cargo run --release --quiet --example decode_bench -- "target/bench/default-$LINES.log"
 cargo run --release --quiet --example decode_bench -- "target/bench/v5-$LINES.log"
+
+# In headless Chromium: decode speed and memory next to a plain JS split-based parser.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --release \
+  --target wasm32-unknown-unknown --test bench_browser -- --nocapture 2>&1 | grep BENCH
+
+# The built app opening the 1,000,000-line file as a .log.gz.
+[ -f "target/bench/default-$LINES.log.gz" ] || gzip -kf "target/bench/default-$LINES.log"
+[ -d dist ] || ./scripts/build.sh >/dev/null
+node scripts/bench-browser.mjs "target/bench/default-$LINES.log.gz" "$(wc -c < "target/bench/default-$LINES.log")"
+
 if [ -d dist ]; then
   for f in dist/*.wasm dist/*.js; do
     printf '%s: %s bytes, %s gzipped\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"

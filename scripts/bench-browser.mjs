@@ -1,0 +1,46 @@
+// Benchmark (not a test): the built app in headless Chromium opens a generated
+// 1,000,000-line flow log (.log.gz) and becomes browsable; reports the time and the
+// peak resident memory of Chromium's renderer processes (page + worker), sampled
+// every 50 ms. Usage: node scripts/bench-browser.mjs FILE.log.gz [uncompressed size]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { serve } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const file = process.argv[2];
+const rawSize = Number(process.argv[3] ?? 0);
+const server = await serve('dist');
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+await page.goto(server.url);
+await page.waitForSelector('textarea#input');
+
+function rendererRss() {
+  const out = execFileSync('ps', ['-eo', 'rss,args'], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((l) => l.includes('--type=renderer'))
+    .reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[0]) * 1024, 0);
+}
+
+const baseline = rendererRss();
+let peak = baseline;
+const sampler = setInterval(() => (peak = Math.max(peak, rendererRss())), 50);
+const t0 = performance.now();
+await page.setInputFiles('#file', file);
+await page.waitForSelector('[data-count="shown"]', { timeout: 300000 });
+await page.waitForSelector('tr.big-view__row[data-status="ok"]');
+const browsable = performance.now() - t0;
+await new Promise((r) => setTimeout(r, 300));
+clearInterval(sampler);
+const t1 = performance.now();
+await page.fill('#filter', 'action:reject port:22');
+await page.waitForFunction(() => !document.querySelector('[data-count="shown"]').innerText.startsWith('1,000,000'));
+const filter = performance.now() - t1;
+const mb = (n) => (n / 1e6).toFixed(0);
+console.log(`file ${file}: ${mb(fs.statSync(file).size)} MB compressed${rawSize ? `, ${mb(rawSize)} MB of text` : ''}`);
+console.log(`open + decode + first rows shown: ${browsable.toFixed(0)} ms`);
+console.log(`filter "action:reject port:22" over all rows: ${filter.toFixed(0)} ms`);
+console.log(`renderer memory: baseline ${mb(baseline)} MB, peak ${mb(peak)} MB, peak - baseline ${mb(peak - baseline)} MB${rawSize ? ` = ${((peak - baseline) / rawSize).toFixed(2)}x the text` : ''}`);
+await browser.close();
+await server.close();
