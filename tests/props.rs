@@ -157,6 +157,19 @@ proptest! {
         }
     }
 
+    /// Decode → re-encode: the lines' spans plus the text between them give back the input.
+    #[test]
+    fn ok_lines_reassemble_the_input(text in "(?s)[ -~\t\r\n\u{80}-\u{10FFFF}]{0,300}") {
+        let d = decode_text(&text, &Options::default());
+        let mut rebuilt = String::new();
+        for (i, line) in d.lines.iter().enumerate() {
+            rebuilt.push_str(&text[line.span.clone()]);
+            let next = d.lines.get(i + 1).map_or(text.len(), |n| n.span.start);
+            rebuilt.push_str(&text[line.span.end..next]);
+        }
+        prop_assert_eq!(rebuilt, text);
+    }
+
     /// Any valid port decodes to exactly that port.
     #[test]
     fn ok_ports(p in any::<u16>()) {

@@ -6,6 +6,7 @@
 #![warn(clippy::indexing_slicing)]
 
 pub mod addr;
+pub mod beyond;
 pub mod clock;
 pub mod describe;
 pub mod error;

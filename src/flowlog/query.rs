@@ -457,10 +457,37 @@ pub fn to_csv(table: &Table, rows: &[u32]) -> String {
     out
 }
 
+/// Field names to use in NDJSON exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Schema {
+    /// AWS's names (`srcaddr`).
+    Aws,
+    /// Elastic Common Schema (`source.ip`).
+    Ecs,
+    /// OCSF (`src_endpoint.ip`); fields it does not map go under `unmapped.`.
+    Ocsf,
+}
+
+fn key_for(field: F, schema: Schema) -> String {
+    match schema {
+        Schema::Aws => field.as_str().to_owned(),
+        Schema::Ecs => super::beyond::ecs(field),
+        Schema::Ocsf => super::beyond::ocsf(field)
+            .map_or_else(|| format!("unmapped.{}", super::beyond::column(field)), str::to_owned),
+    }
+}
+
 /// The rows as newline-delimited JSON: `{"line": n, "<field>": "<raw>", …}`, plus
 /// `"error"` for lines with an error.
 #[must_use]
 pub fn to_ndjson(table: &Table, rows: &[u32]) -> String {
+    to_ndjson_as(table, rows, Schema::Aws)
+}
+
+/// [`to_ndjson`] with the field names of `schema` (flat, dotted keys; `-` values left out
+/// for ECS and OCSF, as those schemas have no "absent" marker).
+#[must_use]
+pub fn to_ndjson_as(table: &Table, rows: &[u32], schema: Schema) -> String {
     let mut out = String::new();
     for &i in rows {
         let Some(row) = table.rows().get(i as usize) else {
@@ -470,7 +497,11 @@ pub fn to_ndjson(table: &Table, rows: &[u32]) -> String {
         obj.insert("line".into(), (i + 1).into());
         if row.kind.is_record() {
             for f in table.format_of(row).fields() {
-                obj.insert(f.as_str().into(), table.raw(row, *f).unwrap_or_default().into());
+                let raw = table.raw(row, *f).unwrap_or_default();
+                if schema != Schema::Aws && raw == "-" {
+                    continue;
+                }
+                obj.insert(key_for(*f, schema), raw.into());
             }
         } else {
             obj.insert("text".into(), table.line_text(row).into());
@@ -594,5 +625,16 @@ bad, \"line\"
         let first: serde_json::Value = serde_json::from_str(nd.lines().next().unwrap()).unwrap();
         assert_eq!(first["line"], 3);
         assert_eq!(first["srcaddr"], "198.51.100.7");
+        let ecs: serde_json::Value =
+            serde_json::from_str(to_ndjson_as(&t, &rows, Schema::Ecs).lines().next().unwrap()).unwrap();
+        assert_eq!(ecs["source.ip"], "198.51.100.7");
+        assert_eq!(ecs["destination.port"], "22");
+        assert_eq!(ecs["aws.vpcflow.action"], "REJECT");
+        let ocsf: serde_json::Value =
+            serde_json::from_str(to_ndjson_as(&t, &rows, Schema::Ocsf).lines().next().unwrap()).unwrap();
+        assert_eq!(ocsf["src_endpoint.ip"], "198.51.100.7");
+        assert_eq!(ocsf["traffic.bytes"], "180");
+        let nodata = to_ndjson_as(&t, &select(&t, &Query::parse("status:nodata")), Schema::Ecs);
+        assert!(!nodata.contains("source.ip"), "{nodata}");
     }
 }

@@ -10,6 +10,7 @@ use crate::flowlog::share;
 use crate::flowlog::table::{RowKind, Table};
 use crate::flowlog::{decode_text, Decoded, Format, FormatError, LineKind, Options};
 
+use super::beyond::Beyond;
 use super::big_view::BigView;
 use super::browser;
 use super::card::RecordCard;
@@ -158,6 +159,26 @@ pub fn App() -> Html {
             (Decoded { lines }, AttrValue::from(t.shared_text()))
         })
     });
+    // The format the panels about Athena and Logs Insights describe: typed, else the
+    // first header line's, else the default.
+    let format_in_force = use_memo(
+        (
+            Shared(Rc::clone(&format)),
+            Shared(Rc::clone(&table)),
+            Shared(Rc::clone(&decoded)),
+        ),
+        |(typed, table, decoded)| {
+            if let Some(Ok(f)) = typed.0.as_ref() {
+                return Rc::new(f.clone());
+            }
+            let from_table = table.0.as_deref().and_then(|t| t.formats().get(1).cloned());
+            let from_text = decoded.lines.iter().find_map(|l| match &l.kind {
+                LineKind::Header(f) => Some(Rc::clone(f)),
+                _ => None,
+            });
+            from_table.or(from_text).unwrap_or_default()
+        },
+    );
     let lang = state.lang;
 
     use_effect_with(lang, |lang| {
@@ -238,6 +259,7 @@ pub fn App() -> Html {
                         on_action={dispatch.clone()} show_record={!single} />
                 </div>
                 <ErrorList decoded={shared} {text} {lang} on_action={dispatch.clone()} />
+                <Beyond format={Rc::clone(&*format_in_force)} {lang} on_action={dispatch.clone()} />
             </main>
             <footer class="app__footer">{ l::PRIVACY.get(lang) }</footer>
         </div>

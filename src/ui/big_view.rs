@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::fields::{FieldName, Lang};
 use crate::flowlog::describe::{binary_size, describe, group};
-use crate::flowlog::query::{self, Query, Summary};
+use crate::flowlog::query::{self, Query, Schema, Summary};
 use crate::flowlog::table::Table;
 use crate::flowlog::LineKind;
 
@@ -60,17 +60,22 @@ pub fn BigView(props: &BigViewProps) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetQuery(input.value().into())
     });
-    let export = |csv: bool| {
+    let export = |what: Option<Schema>| {
         let (table, rows) = (props.table.clone(), props.rows.clone());
         Callback::from(move |_: MouseEvent| {
-            let (name, mime, body) = if csv {
-                ("flow-logs.csv", "text/csv", query::to_csv(&table, &rows))
+            let (name, body) = match what {
+                None => ("flow-logs.csv", query::to_csv(&table, &rows)),
+                Some(Schema::Aws) => ("flow-logs.ndjson", query::to_ndjson(&table, &rows)),
+                Some(Schema::Ecs) => ("flow-logs.ecs.ndjson", query::to_ndjson_as(&table, &rows, Schema::Ecs)),
+                Some(Schema::Ocsf) => (
+                    "flow-logs.ocsf.ndjson",
+                    query::to_ndjson_as(&table, &rows, Schema::Ocsf),
+                ),
+            };
+            let mime = if what.is_none() {
+                "text/csv"
             } else {
-                (
-                    "flow-logs.ndjson",
-                    "application/x-ndjson",
-                    query::to_ndjson(&table, &rows),
-                )
+                "application/x-ndjson"
             };
             browser::download(name, mime, &body);
         })
@@ -115,8 +120,10 @@ pub fn BigView(props: &BigViewProps) -> Html {
                 <span class="big-view__count" data-count="shown">
                     { group(rows.len() as u64) }{ " " }{ l::SHOWN.get(lang) }{ " " }{ l::OF.get(lang) }{ " " }{ group(total as u64) }
                 </span>
-                <button type="button" class="button button--small" data-export="csv" onclick={export(true)}>{ l::EXPORT_CSV.get(lang) }</button>
-                <button type="button" class="button button--small" data-export="ndjson" onclick={export(false)}>{ l::EXPORT_NDJSON.get(lang) }</button>
+                <button type="button" class="button button--small" data-export="csv" onclick={export(None)}>{ l::EXPORT_CSV.get(lang) }</button>
+                <button type="button" class="button button--small" data-export="ndjson" onclick={export(Some(Schema::Aws))}>{ l::EXPORT_NDJSON.get(lang) }</button>
+                <button type="button" class="button button--small" data-export="ecs" onclick={export(Some(Schema::Ecs))}>{ l::EXPORT_ECS.get(lang) }</button>
+                <button type="button" class="button button--small" data-export="ocsf" onclick={export(Some(Schema::Ocsf))}>{ l::EXPORT_OCSF.get(lang) }</button>
                 if !bad_terms.is_empty() {
                     <p class="big-view__bad" role="alert">{ l::FILTER_BAD.get(lang) }{ " " }<code>{ bad_terms }</code></p>
                 }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::fields::{Certainty, Lang, Scope};
 use crate::flowlog::describe::describe;
-use crate::flowlog::{Decoded, LineKind};
+use crate::flowlog::{beyond, Decoded, LineKind};
 
 use super::app::Shared;
 use super::labels as l;
@@ -56,6 +56,8 @@ pub fn ExplainPanel(props: &ExplainPanelProps) -> Html {
         Certainty::Uncertain => Some(l::UNCERTAIN.get(lang)),
     };
     let value = selected_value(props, sel);
+    let (ecs, ocsf) = (beyond::ecs(sel.field), beyond::ocsf(sel.field).unwrap_or("—"));
+    let (column, camel) = (beyond::column(sel.field), beyond::camel(sel.field));
     let codes = spec.codes.iter().map(|c| {
         html! {
             <div class="explain__code">
@@ -86,6 +88,13 @@ pub fn ExplainPanel(props: &ExplainPanelProps) -> Html {
                     <h3>{ l::VALUES.get(lang) }</h3>
                     <dl class="explain__codes">{ for codes }</dl>
                 }
+                <h3>{ l::NAMES_ELSEWHERE.get(lang) }</h3>
+                <dl class="explain__codes" data-names="">
+                    <div class="explain__code"><dt>{ "ECS" }</dt><dd><code data-name="ecs">{ ecs }</code></dd></div>
+                    <div class="explain__code"><dt>{ "OCSF" }</dt><dd><code data-name="ocsf">{ ocsf }</code></dd></div>
+                    <div class="explain__code"><dt>{ "Athena" }</dt><dd><code>{ column }</code></dd></div>
+                    <div class="explain__code"><dt>{ "Logs Insights" }</dt><dd><code>{ camel }</code></dd></div>
+                </dl>
             </section>
         </aside>
     }

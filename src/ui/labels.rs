@@ -160,3 +160,26 @@ pub const FILE_UNREADABLE: Text = t(
     "the browser could not read this file",
     "ブラウザーがこのファイルを読めませんでした",
 );
+pub const COPY: Text = t("Copy", "コピー");
+pub const COPIED_TEXT: Text = t("Copied.", "コピーしました。");
+pub const BEYOND_TITLE: Text = t(
+    "Query at scale: Amazon Athena and CloudWatch Logs Insights",
+    "大規模に調べる：Amazon Athena と CloudWatch Logs Insights",
+);
+pub const ATHENA: Text = t("Athena table for S3 flow logs", "S3 のフローログ用 Athena テーブル");
+pub const ATHENA_NOTE: Text = t(
+    "Run once in the Athena query editor after replacing the bucket, prefix, account ID and Regions. Partition projection reads the S3 key layout (AWSLogs/account/vpcflowlogs/region/yyyy/MM/dd), so no crawler or MSCK REPAIR is needed; the header line of each file is skipped. Filter on region and day to scan less.",
+    "バケット、プレフィックス、アカウント ID、リージョンを書き換えてから Athena のクエリエディタで一度実行します。パーティション射影が S3 のキー構成（AWSLogs/アカウント/vpcflowlogs/リージョン/yyyy/MM/dd）を読むので、クローラーや MSCK REPAIR は不要です。各ファイルのヘッダー行は読み飛ばします。region と day で絞るとスキャン量が減ります。",
+);
+pub const INSIGHTS: Text = t("CloudWatch Logs Insights query", "CloudWatch Logs Insights クエリ");
+pub const INSIGHTS_NOTE: Text = t(
+    "Paste into Logs Insights with the flow log's log group selected. The parse names every field of this format; the last lines list the most frequent rejected flows — change them to your question.",
+    "フローログのロググループを選んで Logs Insights に貼り付けます。parse がこの形式の全項目に名前を付けます。最後の数行は拒否が多いフローの一覧なので、調べたい内容に合わせて変えてください。",
+);
+pub const SCHEMAS_NOTE: Text = t(
+    "Each field's name in Elastic Common Schema and in OCSF (Amazon Security Lake) is shown in its explanation; the large view exports NDJSON with either set of names.",
+    "各項目の Elastic Common Schema と OCSF（Amazon Security Lake）での名前は項目の説明に表示されます。大きな表示では、どちらの名前でも NDJSON を書き出せます。",
+);
+pub const NAMES_ELSEWHERE: Text = t("Names elsewhere", "他での名前");
+pub const EXPORT_ECS: Text = t("NDJSON (ECS)", "NDJSON（ECS）");
+pub const EXPORT_OCSF: Text = t("NDJSON (OCSF)", "NDJSON（OCSF）");

@@ -2,6 +2,7 @@
 //! `crate::flowlog` and `crate::fields`.
 
 mod app;
+mod beyond;
 mod big_view;
 mod browser;
 mod card;

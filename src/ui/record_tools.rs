@@ -71,7 +71,7 @@ pub fn CopyButtons(props: &RecordProps) -> Html {
             };
             let out = match kind {
                 CopyKind::Markdown => export::markdown(record, line_no, &text, lang, &BrowserTz),
-                CopyKind::Json => {
+                CopyKind::Json | CopyKind::Text => {
                     let line = text.get(span).unwrap_or_default();
                     export::json(record, line_no, line, &text, lang, &BrowserTz)
                 }

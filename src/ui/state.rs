@@ -81,6 +81,8 @@ pub enum CopyKind {
     Markdown,
     /// A JSON object.
     Json,
+    /// Other text (a query, a table definition).
+    Text,
 }
 
 /// The whole state of the page.

@@ -115,7 +115,7 @@ fn notice(notice: Option<&Notice>, lang: Lang, on_action: &Callback<Action>) -> 
         },
         Notice::Copied(kind) => html! {
             <p class="notice" role="status" data-notice="copied">
-                { match kind { CopyKind::Markdown => l::COPIED_MD, CopyKind::Json => l::COPIED_JSON }.get(lang) }
+                { match kind { CopyKind::Markdown => l::COPIED_MD, CopyKind::Json => l::COPIED_JSON, CopyKind::Text => l::COPIED_TEXT }.get(lang) }
             </p>
         },
         Notice::CopyFailed => html! {

@@ -1,0 +1,218 @@
+//! For when one browser tab is not enough: the Athena table and the CloudWatch Logs
+//! Insights query for a format, and the names of each field in Elastic's ECS and in
+//! OCSF (Amazon Security Lake).
+
+use crate::fields::{FieldName as F, Kind};
+
+use super::format::Format;
+
+/// The column name Athena and most tools use: hyphens become underscores.
+#[must_use]
+pub fn column(field: F) -> String {
+    field.as_str().replace('-', "_")
+}
+
+/// The Logs Insights name: camelCase (`log-status` → `logStatus`).
+#[must_use]
+pub fn camel(field: F) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in field.as_str().chars() {
+        if c == '-' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn athena_type(field: F) -> &'static str {
+    match field.spec().kind {
+        Kind::Version | Kind::Port | Kind::Protocol | Kind::TcpFlags | Kind::TrafficPath | Kind::EncryptionStatus => {
+            "int"
+        }
+        Kind::Packets | Kind::Bytes | Kind::Time => "bigint",
+        _ => "string",
+    }
+}
+
+/// An Athena `CREATE EXTERNAL TABLE` for S3 plain-text flow logs of `format`: space
+/// delimited, the header line skipped, and partition projection over the S3 key
+/// layout `AWSLogs/<account>/vpcflowlogs/<region>/<yyyy>/<MM>/<dd>/`, so no
+/// `MSCK REPAIR` or crawler is needed. Bucket, prefix, account and Regions are
+/// placeholders to edit.
+#[must_use]
+pub fn athena_ddl(format: &Format) -> String {
+    let columns: Vec<String> = format
+        .fields()
+        .iter()
+        .map(|f| {
+            let name = column(*f);
+            // `end` is a reserved word in Athena's DDL.
+            let name = if name == "end" { "`end`".to_owned() } else { name };
+            format!("  {name} {}", athena_type(*f))
+        })
+        .collect();
+    format!(
+        "CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs (\n{}\n)\n\
+PARTITIONED BY (region string, day string)\n\
+ROW FORMAT DELIMITED FIELDS TERMINATED BY ' '\n\
+LOCATION 's3://amzn-s3-demo-bucket/prefix/AWSLogs/123456789012/vpcflowlogs/'\n\
+TBLPROPERTIES (\n\
+  'skip.header.line.count' = '1',\n\
+  'projection.enabled' = 'true',\n\
+  'projection.region.type' = 'enum',\n\
+  'projection.region.values' = 'us-east-1,ap-northeast-1',\n\
+  'projection.day.type' = 'date',\n\
+  'projection.day.range' = '2024/01/01,NOW',\n\
+  'projection.day.format' = 'yyyy/MM/dd',\n\
+  'storage.location.template' = 's3://amzn-s3-demo-bucket/prefix/AWSLogs/123456789012/vpcflowlogs/${{region}}/${{day}}'\n\
+);",
+        columns.join(",\n")
+    )
+}
+
+/// A Logs Insights query that names every field of `format` with `parse`, then
+/// lists the most frequent rejected flows (when the format has `action`).
+#[must_use]
+pub fn logs_insights(format: &Format) -> String {
+    let pattern = vec!["*"; format.len()].join(" ");
+    let names: Vec<String> = format.fields().iter().map(|f| camel(*f)).collect();
+    let mut q = format!(
+        "fields @timestamp, @message\n| parse @message \"{pattern}\" as {}",
+        names.join(", ")
+    );
+    let has = |f| format.position(f).is_some();
+    if has(F::Action) {
+        q.push_str("\n| filter action = \"REJECT\"");
+    }
+    let by: Vec<String> = [F::Srcaddr, F::Dstaddr, F::Dstport]
+        .into_iter()
+        .filter(|f| has(*f))
+        .map(camel)
+        .collect();
+    if by.is_empty() {
+        q.push_str("\n| sort @timestamp desc\n| limit 100");
+    } else {
+        q.push_str(&format!(
+            "\n| stats count(*) as records by {}\n| sort records desc\n| limit 20",
+            by.join(", ")
+        ));
+    }
+    q
+}
+
+/// The field's name in Elastic Common Schema, as Elastic's AWS integration maps it;
+/// fields with no ECS core field keep an `aws.vpcflow.*` name there.
+#[must_use]
+pub fn ecs(field: F) -> String {
+    let core = match field {
+        F::AccountId => "cloud.account.id",
+        F::Srcaddr => "source.ip",
+        F::Dstaddr => "destination.ip",
+        F::Srcport => "source.port",
+        F::Dstport => "destination.port",
+        F::Protocol => "network.iana_number",
+        F::Packets => "source.packets",
+        F::Bytes => "source.bytes",
+        F::Start => "event.start",
+        F::End => "event.end",
+        F::Region => "cloud.region",
+        F::InstanceId => "cloud.instance.id",
+        _ => "",
+    };
+    if core.is_empty() {
+        format!("aws.vpcflow.{}", column(field))
+    } else {
+        core.to_owned()
+    }
+}
+
+/// The field's name in OCSF (Network Activity), as OpenSearch's security analytics
+/// maps VPC flow logs; `None` where that mapping has none.
+#[must_use]
+pub fn ocsf(field: F) -> Option<&'static str> {
+    Some(match field {
+        F::Version => "metadata.product.version",
+        F::AccountId => "cloud.account_uid",
+        F::Region => "cloud.region",
+        F::AzId => "cloud.zone",
+        F::Srcaddr => "src_endpoint.ip",
+        F::Dstaddr => "dst_endpoint.ip",
+        F::Srcport => "src_endpoint.port",
+        F::Dstport => "dst_endpoint.port",
+        F::Protocol => "connection_info.protocol_num",
+        F::Packets => "traffic.packets",
+        F::Bytes => "traffic.bytes",
+        F::Start => "time",
+        F::End => "end_time",
+        F::TcpFlags => "connection_info.tcp_flags",
+        F::PktSrcAwsService => "src_endpoint.svc_name",
+        F::PktDstAwsService => "dst_endpoint.svc_name",
+        F::LogStatus => "status_code",
+        F::Action => "disposition_id",
+        F::TrafficPath => "boundary_id",
+        F::FlowDirection => "connection_info.direction_id",
+        F::InterfaceId => "dst_endpoint.interface_uid",
+        F::VpcId => "dst_endpoint.vpc_uid",
+        F::InstanceId => "dst_endpoint.instance_uid",
+        F::SubnetId => "dst_endpoint.subnet_uid",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flowlog::Preset;
+
+    #[test]
+    fn ok_athena_ddl_for_the_default_format() {
+        let ddl = athena_ddl(&Preset::Default.format());
+        assert!(ddl.starts_with(
+            "CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs (\n  version int,\n  account_id string,\n"
+        ));
+        assert!(ddl.contains("  srcport int,\n"));
+        assert!(
+            ddl.contains("  bytes bigint,\n  start bigint,\n  `end` bigint,\n  action string,\n  log_status string\n)")
+        );
+        assert!(ddl.contains("'skip.header.line.count' = '1'"));
+        assert!(ddl.contains("'storage.location.template' = 's3://amzn-s3-demo-bucket/prefix/AWSLogs/123456789012/vpcflowlogs/${region}/${day}'"));
+        assert!(ddl.ends_with(");"));
+    }
+
+    #[test]
+    fn ok_logs_insights_query() {
+        let q = logs_insights(&Preset::Default.format());
+        assert_eq!(
+            q,
+            "fields @timestamp, @message\n\
+             | parse @message \"* * * * * * * * * * * * * *\" as version, accountId, interfaceId, srcaddr, dstaddr, srcport, dstport, protocol, packets, bytes, start, end, action, logStatus\n\
+             | filter action = \"REJECT\"\n\
+             | stats count(*) as records by srcaddr, dstaddr, dstport\n\
+             | sort records desc\n\
+             | limit 20"
+        );
+        let q = logs_insights(&Format::parse("vpc-id log-status").unwrap());
+        assert!(
+            q.ends_with("as vpcId, logStatus\n| sort @timestamp desc\n| limit 100"),
+            "{q}"
+        );
+    }
+
+    #[test]
+    fn ok_schema_names() {
+        assert_eq!(ecs(F::Srcaddr), "source.ip");
+        assert_eq!(ecs(F::TcpFlags), "aws.vpcflow.tcp_flags");
+        assert_eq!(ocsf(F::Dstaddr), Some("dst_endpoint.ip"));
+        assert_eq!(ocsf(F::EcsTaskId), None);
+        assert_eq!(camel(F::PktSrcAwsService), "pktSrcAwsService");
+        // Every field has an ECS name; names are unique.
+        let names: std::collections::BTreeSet<String> = F::ALL.iter().map(|f| ecs(*f)).collect();
+        assert_eq!(names.len(), F::ALL.len());
+    }
+}

@@ -1,0 +1,63 @@
+//! "Query at scale": the Athena table and the Logs Insights query for the format in
+//! force, each with a copy button and a note on how to use it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::fields::Lang;
+use crate::flowlog::{beyond, Format};
+
+use super::browser;
+use super::labels as l;
+use super::state::{Action, CopyKind, Notice};
+
+/// Props of [`Beyond`].
+#[derive(Properties, PartialEq)]
+pub struct BeyondProps {
+    /// The format in force.
+    pub format: Rc<Format>,
+    /// Page language.
+    pub lang: Lang,
+    /// State changes.
+    pub on_action: Callback<Action>,
+}
+
+/// A collapsible panel with the Athena DDL and the Logs Insights query.
+#[component]
+pub fn Beyond(props: &BeyondProps) -> Html {
+    let lang = props.lang;
+    let ddl = beyond::athena_ddl(&props.format);
+    let query = beyond::logs_insights(&props.format);
+    let copy = |text: String, id: &'static str| {
+        let on_action = props.on_action.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let (text, on_action) = (text.clone(), on_action.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = if browser::copy(text).await {
+                    Notice::Copied(CopyKind::Text)
+                } else {
+                    Notice::CopyFailed
+                };
+                on_action.emit(Action::Notify(Some(notice)));
+            });
+        });
+        html! { <button type="button" class="button button--small" data-copy={id} {onclick}>{ l::COPY.get(lang) }</button> }
+    };
+    html! {
+        <details class="beyond">
+            <summary>{ l::BEYOND_TITLE.get(lang) }</summary>
+            <section class="beyond__item">
+                <h3>{ l::ATHENA.get(lang) }{ " " }{ copy(ddl.clone(), "athena") }</h3>
+                <p class="beyond__note">{ l::ATHENA_NOTE.get(lang) }</p>
+                <pre data-beyond="athena"><code>{ ddl }</code></pre>
+            </section>
+            <section class="beyond__item">
+                <h3>{ l::INSIGHTS.get(lang) }{ " " }{ copy(query.clone(), "insights") }</h3>
+                <p class="beyond__note">{ l::INSIGHTS_NOTE.get(lang) }</p>
+                <pre data-beyond="insights"><code>{ query }</code></pre>
+            </section>
+            <p class="beyond__note">{ l::SCHEMAS_NOTE.get(lang) }</p>
+        </details>
+    }
+}

@@ -1,0 +1,72 @@
+// Hostile input in the page: huge pastes, a 10 MB line, binary garbage, markup, and an
+// absurd share fragment each give a clear result and a page that still works.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { harness, LINE } from './harness.mjs';
+
+const h = harness();
+
+/** Sets the paste box as a paste would (an input event), with text made in the page. */
+async function pasteMade(page, make) {
+  await page.evaluate((src) => {
+    const area = document.querySelector('textarea#input');
+    area.value = new Function(src)();
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, make);
+}
+
+async function stillWorks(page) {
+  await page.click('#samples');
+  await page.selectOption('#samples', 'accepted');
+  await page.locator('[data-line="1"][data-status="ok"]').waitFor();
+}
+
+test('a 100 MB paste goes to the large view and stays usable', async () => {
+  const { page, context, errors } = await h.open();
+  const line = JSON.stringify(LINE + '\n');
+  await pasteMade(page, `return ${line}.repeat(Math.ceil(100e6 / ${line}.length));`);
+  await page.locator('[data-count="shown"]').waitFor({ timeout: 120000 });
+  const n = Math.ceil(100e6 / (LINE.length + 1));
+  assert.equal(await page.locator('[data-sum="records"]').innerText(), n.toLocaleString('en-US'));
+  await page.fill('#filter', 'port:123');
+  await page.waitForFunction(() => document.querySelector('[data-count="shown"]').innerText.length > 0);
+  await stillWorks(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a single 10 MB line is one clear error, not a frozen page', async () => {
+  const { page, context, errors } = await h.open();
+  await pasteMade(page, "return 'A'.repeat(10 * 1024 * 1024);");
+  await page.locator('[data-line="1"][data-status="error"]').waitFor();
+  assert.match(await page.locator('[data-line="1"]').innerText(), /expected 14 fields \(default format\), found 1/);
+  await pasteMade(page, "return ('x y '.repeat(5 * 1024 * 1024));");
+  await page.locator('[data-line="1"][data-status="error"]').waitFor();
+  assert.match(await page.locator('[data-line="1"]').innerText(), /found 10485760/);
+  await stillWorks(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('binary garbage and markup are shown as text', async () => {
+  const { page, context, errors } = await h.open();
+  await pasteMade(
+    page,
+    "let s = ''; for (let i = 0; i < 20000; i++) s += String.fromCharCode((i * 7919) % 65533); return s + '\\n<img src=x onerror=alert(1)> <script>alert(2)</script>';",
+  );
+  await page.locator('[data-status="error"]').first().waitFor();
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  assert.equal(await page.locator('.app script').count(), 0);
+  await stillWorks(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an absurd share fragment is refused with a message', async () => {
+  const { page, context, errors } = await h.open({ hash: '#s1=' + 'A_-'.repeat(400000) });
+  assert.match(await page.locator('[data-notice="bad-link"]').innerText(), /(cut short|damaged|too long)/);
+  await stillWorks(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
