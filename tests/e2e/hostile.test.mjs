@@ -70,3 +70,37 @@ test('an absurd share fragment is refused with a message', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('query at scale: Athena DDL and Logs Insights follow the format; ECS/OCSF names shown and exported', async () => {
+  const { page, context, errors } = await h.open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.selectOption('#samples', 'v5-header');
+  await page.click('.beyond summary');
+  const ddl = await page.locator('[data-beyond="athena"]').innerText();
+  assert.match(ddl, /^CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs \(\n {2}version int,\n {2}srcaddr string,/);
+  assert.match(ddl, /traffic_path int,\n {2}flow_direction string,\n {2}log_status string\n\)/);
+  assert.match(ddl, /'skip.header.line.count' = '1'/);
+  const insights = await page.locator('[data-beyond="insights"]').innerText();
+  assert.match(insights, /\| parse @message "(\* ){28}\*" as version, srcaddr, dstaddr/);
+  await page.click('[data-copy="athena"]');
+  await page.locator('[data-notice="copied"]').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), ddl);
+
+  await page.click('[data-line="2"] [data-field="srcaddr"] button');
+  assert.equal(await page.locator('[data-explain="srcaddr"] [data-name="ecs"]').innerText(), 'source.ip');
+  assert.equal(await page.locator('[data-explain="srcaddr"] [data-name="ocsf"]').innerText(), 'src_endpoint.ip');
+
+  const line = '2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK\n';
+  await page.setInputFiles('#file', { name: 'x.log', mimeType: 'text/plain', buffer: Buffer.from(line.repeat(3)) });
+  await page.locator('[data-files]').waitFor();
+  for (const [which, key, value] of [['ecs', 'source.ip', '203.0.113.12'], ['ocsf', 'src_endpoint.ip', '203.0.113.12']]) {
+    const download = page.waitForEvent('download');
+    await page.click(`[data-export="${which}"]`);
+    const file = await download;
+    const body = Buffer.concat(await (await file.createReadStream()).toArray()).toString();
+    const rows = body.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(rows.length, 3);
+    assert.equal(rows[0][key], value);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
