@@ -415,6 +415,11 @@ fn columns(table: &Table, rows: &[u32]) -> Vec<F> {
     out
 }
 
+/// The first error message of row `i`.
+fn first_error(table: &Table, i: u32) -> String {
+    table.errors_at(i as usize).first().map(ToString::to_string).unwrap_or_default()
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -445,11 +450,7 @@ pub fn to_csv(table: &Table, rows: &[u32]) -> String {
         }
         out.push(',');
         if row.kind.is_error() {
-            let msg = table
-                .errors_at(i as usize)
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default();
+            let msg = first_error(table, i);
             out.push_str(&csv_field(&msg));
         }
         out.push('\n');
@@ -507,11 +508,7 @@ pub fn to_ndjson_as(table: &Table, rows: &[u32], schema: Schema) -> String {
             obj.insert("text".into(), table.line_text(row).into());
         }
         if row.kind.is_error() {
-            let msg = table
-                .errors_at(i as usize)
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default();
+            let msg = first_error(table, i);
             obj.insert("error".into(), msg.into());
         }
         out.push_str(&serde_json::Value::Object(obj).to_string());

@@ -4,17 +4,16 @@
 use yew::prelude::*;
 
 use crate::fields::{FieldName, Lang};
-use crate::flowlog::describe::{binary_size, describe, group};
+use crate::flowlog::describe::{binary_size, group};
 use crate::flowlog::query::{self, Query, Schema, Summary};
 use crate::flowlog::table::Table;
 use crate::flowlog::LineKind;
 
 use super::app::Shared;
 use super::browser;
-use super::error_list::use_format_button;
 use super::labels as l;
 use super::state::{Action, Selection};
-use super::tz::BrowserTz;
+use super::table::{error_row, record_row};
 
 /// Height of one table row, in CSS pixels (styles/records.css uses the same).
 pub const ROW_HEIGHT: i32 = 44;
@@ -186,45 +185,16 @@ fn row(props: &BigViewProps, i: usize, columns: usize) -> Html {
     let key = no.to_string();
     let colspan = columns.max(1).to_string();
     match &line.kind {
-        LineKind::Record(record) => {
-            let text = props.table.text();
-            let cells = record.cells.iter().map(|cell| {
-                let field = cell.field;
-                let d = describe(record, cell, text, lang, &BrowserTz);
-                let selected = props.selected.is_some_and(|s| s.line == Some(no) && s.field == field);
-                let onclick = props
-                    .on_action
-                    .reform(move |_: MouseEvent| Action::Select(Selection { line: Some(no), field }));
-                let raw = cell.raw(text).to_owned();
-                html! {
-                    <td class={classes!("record-table__cell", selected.then_some("is-selected"), cell.value.is_err().then_some("is-error"))}
-                        data-field={field.as_str()} data-raw={raw.clone()}>
-                        <button type="button" class="cell-button" title={d.meaning} {onclick}>
-                            <code class="cell-button__raw">{ raw }</code>
-                            <span class="cell-button__decoded">{ d.decoded }</span>
-                        </button>
-                    </td>
-                }
-            });
-            let status = if record.has_errors() { "error" } else { "ok" };
-            html! {
-                <tr {key} class="record-table__row big-view__row" data-line={no.to_string()} data-status={status}>
-                    <th scope="row" class="record-table__line">{ no }</th>
-                    { for cells }
-                </tr>
-            }
-        }
-        LineKind::Error(e) => html! {
-            <tr {key} class="record-table__row record-table__row--error big-view__row" data-line={no.to_string()} data-status="error">
-                <th scope="row" class="record-table__line">{ no }</th>
-                <td colspan={colspan} class="record-table__error-cell">
-                    <div class="record-table__error record-table__wide">
-                        <span>{ e.message(lang) }</span>
-                        { use_format_button(e, lang, &props.on_action) }
-                    </div>
-                </td>
-            </tr>
-        },
+        LineKind::Record(record) => record_row(
+            record,
+            no,
+            props.table.text(),
+            lang,
+            props.selected,
+            &props.on_action,
+            "big-view__row",
+        ),
+        LineKind::Error(e) => error_row(e, no, columns, lang, &props.on_action, "big-view__row"),
         _ => html! { <tr {key} class="big-view__row"><td colspan={colspan}></td></tr> },
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::fields::{FieldName, Lang};
 use crate::flowlog::describe::describe;
-use crate::flowlog::{Decoded, Format, Line, LineKind, Record};
+use crate::flowlog::{Decoded, Format, Line, LineError, LineKind, Record};
 
 use super::app::Shared;
 use super::error_list::use_format_button;
@@ -127,18 +127,10 @@ fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
     let no = line.no.to_string();
     let colspan = columns.saturating_sub(1).max(1).to_string();
     match &line.kind {
-        LineKind::Record(record) => record_row(props, line.no, record),
-        LineKind::Error(e) => html! {
-            <tr key={no.clone()} class="record-table__row record-table__row--error" data-line={no.clone()} data-status="error">
-                <th scope="row" class="record-table__line">{ no }</th>
-                <td colspan={colspan} class="record-table__error-cell">
-                    <div class="record-table__error record-table__wide">
-                        <span>{ e.message(lang) }</span>
-                        { use_format_button(e, lang, &props.on_action) }
-                    </div>
-                </td>
-            </tr>
-        },
+        LineKind::Record(record) => {
+            record_row(record, line.no, &props.text, lang, props.selected, &props.on_action, "")
+        }
+        LineKind::Error(e) => error_row(e, line.no, columns.saturating_sub(1), lang, &props.on_action, ""),
         LineKind::Header(_) => html! {
             <tr key={no.clone()} class="record-table__row record-table__row--header" data-line={no.clone()} data-status="header">
                 <th scope="row" class="record-table__line">{ no }</th>
@@ -151,16 +143,24 @@ fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
     }
 }
 
-fn record_row(props: &RecordTableProps, line_no: usize, record: &Record) -> Html {
-    let lang = props.lang;
-    let text = props.text.as_str();
-    let row_selected = props.selected.is_some_and(|s| s.line == Some(line_no));
+/// One record as a table row: the line number, then each value (raw and decoded) as a
+/// button that selects it. Shared by this table and the large view (`row_class`).
+pub fn record_row(
+    record: &Record,
+    line_no: usize,
+    text: &str,
+    lang: Lang,
+    selected: Option<Selection>,
+    on_action: &Callback<Action>,
+    row_class: &'static str,
+) -> Html {
+    let row_selected = selected.is_some_and(|s| s.line == Some(line_no));
     let cells = record.cells.iter().map(|cell| {
         let field = cell.field;
         let d = describe(record, cell, text, lang, &BrowserTz);
-        let selected = row_selected && props.selected.is_some_and(|s| s.field == field);
+        let is_selected = row_selected && selected.is_some_and(|s| s.field == field);
         let bad = cell.value.is_err();
-        let onclick = props.on_action.reform(move |_: MouseEvent| {
+        let onclick = on_action.reform(move |_: MouseEvent| {
             Action::Select(Selection {
                 line: Some(line_no),
                 field,
@@ -168,7 +168,7 @@ fn record_row(props: &RecordTableProps, line_no: usize, record: &Record) -> Html
         });
         let raw = cell.raw(text).to_owned();
         html! {
-            <td class={classes!("record-table__cell", selected.then_some("is-selected"), bad.then_some("is-error"))}
+            <td class={classes!("record-table__cell", is_selected.then_some("is-selected"), bad.then_some("is-error"))}
                 data-field={field.as_str()} data-raw={raw.clone()}>
                 <button type="button" class="cell-button" title={d.meaning.clone()} {onclick}>
                     <code class="cell-button__raw">{ raw }</code>
@@ -179,10 +179,34 @@ fn record_row(props: &RecordTableProps, line_no: usize, record: &Record) -> Html
     });
     let status = if record.has_errors() { "error" } else { "ok" };
     html! {
-        <tr key={line_no.to_string()} class={classes!("record-table__row", row_selected.then_some("is-selected"))}
+        <tr key={line_no.to_string()} class={classes!("record-table__row", row_class, row_selected.then_some("is-selected"))}
             data-line={line_no.to_string()} data-status={status}>
             <th scope="row" class="record-table__line">{ line_no }</th>
             { for cells }
+        </tr>
+    }
+}
+
+/// A line that could not be split into the format's fields: its message across the row,
+/// and a button for the format a wrong field count suggests.
+pub fn error_row(
+    error: &LineError,
+    line_no: usize,
+    colspan: usize,
+    lang: Lang,
+    on_action: &Callback<Action>,
+    row_class: &'static str,
+) -> Html {
+    let no = line_no.to_string();
+    html! {
+        <tr key={no.clone()} class={classes!("record-table__row", "record-table__row--error", row_class)} data-line={no.clone()} data-status="error">
+            <th scope="row" class="record-table__line">{ no }</th>
+            <td colspan={colspan.max(1).to_string()} class="record-table__error-cell">
+                <div class="record-table__error record-table__wide">
+                    <span>{ error.message(lang) }</span>
+                    { use_format_button(error, lang, on_action) }
+                </div>
+            </td>
         </tr>
     }
 }
