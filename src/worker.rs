@@ -9,15 +9,13 @@
 //!   `{ type: "done", names, text: ArrayBuffer, rows: Uint32Array, bounds: Uint32Array,
 //!   formats: [string], problems: [{ name, kind, limit?, why?, at? }] }`.
 
-use std::rc::Rc;
-
 use js_sys::{Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::flowlog::input::{self, OpenError, Problem, MAX_TEXT_BYTES};
-use crate::flowlog::table::Table;
+use crate::flowlog::table;
 use crate::flowlog::{Format, Options};
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
@@ -72,10 +70,11 @@ fn handle(scope: &DedicatedWorkerGlobalScope, request: &JsValue) {
             .then(|| Format::parse(&format).ok())
             .flatten(),
     };
-    let table = Table::build_with_progress(Rc::from(joined.text), &options, &mut |f| progress(scope, "index", f));
-    let (rows, bounds, formats) = table.to_parts();
+    // Index the text in place (no shared copy): the page gets the text and the index.
+    let (rows, bounds, formats) =
+        table::index(&joined.text, &options, &mut |f| progress(scope, "index", f)).into_parts();
 
-    let text = Uint8Array::from(table.text().as_bytes());
+    let text = Uint8Array::from(joined.text.as_bytes());
     let rows = Uint32Array::from(rows.as_slice());
     let bounds = Uint32Array::from(bounds.as_slice());
     let msg = Object::new();

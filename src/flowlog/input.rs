@@ -167,10 +167,15 @@ pub fn join<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>, limit: usiz
                 if let Some(at) = opened.invalid_utf8_at {
                     out.problems.push((name.clone(), Problem::InvalidUtf8(at)));
                 }
-                if !out.text.is_empty() && !out.text.ends_with('\n') {
-                    out.text.push('\n');
+                if out.text.is_empty() {
+                    // The first (often only) file: move its text, do not copy it.
+                    out.text = opened.text;
+                } else {
+                    if !out.text.ends_with('\n') {
+                        out.text.push('\n');
+                    }
+                    out.text.push_str(&opened.text);
                 }
-                out.text.push_str(&opened.text);
                 out.names.push(name);
             }
             Err(e) => out.problems.push((name, Problem::Open(e))),

@@ -417,7 +417,11 @@ fn columns(table: &Table, rows: &[u32]) -> Vec<F> {
 
 /// The first error message of row `i`.
 fn first_error(table: &Table, i: u32) -> String {
-    table.errors_at(i as usize).first().map(ToString::to_string).unwrap_or_default()
+    table
+        .errors_at(i as usize)
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default()
 }
 
 fn csv_field(s: &str) -> String {

@@ -71,8 +71,34 @@ pub struct Row {
 pub struct Table {
     text: Rc<str>,
     rows: Vec<Row>,
-    bounds: Vec<[u32; 2]>,
+    /// Start and end of every record value, flat: value `v` is at `[2v, 2v + 1]`.
+    bounds: Vec<u32>,
     formats: Vec<Rc<Format>>,
+}
+
+/// The index of a text without the text: what [`index`] computes.
+#[derive(Clone, Debug)]
+pub struct Index {
+    rows: Vec<Row>,
+    bounds: Vec<u32>,
+    formats: Vec<Rc<Format>>,
+}
+
+impl Index {
+    /// The index as flat arrays, to send to another thread: per row
+    /// `[start, end, kind, format, first]`, per value `[start, end]` (the flat bounds,
+    /// moved, not copied), and each format as a header line.
+    /// [`Table::from_parts`] reverses it.
+    #[must_use]
+    pub fn into_parts(self) -> (Vec<u32>, Vec<u32>, Vec<String>) {
+        let rows = self
+            .rows
+            .iter()
+            .flat_map(|r| [r.start, r.end, r.kind as u32, u32::from(r.format), r.first])
+            .collect();
+        let formats = self.formats.iter().map(|f| f.to_header()).collect();
+        (rows, self.bounds, formats)
+    }
 }
 
 /// Texts larger than this cannot be indexed with 32-bit offsets.
@@ -80,6 +106,68 @@ pub const MAX_TEXT: usize = u32::MAX as usize;
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Indexes `text` (at most [`MAX_TEXT`] bytes; anything past it is left out) without
+/// taking it: for a worker that sends the index and the text on separately.
+/// Calls `progress` with the fraction of bytes done every 65,536 lines.
+#[must_use]
+pub fn index(text: &str, options: &Options, progress: &mut dyn FnMut(f64)) -> Index {
+    let mut formats = vec![Rc::new(options.format.clone().unwrap_or_default())];
+    let mut current: u16 = 0;
+    let mut rows = Vec::with_capacity(text.len() / 100 + 1);
+    let mut bounds: Vec<u32> = Vec::with_capacity(text.len() / 4);
+    let mut tokens = Vec::with_capacity(64);
+    #[allow(clippy::unnecessary_min_or_max, reason = "a no-op on wasm32, not on 64-bit targets")]
+    let body = text.get(..text.len().min(MAX_TEXT)).unwrap_or_default();
+    for raw in split::lines(body) {
+        if raw.no % 65_536 == 0 {
+            #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
+            progress(raw.span.start as f64 / body.len().max(1) as f64);
+        }
+        let line = body.get(raw.span.clone()).unwrap_or_default();
+        let base = raw.span.start;
+        let format = formats.get(usize::from(current)).cloned().unwrap_or_default();
+        let mut row = Row {
+            start: to_u32(raw.span.start),
+            end: to_u32(raw.span.end),
+            kind: RowKind::Blank,
+            format: current,
+            first: 0,
+        };
+        row.kind = match classify(line, &mut tokens) {
+            Shape::Blank => RowKind::Blank,
+            Shape::Comment => RowKind::Comment,
+            Shape::Header => match Format::parse(line) {
+                Ok(f) => {
+                    if options.format.is_none() && formats.len() < usize::from(u16::MAX) {
+                        formats.push(Rc::new(f));
+                        current = u16::try_from(formats.len() - 1).unwrap_or(0);
+                    }
+                    RowKind::Header
+                }
+                Err(_) => RowKind::BadHeader,
+            },
+            Shape::Values { .. } if tokens.len() != format.len() => RowKind::FieldCount,
+            Shape::Values { .. } => {
+                row.first = to_u32(bounds.len() / 2);
+                let mut bad = false;
+                for (field, span) in format.fields().iter().zip(&tokens) {
+                    let token = line.get(span.clone()).unwrap_or_default();
+                    bad |= value::parse_value(field.spec(), token).is_err();
+                    bounds.push(to_u32(base + span.start));
+                    bounds.push(to_u32(base + span.end));
+                }
+                if bad {
+                    RowKind::RecordWithError
+                } else {
+                    RowKind::Record
+                }
+            }
+        };
+        rows.push(row);
+    }
+    Index { rows, bounds, formats }
 }
 
 impl Table {
@@ -93,65 +181,19 @@ impl Table {
     /// every 65,536 lines.
     #[must_use]
     pub fn build_with_progress(text: Rc<str>, options: &Options, progress: &mut dyn FnMut(f64)) -> Table {
-        let mut formats = vec![Rc::new(options.format.clone().unwrap_or_default())];
-        let mut current: u16 = 0;
-        let mut rows = Vec::with_capacity(text.len() / 100 + 1);
-        let mut bounds: Vec<[u32; 2]> = Vec::with_capacity(text.len() / 8);
-        let mut tokens = Vec::with_capacity(64);
-        #[allow(clippy::unnecessary_min_or_max, reason = "a no-op on wasm32, not on 64-bit targets")]
-        let body = text.get(..text.len().min(MAX_TEXT)).unwrap_or_default();
-        for raw in split::lines(body) {
-            if raw.no % 65_536 == 0 {
-                #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
-                progress(raw.span.start as f64 / body.len().max(1) as f64);
-            }
-            let line = body.get(raw.span.clone()).unwrap_or_default();
-            let base = raw.span.start;
-            let format = formats.get(usize::from(current)).cloned().unwrap_or_default();
-            let mut row = Row {
-                start: to_u32(raw.span.start),
-                end: to_u32(raw.span.end),
-                kind: RowKind::Blank,
-                format: current,
-                first: 0,
-            };
-            row.kind = match classify(line, &mut tokens) {
-                Shape::Blank => RowKind::Blank,
-                Shape::Comment => RowKind::Comment,
-                Shape::Header => match Format::parse(line) {
-                    Ok(f) => {
-                        if options.format.is_none() && formats.len() < usize::from(u16::MAX) {
-                            formats.push(Rc::new(f));
-                            current = u16::try_from(formats.len() - 1).unwrap_or(0);
-                        }
-                        RowKind::Header
-                    }
-                    Err(_) => RowKind::BadHeader,
-                },
-                Shape::Values { .. } if tokens.len() != format.len() => RowKind::FieldCount,
-                Shape::Values { .. } => {
-                    row.first = to_u32(bounds.len());
-                    let mut bad = false;
-                    for (field, span) in format.fields().iter().zip(&tokens) {
-                        let token = line.get(span.clone()).unwrap_or_default();
-                        bad |= value::parse_value(field.spec(), token).is_err();
-                        bounds.push([to_u32(base + span.start), to_u32(base + span.end)]);
-                    }
-                    if bad {
-                        RowKind::RecordWithError
-                    } else {
-                        RowKind::Record
-                    }
-                }
-            };
-            rows.push(row);
-        }
+        let Index { rows, bounds, formats } = index(&text, options, progress);
         Table {
             text,
             rows,
             bounds,
             formats,
         }
+    }
+
+    /// The text of value number `v` (counting all record values in order).
+    fn value_at(&self, v: usize) -> Option<&str> {
+        let (s, e) = (*self.bounds.get(2 * v)?, *self.bounds.get(2 * v + 1)?);
+        self.text.get(s as usize..e as usize)
     }
 
     /// The whole text.
@@ -197,8 +239,7 @@ impl Table {
             return None;
         }
         let pos = self.formats.get(usize::from(row.format))?.position(field)?;
-        let [s, e] = *self.bounds.get(row.first as usize + pos)?;
-        self.text.get(s as usize..e as usize)
+        self.value_at(row.first as usize + pos)
     }
 
     /// The value at position `pos` (from [`Format::position`]) of record `row`.
@@ -208,8 +249,7 @@ impl Table {
         if !row.kind.is_record() {
             return None;
         }
-        let [s, e] = *self.bounds.get(row.first as usize + pos?)?;
-        self.text.get(s as usize..e as usize)
+        self.value_at(row.first as usize + pos?)
     }
 
     /// Row `i` decoded in full, as [`decode_text`](super::decode_text) would.
@@ -281,25 +321,21 @@ impl Table {
         row.start as usize..row.end as usize
     }
 
-    /// The index as flat arrays, to send to another thread: per row
-    /// `[start, end, kind, format, first]`, per value `[start, end]`, and each
-    /// format as a header line. [`Table::from_parts`] reverses it.
+    /// The index as flat arrays (see [`Index::into_parts`]).
     #[must_use]
     pub fn to_parts(&self) -> (Vec<u32>, Vec<u32>, Vec<String>) {
-        let rows = self
-            .rows
-            .iter()
-            .flat_map(|r| [r.start, r.end, r.kind as u32, u32::from(r.format), r.first])
-            .collect();
-        let bounds = self.bounds.iter().flatten().copied().collect();
-        let formats = self.formats.iter().map(|f| f.to_header()).collect();
-        (rows, bounds, formats)
+        Index {
+            rows: self.rows.clone(),
+            bounds: self.bounds.clone(),
+            formats: self.formats.clone(),
+        }
+        .into_parts()
     }
 
     /// Rebuilds a table from [`Table::to_parts`] and its text; `None` if the parts
     /// do not fit together.
     #[must_use]
-    pub fn from_parts(text: Rc<str>, rows: &[u32], bounds: &[u32], formats: &[String]) -> Option<Table> {
+    pub fn from_parts(text: Rc<str>, rows: &[u32], bounds: Vec<u32>, formats: &[String]) -> Option<Table> {
         const KINDS: [RowKind; 7] = [
             RowKind::Blank,
             RowKind::Comment,
@@ -313,10 +349,9 @@ impl Table {
             .iter()
             .map(|f| Format::parse(f).ok().map(Rc::new))
             .collect::<Option<_>>()?;
-        let bounds: Vec<[u32; 2]> = bounds
-            .chunks_exact(2)
-            .map(|c| [c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)])
-            .collect();
+        if !bounds.len().is_multiple_of(2) {
+            return None;
+        }
         let len = to_u32(text.len());
         let mut out = Vec::with_capacity(rows.len() / 5);
         for r in rows.chunks_exact(5) {
@@ -331,14 +366,15 @@ impl Table {
                 first,
             };
             let fields = formats.get(usize::from(row.format))?.len();
-            let fits =
-                start <= end && end <= len && (!row.kind.is_record() || (first as usize) + fields <= bounds.len());
+            let fits = start <= end
+                && end <= len
+                && (!row.kind.is_record() || 2 * ((first as usize) + fields) <= bounds.len());
             if !fits {
                 return None;
             }
             out.push(row);
         }
-        if bounds.iter().any(|[s, e]| s > e || *e > len) {
+        if bounds.chunks_exact(2).any(|p| matches!(p, [s, e] if s > e || *e > len)) {
             return None;
         }
         Some(Table {
@@ -393,16 +429,16 @@ mod tests {
     fn ok_parts_round_trip() {
         let table = Table::build(TEXT.into(), &Options::default());
         let (rows, bounds, formats) = table.to_parts();
-        let back = Table::from_parts(TEXT.into(), &rows, &bounds, &formats).unwrap();
+        let back = Table::from_parts(TEXT.into(), &rows, bounds.clone(), &formats).unwrap();
         for i in 0..table.rows().len() {
             assert_eq!(back.line(i), table.line(i));
         }
         assert_eq!(back.counts(), table.counts());
         // Parts that do not fit the text are refused, not trusted.
-        assert!(Table::from_parts("short".into(), &rows, &bounds, &formats).is_none());
+        assert!(Table::from_parts("short".into(), &rows, bounds.clone(), &formats).is_none());
         let mut bad = rows.clone();
         bad[2] = 99;
-        assert!(Table::from_parts(TEXT.into(), &bad, &bounds, &formats).is_none());
+        assert!(Table::from_parts(TEXT.into(), &bad, bounds, &formats).is_none());
     }
 
     #[test]

@@ -175,8 +175,10 @@ fn start_worker(on_action: &Callback<Action>, format: &AttrValue, request: Objec
 
 fn received(on_action: &Callback<Action>, data: &JsValue, format: AttrValue) {
     let bytes = Uint8Array::new(&get(data, "text")).to_vec();
-    let text: Rc<str> = Rc::from(String::from_utf8_lossy(&bytes).as_ref());
-    drop(bytes);
+    let text: Rc<str> = match String::from_utf8(bytes) {
+        Ok(s) => Rc::from(s),
+        Err(e) => Rc::from(String::from_utf8_lossy(e.as_bytes()).as_ref()),
+    };
     let rows = Uint32Array::new(&get(data, "rows")).to_vec();
     let bounds = Uint32Array::new(&get(data, "bounds")).to_vec();
     let formats: Vec<String> = Array::from(&get(data, "formats"))
@@ -206,7 +208,7 @@ fn received(on_action: &Callback<Action>, data: &JsValue, format: AttrValue) {
         })
         .collect();
     // The parts come from our own worker; a mismatch would be a bug, so fall back to indexing here.
-    let table = Table::from_parts(Rc::clone(&text), &rows, &bounds, &formats)
+    let table = Table::from_parts(Rc::clone(&text), &rows, bounds, &formats)
         .unwrap_or_else(|| Table::build(text, &options_for(&format)));
     finish(on_action, names, table, format, problems);
 }
