@@ -23,14 +23,25 @@ function rendererRss() {
     .reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[0]) * 1024, 0);
 }
 
+// Note in the page when the first decoded row enters the DOM, and when the summary is done.
+await page.evaluate(() => {
+  window.__marks = {};
+  new MutationObserver(() => {
+    if (!window.__marks.rows && document.querySelector('tr.big-view__row[data-status="ok"]')) window.__marks.rows = performance.now();
+    if (!window.__marks.summary && document.querySelector('[data-sum="records"]')) window.__marks.summary = performance.now();
+  }).observe(document.body, { subtree: true, childList: true });
+});
 const baseline = rendererRss();
 let peak = baseline;
 const sampler = setInterval(() => (peak = Math.max(peak, rendererRss())), 50);
 const t0 = performance.now();
+const pageT0 = await page.evaluate(() => performance.now());
 await page.setInputFiles('#file', file);
 await page.waitForSelector('[data-count="shown"]', { timeout: 300000 });
 await page.waitForSelector('tr.big-view__row[data-status="ok"]');
+await page.waitForSelector('[data-sum="records"]', { timeout: 300000 });
 const browsable = performance.now() - t0;
+const marks = await page.evaluate(() => window.__marks);
 await new Promise((r) => setTimeout(r, 300));
 clearInterval(sampler);
 const t1 = performance.now();
@@ -39,7 +50,7 @@ await page.waitForFunction(() => !document.querySelector('[data-count="shown"]')
 const filter = performance.now() - t1;
 const mb = (n) => (n / 1e6).toFixed(0);
 console.log(`file ${file}: ${mb(fs.statSync(file).size)} MB compressed${rawSize ? `, ${mb(rawSize)} MB of text` : ''}`);
-console.log(`open + decode + first rows shown: ${browsable.toFixed(0)} ms`);
+console.log(`open + decode until the first rows are in the page: ${(marks.rows - pageT0).toFixed(0)} ms; summary of all rows done at ${(marks.summary - pageT0).toFixed(0)} ms (test harness saw both by ${browsable.toFixed(0)} ms)`);
 console.log(`filter "action:reject port:22" over all rows: ${filter.toFixed(0)} ms`);
 console.log(`renderer memory: baseline ${mb(baseline)} MB, peak ${mb(peak)} MB, peak - baseline ${mb(peak - baseline)} MB${rawSize ? ` = ${((peak - baseline) / rawSize).toFixed(2)}x the text` : ''}`);
 await browser.close();

@@ -123,16 +123,6 @@ pub fn App() -> Html {
             rows
         },
     );
-    let summary = use_memo(
-        (Shared(Rc::clone(&table)), Shared(Rc::clone(&rows))),
-        |(table, rows)| {
-            table
-                .0
-                .as_deref()
-                .map(|t| query::summarize(t, rows))
-                .unwrap_or_default()
-        },
-    );
     let stats = use_memo(
         (Shared(Rc::clone(&table)), Shared(Rc::clone(&decoded))),
         |(table, decoded)| match table.0.as_deref() {
@@ -203,7 +193,7 @@ pub fn App() -> Html {
     let output = if let Some(t) = table.as_ref() {
         html! {
             <BigView table={Shared(Rc::clone(t))} rows={Shared(Rc::clone(&rows))} query_text={state.query.clone()}
-                query={Shared(Rc::clone(&query))} summary={Shared(Rc::clone(&summary))} sort={state.sort}
+                query={Shared(Rc::clone(&query))} sort={state.sort}
                 selected={state.selected} {lang} on_action={dispatch.clone()} />
         }
     } else if decoded.lines.iter().all(|l| matches!(l.kind, LineKind::Blank)) {

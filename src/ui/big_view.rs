@@ -1,6 +1,9 @@
 //! The large-input view: filter, sort, summary, export, and a virtualised table
 //! (only the rows in view are in the DOM, so a million lines scroll smoothly).
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::fields::{FieldName, Lang};
@@ -31,8 +34,6 @@ pub struct BigViewProps {
     pub query_text: AttrValue,
     /// The parsed query (for its unreadable terms).
     pub query: Shared<Query>,
-    /// Totals over `rows`.
-    pub summary: Shared<Summary>,
     /// The current sort.
     pub sort: Option<(FieldName, bool)>,
     /// The field (and line) being explained.
@@ -127,7 +128,7 @@ pub fn BigView(props: &BigViewProps) -> Html {
                     <p class="big-view__bad" role="alert">{ l::FILTER_BAD.get(lang) }{ " " }<code>{ bad_terms }</code></p>
                 }
             </div>
-            { summary_panel(&props.summary, table, lang) }
+            <SummaryPanel table={props.table.clone()} rows={props.rows.clone()} {lang} />
             <div class="record-table__scroll big-view__scroll" {onscroll}>
                 <table class="record-table__table big-view__table" onkeydown={Callback::from(|e: KeyboardEvent| super::keyboard::move_focus(&e))}>
                     <thead>
@@ -196,6 +197,65 @@ fn row(props: &BigViewProps, i: usize, columns: usize) -> Html {
         ),
         LineKind::Error(e) => error_row(e, no, columns, lang, &props.on_action, "big-view__row"),
         _ => html! { <tr {key} class="big-view__row"><td colspan={colspan}></td></tr> },
+    }
+}
+
+/// Props of [`SummaryPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SummaryPanelProps {
+    /// The indexed input.
+    pub table: Shared<Table>,
+    /// The rows shown.
+    pub rows: Shared<Vec<u32>>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// Resolves after the browser has painted: the next animation frame, then a task.
+async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            return;
+        };
+        let later = w.clone();
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = later.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Totals over the rows shown. Summarising a million rows takes a moment, so it runs
+/// after the rows are on screen; until then (and after each change of filter) the
+/// panel says it is working, never showing totals of other rows.
+#[component]
+pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
+    let ready = use_state(|| None::<(Shared<Vec<u32>>, Rc<Summary>)>);
+    {
+        let ready = ready.clone();
+        use_effect_with((props.table.clone(), props.rows.clone()), move |(table, rows)| {
+            let (table, rows) = (table.clone(), rows.clone());
+            let cancelled = Rc::new(Cell::new(false));
+            let flag = Rc::clone(&cancelled);
+            wasm_bindgen_futures::spawn_local(async move {
+                next_paint().await;
+                if !flag.get() {
+                    let summary = query::summarize(&table, &rows);
+                    ready.set(Some((rows, Rc::new(summary))));
+                }
+            });
+            move || cancelled.set(true)
+        });
+    }
+    match &*ready {
+        Some((rows, summary)) if *rows == props.rows => summary_panel(summary, &props.table, props.lang),
+        _ => html! {
+            <div class="summary-panel summary-panel--busy" aria-busy="true">
+                <h2>{ l::SUMMARY_TITLE.get(props.lang) }</h2>
+                <p>{ l::SUMMARISING.get(props.lang) }</p>
+            </div>
+        },
     }
 }
 

@@ -183,3 +183,4 @@ pub const SCHEMAS_NOTE: Text = t(
 pub const NAMES_ELSEWHERE: Text = t("Names elsewhere", "他での名前");
 pub const EXPORT_ECS: Text = t("NDJSON (ECS)", "NDJSON（ECS）");
 pub const EXPORT_OCSF: Text = t("NDJSON (OCSF)", "NDJSON（OCSF）");
+pub const SUMMARISING: Text = t("Summarising…", "集計中…");
