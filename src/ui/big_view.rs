@@ -101,11 +101,20 @@ pub fn BigView(props: &BigViewProps) -> Html {
     let last = (first + count).min(rows.len());
     let before = i32::try_from(first).unwrap_or(0) * ROW_HEIGHT;
     let after = i32::try_from(rows.len() - last).unwrap_or(0) * ROW_HEIGHT;
-    let body = rows
-        .get(first..last)
-        .unwrap_or_default()
-        .iter()
-        .map(|&i| row(props, i as usize, fields.len()));
+    // One list, every child keyed (the spacers too), so yew diffs by key: the rows'
+    // elements survive re-renders, and with them focus and a click in progress.
+    let spacer = |key: &'static str, height: i32| {
+        html! { <tr {key} class="big-view__spacer" aria-hidden="true"><td height={height.to_string()}></td></tr> }
+    };
+    let body: Vec<Html> = std::iter::once(spacer("top", before))
+        .chain(
+            rows.get(first..last)
+                .unwrap_or_default()
+                .iter()
+                .map(|&i| row(props, i as usize, fields.len())),
+        )
+        .chain(std::iter::once(spacer("bottom", after)))
+        .collect();
     let headers = fields.iter().map(|&field| head(props, field));
     let bad_terms = props.query.bad.join(" ");
 
@@ -137,11 +146,7 @@ pub fn BigView(props: &BigViewProps) -> Html {
                             { for headers }
                         </tr>
                     </thead>
-                    <tbody>
-                        <tr class="big-view__spacer" aria-hidden="true"><td height={before.to_string()}></td></tr>
-                        { for body }
-                        <tr class="big-view__spacer" aria-hidden="true"><td height={after.to_string()}></td></tr>
-                    </tbody>
+                    <tbody>{ for body }</tbody>
                 </table>
             </div>
         </section>
@@ -180,7 +185,7 @@ fn head(props: &BigViewProps, field: FieldName) -> Html {
 fn row(props: &BigViewProps, i: usize, columns: usize) -> Html {
     let lang = props.lang;
     let Some(line) = props.table.line(i) else {
-        return html! {};
+        return html! { <tr key={format!("missing-{i}")}></tr> };
     };
     let no = line.no;
     let key = no.to_string();

@@ -78,6 +78,8 @@ test('a dropped .log.gz decodes: counts, bad lines listed, filter, sort, summary
 
   await page.click('[data-line="' + (await page.locator('tr.big-view__row').first().getAttribute('data-line')) + '"] [data-field="dstport"] button');
   assert.match(await page.locator('[data-explain="dstport"]').innerText(), /DNS/);
+  // The clicked cell keeps focus: re-renders of the virtual table keep its elements.
+  assert.equal(await page.evaluate(() => document.activeElement.closest('td')?.dataset.field), 'dstport');
   await page.screenshot({ path: path.join(SHOTS, 'file-en-light.png'), fullPage: false });
   assert.deepEqual(offOrigin, []);
   assert.deepEqual(errors, []);

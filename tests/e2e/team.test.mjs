@@ -137,6 +137,7 @@ test('arrow keys move between table cells; focus is visible', async () => {
   assert.deepEqual(active, ['dstaddr', '3', 'solid']);
   await page.keyboard.press('Enter');
   assert.match(await page.locator('[data-explain="dstaddr"]').innerText(), /Destination address/);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('td')?.dataset.field), 'dstaddr', 'focus stays on the cell');
   assert.deepEqual(errors, []);
   await context.close();
 });
