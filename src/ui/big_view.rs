@@ -16,7 +16,7 @@ use super::app::Shared;
 use super::browser;
 use super::labels as l;
 use super::state::{Action, Selection};
-use super::table::{error_row, record_row};
+use super::table::{error_row, record_row, table_shell};
 
 /// Height of one table row, in CSS pixels (styles/records.css uses the same).
 pub const ROW_HEIGHT: i32 = 44;
@@ -115,7 +115,7 @@ pub fn BigView(props: &BigViewProps) -> Html {
         )
         .chain(std::iter::once(spacer("bottom", after)))
         .collect();
-    let headers = fields.iter().map(|&field| head(props, field));
+    let headers: Vec<Html> = fields.iter().map(|&field| head(props, field)).collect();
     let bad_terms = props.query.bad.join(" ");
 
     html! {
@@ -139,15 +139,7 @@ pub fn BigView(props: &BigViewProps) -> Html {
             </div>
             <SummaryPanel table={props.table.clone()} rows={props.rows.clone()} {lang} />
             <div class="record-table__scroll big-view__scroll" {onscroll}>
-                <table class="record-table__table big-view__table" onkeydown={Callback::from(|e: KeyboardEvent| super::keyboard::move_focus(&e))}>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="record-table__line-head">{ l::LINE.get(lang) }</th>
-                            { for headers }
-                        </tr>
-                    </thead>
-                    <tbody>{ for body }</tbody>
-                </table>
+                { table_shell(lang, headers, body, "big-view__table") }
             </div>
         </section>
     }

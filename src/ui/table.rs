@@ -105,20 +105,28 @@ fn section(props: &RecordTableProps, section: &Section<'_>) -> Html {
             </th>
         }
     });
-    let rows = section.lines.iter().map(|line| row(props, line, columns));
-    let onkeydown = Callback::from(|e: KeyboardEvent| super::keyboard::move_focus(&e));
+    let rows = section.lines.iter().map(|line| row(props, line, columns)).collect();
     html! {
         <div class="record-table__scroll">
-            <table class="record-table__table" {onkeydown}>
-                <thead>
-                    <tr>
-                        <th scope="col" class="record-table__line-head">{ l::LINE.get(lang) }</th>
-                        { for headers }
-                    </tr>
-                </thead>
-                <tbody>{ for rows }</tbody>
-            </table>
+            { table_shell(lang, headers.collect(), rows, "") }
         </div>
+    }
+}
+
+/// The `<table>` both tables share: a "Line" column, the field headers, the rows, and
+/// arrow keys moving between cells.
+pub fn table_shell(lang: Lang, headers: Vec<Html>, rows: Vec<Html>, class: &'static str) -> Html {
+    let onkeydown = Callback::from(|e: KeyboardEvent| super::keyboard::move_focus(&e));
+    html! {
+        <table class={classes!("record-table__table", class)} {onkeydown}>
+            <thead>
+                <tr>
+                    <th scope="col" class="record-table__line-head">{ l::LINE.get(lang) }</th>
+                    { for headers }
+                </tr>
+            </thead>
+            <tbody>{ for rows }</tbody>
+        </table>
     }
 }
 
