@@ -9,7 +9,7 @@
 
 use std::time::Instant;
 
-use vpc_flowlog_decoder::flowlog::table::Table;
+use vpc_flowlog_decoder::flowlog::table::{Indexer, Table};
 use vpc_flowlog_decoder::flowlog::{decode_text, Format, Options};
 
 fn main() {
@@ -20,9 +20,19 @@ fn main() {
     let options = Options { format };
     #[allow(clippy::cast_precision_loss, reason = "sizes far below 2^53")]
     let mb = text.len() as f64 / 1e6;
-    let shared: std::rc::Rc<str> = text.as_str().into();
+    let shared: std::rc::Rc<String> = std::rc::Rc::new(text.clone());
     type Run<'a> = (&'a str, &'a dyn Fn() -> (usize, usize));
-    let runs: [Run<'_>; 2] = [
+    let runs: [Run<'_>; 3] = [
+        ("Indexer (streamed in 64 KiB chunks)", &|| {
+            let mut ix = Indexer::new(&options, usize::MAX, text.len());
+            let _ = ix.begin_file();
+            for chunk in text.as_bytes().chunks(64 << 10) {
+                ix.push(chunk).unwrap();
+            }
+            let _ = ix.end_file();
+            let c = ix.finish().counts();
+            (c.records, c.with_errors)
+        }),
         ("Table::build (compact)", &|| {
             let c = Table::build(std::rc::Rc::clone(&shared), &options).counts();
             (c.records, c.with_errors)

@@ -1,22 +1,50 @@
-//! The web worker that opens and indexes files off the main thread, so the page
-//! stays responsive while a million lines are read. Browser glue only: the work
-//! itself is `flowlog::input::join` and `flowlog::table::Table`.
+//! The web worker that opens files off the main thread and then keeps them: the page
+//! never holds the text or its index, it asks this worker for what it shows (see
+//! `flowlog::store`). Browser glue only: the work itself is `flowlog::table::Indexer`
+//! and `flowlog::store::Store`.
 //!
-//! Protocol (all plain JS objects):
-//! - worker → main: `{ type: "ready" }` once it listens;
-//! - main → worker: `{ files: [{ name, bytes: ArrayBuffer }], format: string }`
-//! - worker → main: `{ type: "progress", phase: "open" | "index", fraction }`, then
-//!   `{ type: "done", names, text: ArrayBuffer, rows: Uint32Array, bounds: Uint32Array,
-//!   formats: [string], problems: [{ name, kind, limit?, why?, at? }] }`.
+//! Files are streamed: each `File` is read in chunks, gzip is inflated by the
+//! browser's own `DecompressionStream`, and every chunk is indexed as it arrives, so
+//! neither the compressed file nor a second copy of the text is ever held whole.
+//! Where the browser's gzip reader gives up (several gzip members, damaged data) the
+//! file is read again whole and inflated by `flate2`, which handles both and says
+//! what is wrong.
+//!
+//! Protocol: every message is `{ json }` (plus `files` or `body` beside it):
+//! - worker → page: `ready`, then for `open` some `progress` and `opened`;
+//! - page → worker: `{ type: "open", format }` with `files: [File]`, then any
+//!   `flowlog::store::Request`, each answered by a `flowlog::store::Reply`
+//!   (an export's bytes travel as `body`, an `ArrayBuffer`).
 
-use js_sys::{Array, Object, Reflect, Uint32Array, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::flowlog::input::{self, OpenError, Problem, MAX_TEXT_BYTES};
-use crate::flowlog::table;
-use crate::flowlog::{Format, Options};
+use crate::flowlog::input::{self, OpenError, MAX_TEXT_BYTES};
+use crate::flowlog::store::{ProblemOut, Reply, Request, Store};
+use crate::flowlog::table::Indexer;
+use crate::flowlog::Options;
+
+// The browser's gzip inflater. web-sys has it only behind `--cfg=web_sys_unstable_apis`
+// (a flag for the whole build); these three bindings are all we use.
+#[wasm_bindgen]
+extern "C" {
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+}
+
+/// Progress is reported after this many more bytes of text.
+const REPORT_EVERY: usize = 4 << 20;
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
@@ -26,96 +54,243 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn progress(scope: &DedicatedWorkerGlobalScope, phase: &str, fraction: f64) {
+fn send(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     let msg = Object::new();
-    set(&msg, "type", &"progress".into());
-    set(&msg, "phase", &phase.into());
-    set(&msg, "fraction", &fraction.into());
-    let _ = scope.post_message(&msg);
+    set(&msg, "json", &reply.to_json().into());
+    if let Reply::Exported { body, .. } = reply {
+        let bytes = Uint8Array::from(body.as_bytes());
+        set(&msg, "body", &bytes.buffer());
+        let _ = scope.post_message_with_transfer(&msg, &Array::of1(&bytes.buffer()));
+    } else {
+        let _ = scope.post_message(&msg);
+    }
+}
+
+fn progress(scope: &DedicatedWorkerGlobalScope, index: bool, fraction: f64) {
+    send(scope, &Reply::Progress { index, fraction });
 }
 
 /// Starts listening for requests. Called by the worker binary's `main`.
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let inner = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| handle(&inner, &e.data()));
+    let store: Rc<RefCell<Option<Store>>> = Rc::default();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        handle(&inner, &store, &e.data());
+    });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as the page keeps it: the handler must too.
     on_message.forget();
     // Messages sent before this point would be lost: the page waits for this one.
-    let ready = Object::new();
-    set(&ready, "type", &"ready".into());
-    let _ = scope.post_message(&ready);
+    send(&scope, &Reply::Ready);
 }
 
-fn handle(scope: &DedicatedWorkerGlobalScope, request: &JsValue) {
-    let files = Array::from(&get(request, "files"));
-    let format = get(request, "format").as_string().unwrap_or_default();
-    let count = files.length().max(1);
-    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        let name = get(&file, "name").as_string().unwrap_or_default();
-        let bytes = Uint8Array::new(&get(&file, "bytes")).to_vec();
-        inputs.push((name, bytes));
-        progress(
-            scope,
-            "open",
-            f64::from(u32::try_from(i).unwrap_or(0)) / f64::from(count),
-        );
-    }
-    let joined = input::join(inputs.iter().map(|(n, b)| (n.clone(), b.as_slice())), MAX_TEXT_BYTES);
-    drop(inputs);
-    let options = Options {
-        format: (!format.trim().is_empty())
-            .then(|| Format::parse(&format).ok())
-            .flatten(),
+fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>, data: &JsValue) {
+    let json = get(data, "json").as_string().unwrap_or_default();
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) else {
+        return;
     };
-    // Index the text in place (no shared copy): the page gets the text and the index.
-    let (rows, bounds, formats) =
-        table::index(&joined.text, &options, &mut |f| progress(scope, "index", f)).into_parts();
+    if value.get("type").and_then(|t| t.as_str()) == Some("open") {
+        let format = value
+            .get("format")
+            .and_then(|f| f.as_str())
+            .unwrap_or_default()
+            .to_owned();
+        let files: Vec<web_sys::File> = Array::from(&get(data, "files"))
+            .iter()
+            .map(JsCast::unchecked_into)
+            .collect();
+        let (scope, store) = (scope.clone(), Rc::clone(store));
+        wasm_bindgen_futures::spawn_local(async move {
+            let (opened, problems) = open(&scope, &files, &Options::from_format_box(&format)).await;
+            let reply = Reply::Opened {
+                format,
+                meta: opened.meta(),
+                problems,
+            };
+            *store.borrow_mut() = Some(opened);
+            send(&scope, &reply);
+        });
+        return;
+    }
+    let Some(request) = Request::from_json(&json) else {
+        return;
+    };
+    let reply = match store.borrow_mut().as_mut() {
+        Some(s) => s.handle_with_progress(request, &mut |f| progress(scope, true, f)),
+        None => return,
+    };
+    send(scope, &reply);
+}
 
-    let text = Uint8Array::from(joined.text.as_bytes());
-    let rows = Uint32Array::from(rows.as_slice());
-    let bounds = Uint32Array::from(bounds.as_slice());
-    let msg = Object::new();
-    set(&msg, "type", &"done".into());
-    set(
-        &msg,
-        "names",
-        &joined.names.iter().map(|n| JsValue::from_str(n)).collect::<Array>(),
-    );
-    set(&msg, "text", &text.buffer());
-    set(&msg, "rows", &rows);
-    set(&msg, "bounds", &bounds);
-    set(
-        &msg,
-        "formats",
-        &formats.iter().map(|f| JsValue::from_str(f)).collect::<Array>(),
-    );
-    let problems: Array = joined
-        .problems
-        .iter()
-        .map(|(name, p)| {
-            let o = Object::new();
-            set(&o, "name", &name.into());
-            match p {
-                Problem::Open(OpenError::TooLarge { limit }) => {
-                    set(&o, "kind", &"too-large".into());
-                    set(&o, "limit", &JsValue::from_f64(*limit as f64));
-                }
-                Problem::Open(OpenError::BadGzip(why)) => {
-                    set(&o, "kind", &"bad-gzip".into());
-                    set(&o, "why", &why.into());
-                }
-                Problem::InvalidUtf8(at) => {
-                    set(&o, "kind", &"utf8".into());
-                    set(&o, "at", &JsValue::from_f64(*at as f64));
-                }
+/// Why streaming a file stopped.
+enum Failed {
+    /// The text would pass the limit.
+    TooLarge,
+    /// The browser's reader gave up: read the file whole instead.
+    Stream,
+    /// A CloudWatch export that could not be unwrapped.
+    Open(OpenError),
+}
+
+async fn bytes_of(blob: &web_sys::Blob) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
+}
+
+async fn slice(file: &web_sys::File, start: f64, end: f64) -> Vec<u8> {
+    match file.slice_with_f64_and_f64(start, end) {
+        Ok(blob) => bytes_of(&blob).await.unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Whether `file` is gzip, and the size of its text: a gzip file ends with the size
+/// of its (last) member, modulo 2³². Only a hint, trusted up to 32× the file size.
+async fn peek(file: &web_sys::File) -> (bool, Option<u32>, usize) {
+    let size = file.size();
+    let gzip = slice(file, 0.0, 2.0).await == [0x1f, 0x8b];
+    if !gzip {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a size hint")]
+        return (false, None, size as usize);
+    }
+    let tail = slice(file, (size - 4.0).max(0.0), size).await;
+    let isize = <[u8; 4]>::try_from(tail.as_slice()).ok().map(u32::from_le_bytes);
+    let hint = isize.filter(|&n| f64::from(n) <= size * 32.0).unwrap_or(0);
+    (true, isize, hint as usize)
+}
+
+/// Reads, inflates and indexes every file, one after the other.
+async fn open(
+    scope: &DedicatedWorkerGlobalScope,
+    files: &[web_sys::File],
+    options: &Options,
+) -> (Store, Vec<(String, ProblemOut)>) {
+    let mut peeked = Vec::with_capacity(files.len());
+    for file in files {
+        peeked.push(peek(file).await);
+    }
+    let hint = peeked.iter().map(|p| p.2).sum();
+    let total: usize = peeked.iter().map(|p| p.2.max(1)).sum();
+    let mut ix = Indexer::new(options, MAX_TEXT_BYTES, hint);
+    let mut names = Vec::new();
+    let mut problems = Vec::new();
+    let mut done = 0;
+    for (file, &(gzip, isize, expected)) in files.iter().zip(&peeked) {
+        let name = file.name();
+        let mark = ix.begin_file();
+        let report = |bytes: usize| {
+            #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
+            let f = (done + bytes.min(expected)) as f64 / total as f64;
+            progress(scope, false, f);
+        };
+        let streamed = stream(file, gzip, isize, &mut ix, &report).await;
+        let outcome = match streamed {
+            Ok(utf8) => Ok(utf8),
+            Err(Failed::TooLarge) => Err(OpenError::TooLarge { limit: MAX_TEXT_BYTES }),
+            Err(Failed::Open(e)) => Err(e),
+            Err(Failed::Stream) => {
+                ix.rollback(mark);
+                let _ = ix.begin_file();
+                whole(file, &mut ix).await
             }
-            JsValue::from(o)
-        })
-        .collect();
-    set(&msg, "problems", &problems);
-    let transfer = Array::of3(&text.buffer(), &rows.buffer(), &bounds.buffer());
-    let _ = scope.post_message_with_transfer(&msg, &transfer);
+        };
+        match outcome {
+            Ok(utf8) => {
+                if let Some(at) = ix.end_file().or(utf8) {
+                    problems.push((name.clone(), ProblemOut::Utf8 { at }));
+                }
+                names.push(name);
+            }
+            Err(e) => {
+                ix.rollback(mark);
+                problems.push((name, ProblemOut::from(&input::Problem::Open(e))));
+            }
+        }
+        done += expected.max(1);
+    }
+    progress(scope, false, 1.0);
+    (Store::new(ix.finish(), names), problems)
+}
+
+/// Streams one file into `ix`. Returns where invalid UTF-8 was found in a CloudWatch
+/// export (for flow log text, `ix` knows).
+async fn stream(
+    file: &web_sys::File,
+    gzip: bool,
+    isize: Option<u32>,
+    ix: &mut Indexer,
+    report: &dyn Fn(usize),
+) -> Result<Option<usize>, Failed> {
+    let mut readable = file.stream();
+    if gzip {
+        let inflate = DecompressionStream::new("gzip").map_err(|_| Failed::Stream)?;
+        let pair = web_sys::ReadableWritablePair::new(&inflate.readable(), &inflate.writable());
+        readable = readable.pipe_through(&pair);
+    }
+    let reader: web_sys::ReadableStreamDefaultReader = readable.get_reader().unchecked_into();
+    let mut chunk: Vec<u8> = Vec::new();
+    let mut taken = 0usize;
+    let mut reported = 0usize;
+    // A CloudWatch export is collected, then unwrapped whole.
+    let mut export: Option<Vec<u8>> = None;
+    loop {
+        let Ok(result) = JsFuture::from(reader.read()).await else {
+            return Err(Failed::Stream);
+        };
+        if get(&result, "done").as_bool().unwrap_or(true) {
+            break;
+        }
+        let array = Uint8Array::new(&get(&result, "value"));
+        chunk.resize(array.length() as usize, 0);
+        array.copy_to(&mut chunk);
+        if taken == 0 && input::needs_whole(&chunk) {
+            export = Some(Vec::new());
+        }
+        taken += chunk.len();
+        let fits = match export.as_mut() {
+            Some(all) if ix.len() + all.len() + chunk.len() <= MAX_TEXT_BYTES => {
+                all.extend_from_slice(&chunk);
+                true
+            }
+            Some(_) => false,
+            None => ix.push(&chunk).is_ok(),
+        };
+        if !fits {
+            let _ = reader.cancel();
+            return Err(Failed::TooLarge);
+        }
+        if taken - reported >= REPORT_EVERY {
+            reported = taken;
+            report(taken);
+        }
+    }
+    // The browser's reader may stop at the end of the first gzip member, or accept
+    // data cut short: the size in the gzip trailer must match what came out.
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "the gzip trailer keeps the size modulo 2^32"
+    )]
+    if gzip && isize != Some(taken as u32) {
+        return Err(Failed::Stream);
+    }
+    match export {
+        Some(all) => {
+            let opened = input::open(&all, MAX_TEXT_BYTES.saturating_sub(ix.len())).map_err(Failed::Open)?;
+            ix.push(opened.text.as_bytes()).map_err(|_| Failed::TooLarge)?;
+            Ok(opened.invalid_utf8_at)
+        }
+        None => Ok(None),
+    }
+}
+
+/// Reads a file whole and opens it with `flate2` (several gzip members, or to say
+/// what is wrong with damaged data).
+async fn whole(file: &web_sys::File, ix: &mut Indexer) -> Result<Option<usize>, OpenError> {
+    let bytes = bytes_of(file).await.ok_or(OpenError::Unreadable)?;
+    let opened = input::open(&bytes, MAX_TEXT_BYTES.saturating_sub(ix.len()))?;
+    drop(bytes);
+    ix.push(opened.text.as_bytes())
+        .map_err(|_| OpenError::TooLarge { limit: MAX_TEXT_BYTES })?;
+    Ok(opened.invalid_utf8_at)
 }

@@ -94,7 +94,7 @@ fn wasm_memory_mb() -> f64 {
 fn bench_decode_in_chromium() {
     // Warm-up: the first calls pay for compilation tiers.
     let warm = generate(10_000);
-    let _ = Table::build(Rc::from(warm.as_str()), &Options::default());
+    let _ = Table::build(warm.clone(), &Options::default());
     let _ = decode_text(&warm, &Options::default());
     drop(warm);
     for lines in [1_000usize, 1_000_000] {
@@ -102,7 +102,7 @@ fn bench_decode_in_chromium() {
         let mb = text.len() as f64 / 1e6;
 
         // The app's path for files and large pastes: the compact table.
-        let shared: Rc<str> = Rc::from(text.as_str());
+        let shared: Rc<String> = Rc::new(text.clone());
         let t = now();
         let table = Table::build(Rc::clone(&shared), &Options::default());
         let table_ms = now() - t;

@@ -149,11 +149,55 @@ proptest! {
         }
         let options = Options::default();
         let full = decode_text(&input, &options);
-        let table = vpc_flowlog_decoder::flowlog::table::Table::build(input.as_str().into(), &options);
+        let table = vpc_flowlog_decoder::flowlog::table::Table::build(input.clone(), &options);
         prop_assert_eq!(table.counts(), full.counts());
         for (i, line) in full.lines.iter().enumerate() {
             let got = table.line(i);
             prop_assert_eq!(got.as_ref(), Some(line));
+        }
+    }
+
+    /// Streaming: files cut into chunks anywhere (inside a line, inside a UTF-8
+    /// sequence) and indexed as they arrive give the same table as joining the files
+    /// and indexing the whole text, and the same invalid-UTF-8 offsets.
+    #[test]
+    fn ok_streamed_chunks_equal_the_whole(
+        files in proptest::collection::vec(proptest::collection::vec(
+            prop_oneof![
+                Just(b"2 123456789012 eni-0a1b2c3d 203.0.113.12 10.0.0.1 123 40658 17 1 76 1621259323 1621259383 ACCEPT OK".to_vec()),
+                Just(b"srcaddr dstaddr".to_vec()),
+                Just(b"10.0.0.1 10.0.0.2".to_vec()),
+                Just("\u{e9}\u{3042}".as_bytes().to_vec()),
+                Just(vec![0xff]),
+                Just(b"\r".to_vec()),
+                Just(b"\n".to_vec()),
+                Just(b" ".to_vec()),
+            ], 0..12).prop_map(|parts| parts.concat()), 1..4),
+        cut in 1usize..40,
+    ) {
+        use vpc_flowlog_decoder::flowlog::input::{join, Problem};
+        use vpc_flowlog_decoder::flowlog::table::{Indexer, Table};
+        let options = Options::default();
+        let mut ix = Indexer::new(&options, usize::MAX, 0);
+        let mut problems = Vec::new();
+        for (n, file) in files.iter().enumerate() {
+            let _ = ix.begin_file();
+            for chunk in file.chunks(cut) {
+                prop_assert!(ix.push(chunk).is_ok());
+            }
+            if let Some(at) = ix.end_file() {
+                problems.push((n.to_string(), Problem::InvalidUtf8(at)));
+            }
+        }
+        let streamed = ix.finish();
+        let joined = join(files.iter().enumerate().map(|(n, f)| (n.to_string(), f.as_slice())), usize::MAX);
+        prop_assert_eq!(problems, joined.problems);
+        let whole = Table::build(joined.text, &options);
+        prop_assert_eq!(streamed.text(), whole.text());
+        prop_assert_eq!(streamed.rows(), whole.rows());
+        prop_assert_eq!(streamed.counts(), whole.counts());
+        for i in 0..whole.rows().len() {
+            prop_assert_eq!(streamed.line(i), whole.line(i));
         }
     }
 

@@ -44,6 +44,8 @@ pub enum OpenError {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// The browser could not read it (moved or deleted while being read).
+    Unreadable,
 }
 
 impl OpenError {
@@ -58,6 +60,10 @@ impl OpenError {
             }
             (OpenError::TooLarge { limit }, Lang::Ja) => {
                 format!("展開すると {} MiB を超えるため、そこで止めました", limit >> 20)
+            }
+            (OpenError::Unreadable, Lang::En) => "the browser could not read it (was it moved or deleted?)".into(),
+            (OpenError::Unreadable, Lang::Ja) => {
+                "ブラウザーが読み込めませんでした（移動または削除されていませんか）".into()
             }
         }
     }
@@ -136,6 +142,19 @@ fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, OpenError> {
     }
     out.shrink_to_fit();
     Ok(out)
+}
+
+/// Whether a file starting with `head` must be read whole before it can be split
+/// into lines: a CloudWatch export (JSON, or CSV with a header row) rather than
+/// flow log lines, which are indexed as they stream in. Flow log lines never start
+/// with `{` or `[`, and have no comma in the first line.
+#[must_use]
+pub fn needs_whole(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let rest = head.get(start..).unwrap_or_default();
+    let first_line = rest.split(|b| *b == b'\n').next().unwrap_or_default();
+    matches!(rest.first(), Some(b'{' | b'[')) || first_line.contains(&b',')
 }
 
 /// A problem with one of several files.
@@ -315,6 +334,15 @@ mod tests {
         assert_eq!(j.text, "a\nb\n\u{fffd}\n");
         assert!(matches!(&j.problems[0], (n, Problem::Open(OpenError::BadGzip(_))) if n == "c.log.gz"));
         assert_eq!(j.problems[1], ("d.log".to_owned(), Problem::InvalidUtf8(0)));
+    }
+
+    #[test]
+    fn ok_needs_whole_only_for_cloudwatch_exports() {
+        assert!(!needs_whole(LINE.as_bytes()));
+        assert!(!needs_whole(b"version account-id\n1,2"));
+        assert!(needs_whole(b"\xef\xbb\xbf \n{\"events\": []}"));
+        assert!(needs_whole(b"timestamp,message\n"));
+        assert!(!needs_whole(b""));
     }
 
     #[test]

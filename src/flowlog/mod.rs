@@ -17,6 +17,7 @@ pub mod query;
 pub mod record;
 pub mod share;
 pub mod split;
+pub mod store;
 pub mod story;
 pub mod summary;
 pub mod table;
@@ -38,6 +39,16 @@ pub struct Options {
     /// The flow log's format. `None` = automatic: the default format, or the
     /// format named by an S3 header line when the text has one.
     pub format: Option<Format>,
+}
+
+impl Options {
+    /// The options for the format box's text: empty (or unreadable) means automatic.
+    #[must_use]
+    pub fn from_format_box(text: &str) -> Options {
+        Options {
+            format: (!text.trim().is_empty()).then(|| Format::parse(text).ok()).flatten(),
+        }
+    }
 }
 
 /// Decodes every line of `text`.

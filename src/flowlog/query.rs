@@ -245,7 +245,7 @@ pub fn sort(table: &Table, rows: &mut [u32], field: F, descending: bool) {
 }
 
 /// Totals over a set of rows.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// Records.
     pub records: usize,
@@ -286,10 +286,15 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
     // Positions of the fields in each format, looked up once (not per row).
     let positions: Vec<[Option<usize>; 7]> = table.formats().iter().map(|f| FIELDS.map(|x| f.position(x))).collect();
     let mut s = Summary::default();
-    let mut talkers: HashMap<&str, u128, BuildFnv> =
-        HashMap::with_capacity_and_hasher(rows.len().min(1 << 20), BuildFnv);
+    // A log may have as many sources as records: sized once for that (growing would
+    // hold the old and the new table at once), with 64-bit sums (saturating: 16 EiB
+    // from one source) to keep each entry small. Untouched slots cost no memory.
+    let mut talkers: HashMap<&str, u64, BuildFnv> =
+        HashMap::with_capacity_and_hasher(rows.len().min(1 << 22), BuildFnv);
     let mut ports = vec![0usize; 65_536];
-    let mut timeline: Vec<(i64, u128)> = Vec::new();
+    // Earliest and latest start: the time buckets are filled in a second pass, so no
+    // list of a million (time, bytes) pairs is ever held.
+    let mut span: Option<(i64, i64)> = None;
     for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
         if row.kind.is_error() {
             s.errors += 1;
@@ -317,7 +322,8 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         s.bytes += bytes;
         s.packets += num(packets).unwrap_or(0);
         if let Some(src) = raw(src).filter(|a| *a != "-") {
-            *talkers.entry(src).or_default() += bytes;
+            let sum = talkers.entry(src).or_default();
+            *sum = sum.saturating_add(u64::try_from(bytes).unwrap_or(u64::MAX));
         }
         if let Some(slot) = raw(dport)
             .and_then(|v| v.parse::<u16>().ok())
@@ -326,12 +332,12 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
             *slot += 1;
         }
         if let Some(t) = raw(start).and_then(|v| v.parse::<i64>().ok()) {
-            timeline.push((t, bytes));
+            span = Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
         }
     }
-    s.top_talkers = top(talkers.into_iter().collect(), 5)
+    s.top_talkers = top(talkers.into_iter(), 5)
         .into_iter()
-        .map(|(a, b)| (a.to_owned(), b))
+        .map(|(a, b)| (a.to_owned(), u128::from(b)))
         .collect();
     let ports: Vec<(u16, usize)> = ports
         .iter()
@@ -339,8 +345,10 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         .filter(|(_, n)| **n > 0)
         .map(|(p, n)| (u16::try_from(p).unwrap_or(0), *n))
         .collect();
-    s.top_ports = top(ports, 5);
-    s.bytes_over_time = buckets(&timeline, 48);
+    s.top_ports = top(ports.into_iter(), 5);
+    if let Some((min, max)) = span {
+        s.bytes_over_time = buckets(table, rows, &positions, min, max, 48);
+    }
     s
 }
 
@@ -371,30 +379,48 @@ impl std::hash::BuildHasher for BuildFnv {
 }
 
 /// The `k` entries with the largest counts, largest first (ties: smallest key first),
-/// without sorting all of them.
-fn top<K: Ord + Copy, V: Ord + Copy>(mut items: Vec<(K, V)>, k: usize) -> Vec<(K, V)> {
+/// keeping only `k` at a time.
+fn top<K: Ord + Copy, V: Ord + Copy>(items: impl Iterator<Item = (K, V)>, k: usize) -> Vec<(K, V)> {
     let order = |a: &(K, V), b: &(K, V)| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0));
-    if items.len() > k {
-        items.select_nth_unstable_by(k, order);
-        items.truncate(k);
+    let mut best: Vec<(K, V)> = Vec::with_capacity(k + 1);
+    for item in items {
+        if best.len() < k || best.last().is_some_and(|w| order(&item, w).is_lt()) {
+            let at = best.partition_point(|b| order(b, &item).is_lt());
+            best.insert(at, item);
+            best.truncate(k);
+        }
     }
-    items.sort_by(order);
-    items
+    best
 }
 
-fn buckets(points: &[(i64, u128)], n: i64) -> Vec<(i64, u128)> {
-    let (Some(min), Some(max)) = (points.iter().map(|p| p.0).min(), points.iter().map(|p| p.0).max()) else {
-        return Vec::new();
-    };
+/// Bytes per time bucket: `n` equal buckets from `min` to `max` (by each record's start).
+fn buckets(
+    table: &Table,
+    rows: &[u32],
+    positions: &[[Option<usize>; 7]],
+    min: i64,
+    max: i64,
+    n: i64,
+) -> Vec<(i64, u128)> {
     let width = ((max - min) / n + 1).max(1);
     let count = usize::try_from((max - min) / width + 1).unwrap_or(1);
     let mut out: Vec<(i64, u128)> = (0..count)
         .map(|i| (min + width * i64::try_from(i).unwrap_or(0), 0))
         .collect();
-    for (t, b) in points {
+    for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
+        let Some(&[_, _, bytes, _, _, _, start]) = positions.get(usize::from(row.format)) else {
+            continue;
+        };
+        let Some(t) = table.raw_at(row, start).and_then(|v| v.parse::<i64>().ok()) else {
+            continue;
+        };
+        let bytes = table
+            .raw_at(row, bytes)
+            .and_then(|v| v.parse::<u128>().ok())
+            .unwrap_or(0);
         let i = usize::try_from((t - min) / width).unwrap_or(0);
         if let Some(slot) = out.get_mut(i) {
-            slot.1 += b;
+            slot.1 += bytes;
         }
     }
     out
@@ -536,7 +562,7 @@ bad, \"line\"
 2 123456789012 eni-99999999 2001:db8::1 10.0.0.5 50001 22 6 2 120 1621259500 1621259560 REJECT OK";
 
     fn table() -> Table {
-        Table::build(TEXT.into(), &Options::default())
+        Table::build(TEXT.to_owned(), &Options::default())
     }
 
     fn lines(q: &str) -> Vec<u32> {

@@ -186,7 +186,7 @@ impl Decoded {
 }
 
 /// How many lines of each kind a text has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     /// Records (including those with a bad value).
     pub records: usize,

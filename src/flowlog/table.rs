@@ -12,11 +12,13 @@ use std::rc::Rc;
 
 use crate::fields::FieldName;
 
+use super::input::OpenError;
 use super::record::{Counts, Line, LineKind};
 use super::{classify, decode_line, field_count_error, header, split, value, Format, LineError, Options, Shape};
 
 /// What a line of the table is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum RowKind {
     /// Empty or spaces only.
     Blank,
@@ -62,44 +64,25 @@ pub struct Row {
     pub kind: RowKind,
     /// Index of its format in [`Table::formats`] (records and field-count errors).
     pub format: u16,
-    /// For records: index of its first value in the bounds array.
+    /// For records: index of its first value in the starts array ([`WIDE`] for a
+    /// line too long for 16-bit offsets).
     first: u32,
 }
 
 /// A decoded log file: the text plus a compact index of every line and value.
 #[derive(Clone, Debug)]
 pub struct Table {
-    text: Rc<str>,
+    text: Rc<String>,
     rows: Vec<Row>,
-    /// Start and end of every record value, flat: value `v` is at `[2v, 2v + 1]`.
-    bounds: Vec<u32>,
+    /// Where every record value starts, from the start of its line: 2 bytes a value
+    /// (a value ends where the next separator or the line does).
+    starts: Vec<u16>,
     formats: Vec<Rc<Format>>,
 }
 
-/// The index of a text without the text: what [`index`] computes.
-#[derive(Clone, Debug)]
-pub struct Index {
-    rows: Vec<Row>,
-    bounds: Vec<u32>,
-    formats: Vec<Rc<Format>>,
-}
-
-impl Index {
-    /// The index as flat arrays, to send to another thread: per row
-    /// `[start, end, kind, format, first]`, per value `[start, end]` (the flat bounds,
-    /// moved, not copied), and each format as a header line.
-    /// [`Table::from_parts`] reverses it.
-    #[must_use]
-    pub fn into_parts(self) -> (Vec<u32>, Vec<u32>, Vec<String>) {
-        let rows = self
-            .rows
-            .iter()
-            .flat_map(|r| [r.start, r.end, r.kind as u32, u32::from(r.format), r.first])
-            .collect();
-        let formats = self.formats.iter().map(|f| f.to_header()).collect();
-        (rows, self.bounds, formats)
-    }
-}
+/// [`Row::first`] of a record whose line is too long for 16-bit offsets: its values
+/// are found by splitting the line again when asked for.
+const WIDE: u32 = u32::MAX;
 
 /// Texts larger than this cannot be indexed with 32-bit offsets.
 pub const MAX_TEXT: usize = u32::MAX as usize;
@@ -108,55 +91,66 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Indexes `text` (at most [`MAX_TEXT`] bytes; anything past it is left out) without
-/// taking it: for a worker that sends the index and the text on separately.
-/// Calls `progress` with the fraction of bytes done every 65,536 lines.
-#[must_use]
-pub fn index(text: &str, options: &Options, progress: &mut dyn FnMut(f64)) -> Index {
-    let mut formats = vec![Rc::new(options.format.clone().unwrap_or_default())];
-    let mut current: u16 = 0;
-    let mut rows = Vec::with_capacity(text.len() / 100 + 1);
-    let mut bounds: Vec<u32> = Vec::with_capacity(text.len() / 4);
-    let mut tokens = Vec::with_capacity(64);
-    #[allow(clippy::unnecessary_min_or_max, reason = "a no-op on wasm32, not on 64-bit targets")]
-    let body = text.get(..text.len().min(MAX_TEXT)).unwrap_or_default();
-    for raw in split::lines(body) {
-        if raw.no % 65_536 == 0 {
-            #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
-            progress(raw.span.start as f64 / body.len().max(1) as f64);
+/// Builds the index one line at a time: shared by [`Table::build`] (a whole text)
+/// and [`Indexer`] (a text arriving in chunks).
+#[derive(Debug)]
+struct Builder {
+    /// A format typed in the format box: header lines do not change it.
+    fixed: bool,
+    rows: Vec<Row>,
+    starts: Vec<u16>,
+    formats: Vec<Rc<Format>>,
+    current: u16,
+    tokens: Vec<Range<usize>>,
+}
+
+impl Builder {
+    fn new(options: &Options, text_len: usize) -> Builder {
+        Builder {
+            fixed: options.format.is_some(),
+            rows: Vec::with_capacity(text_len / 100 + 1),
+            starts: Vec::with_capacity(text_len / 8),
+            formats: vec![Rc::new(options.format.clone().unwrap_or_default())],
+            current: 0,
+            tokens: Vec::with_capacity(64),
         }
-        let line = body.get(raw.span.clone()).unwrap_or_default();
-        let base = raw.span.start;
-        let format = formats.get(usize::from(current)).cloned().unwrap_or_default();
+    }
+
+    /// Adds the line at `span` of `body` (without its terminator).
+    fn line(&mut self, body: &str, span: Range<usize>) {
+        let line = body.get(span.clone()).unwrap_or_default();
+        let format = self.formats.get(usize::from(self.current)).cloned().unwrap_or_default();
         let mut row = Row {
-            start: to_u32(raw.span.start),
-            end: to_u32(raw.span.end),
+            start: to_u32(span.start),
+            end: to_u32(span.end),
             kind: RowKind::Blank,
-            format: current,
+            format: self.current,
             first: 0,
         };
-        row.kind = match classify(line, &mut tokens) {
+        row.kind = match classify(line, &mut self.tokens) {
             Shape::Blank => RowKind::Blank,
             Shape::Comment => RowKind::Comment,
             Shape::Header => match Format::parse(line) {
                 Ok(f) => {
-                    if options.format.is_none() && formats.len() < usize::from(u16::MAX) {
-                        formats.push(Rc::new(f));
-                        current = u16::try_from(formats.len() - 1).unwrap_or(0);
+                    if !self.fixed && self.formats.len() < usize::from(u16::MAX) {
+                        self.formats.push(Rc::new(f));
+                        self.current = u16::try_from(self.formats.len() - 1).unwrap_or(0);
                     }
                     RowKind::Header
                 }
                 Err(_) => RowKind::BadHeader,
             },
-            Shape::Values { .. } if tokens.len() != format.len() => RowKind::FieldCount,
+            Shape::Values { .. } if self.tokens.len() != format.len() => RowKind::FieldCount,
             Shape::Values { .. } => {
-                row.first = to_u32(bounds.len() / 2);
+                let wide = line.len() > usize::from(u16::MAX);
+                row.first = if wide { WIDE } else { to_u32(self.starts.len()) };
                 let mut bad = false;
-                for (field, span) in format.fields().iter().zip(&tokens) {
+                for (field, span) in format.fields().iter().zip(&self.tokens) {
                     let token = line.get(span.clone()).unwrap_or_default();
                     bad |= value::parse_value(field.spec(), token).is_err();
-                    bounds.push(to_u32(base + span.start));
-                    bounds.push(to_u32(base + span.end));
+                    if !wide {
+                        self.starts.push(u16::try_from(span.start).unwrap_or(u16::MAX));
+                    }
                 }
                 if bad {
                     RowKind::RecordWithError
@@ -165,35 +159,228 @@ pub fn index(text: &str, options: &Options, progress: &mut dyn FnMut(f64)) -> In
                 }
             }
         };
-        rows.push(row);
+        self.rows.push(row);
     }
-    Index { rows, bounds, formats }
+
+    fn into_table(self, text: Rc<String>) -> Table {
+        Table {
+            text,
+            rows: self.rows,
+            starts: self.starts,
+            formats: self.formats,
+        }
+    }
+}
+
+/// Where an [`Indexer`] stood before a file, to undo a file that failed half-way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    text: usize,
+    rows: usize,
+    starts: usize,
+    formats: usize,
+    current: u16,
+}
+
+/// Builds a [`Table`] from text that arrives in chunks (a file being read and
+/// decompressed): complete lines are indexed as they arrive, so the text is read
+/// once and never held twice. Several files are joined as
+/// [`input::join`](super::input::join) joins them.
+#[derive(Debug)]
+pub struct Indexer {
+    builder: Builder,
+    text: String,
+    /// The bytes of a line whose end has not arrived yet.
+    carry: Vec<u8>,
+    limit: usize,
+    /// Bytes of the current file taken so far (offsets of invalid UTF-8 count from its start).
+    file_bytes: usize,
+    invalid_utf8_at: Option<usize>,
+}
+
+impl Indexer {
+    /// An indexer that refuses text past `limit` bytes (at most [`MAX_TEXT`]);
+    /// `size_hint` (the expected text size) reserves memory once instead of growing.
+    #[must_use]
+    pub fn new(options: &Options, limit: usize, size_hint: usize) -> Indexer {
+        #[allow(clippy::unnecessary_min_or_max, reason = "a no-op on wasm32, not on 64-bit targets")]
+        let limit = limit.min(MAX_TEXT);
+        let hint = size_hint.min(limit);
+        Indexer {
+            builder: Builder::new(options, hint),
+            text: String::with_capacity(hint),
+            carry: Vec::new(),
+            limit,
+            file_bytes: 0,
+            invalid_utf8_at: None,
+        }
+    }
+
+    /// Bytes taken so far.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.text.len() + self.carry.len()
+    }
+
+    /// Whether nothing was taken yet.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Starts a file: it begins on a new line. Returns where things stood, for [`Indexer::rollback`].
+    pub fn begin_file(&mut self) -> Mark {
+        self.end_line();
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+        self.file_bytes = 0;
+        self.invalid_utf8_at = None;
+        Mark {
+            text: self.text.len(),
+            rows: self.builder.rows.len(),
+            starts: self.builder.starts.len(),
+            formats: self.builder.formats.len(),
+            current: self.builder.current,
+        }
+    }
+
+    /// Forgets everything taken since `mark`.
+    pub fn rollback(&mut self, mark: Mark) {
+        self.carry.clear();
+        self.text.truncate(mark.text);
+        self.builder.rows.truncate(mark.rows);
+        self.builder.starts.truncate(mark.starts);
+        self.builder.formats.truncate(mark.formats.max(1));
+        self.builder.current = mark.current;
+        self.file_bytes = 0;
+        self.invalid_utf8_at = None;
+    }
+
+    /// Takes the next bytes of the current file and indexes every line they complete.
+    ///
+    /// # Errors
+    /// [`OpenError::TooLarge`] if the text would pass the limit (nothing is taken).
+    pub fn push(&mut self, mut bytes: &[u8]) -> Result<(), OpenError> {
+        if self.len().saturating_add(bytes.len()) > self.limit {
+            return Err(OpenError::TooLarge { limit: self.limit });
+        }
+        if !self.carry.is_empty() {
+            let Some(nl) = bytes.iter().position(|b| *b == b'\n') else {
+                self.carry.extend_from_slice(bytes);
+                return Ok(());
+            };
+            let (head, rest) = bytes.split_at(nl + 1);
+            let mut line = std::mem::take(&mut self.carry);
+            line.extend_from_slice(head);
+            self.append(&line);
+            line.clear();
+            self.carry = line;
+            bytes = rest;
+        }
+        match bytes.iter().rposition(|b| *b == b'\n') {
+            Some(nl) => {
+                let (lines, rest) = bytes.split_at(nl + 1);
+                self.append(lines);
+                self.carry.extend_from_slice(rest);
+            }
+            None => self.carry.extend_from_slice(bytes),
+        }
+        Ok(())
+    }
+
+    /// Ends the current file: its last line (without a newline) is indexed. Returns
+    /// the byte offset of the file's first invalid UTF-8 sequence (replaced by U+FFFD).
+    pub fn end_file(&mut self) -> Option<usize> {
+        self.end_line();
+        self.invalid_utf8_at
+    }
+
+    fn end_line(&mut self) {
+        if !self.carry.is_empty() {
+            let line = std::mem::take(&mut self.carry);
+            self.append(&line);
+        }
+    }
+
+    /// Appends whole lines (the last one may lack its newline only at a file's end)
+    /// and indexes them.
+    fn append(&mut self, bytes: &[u8]) {
+        let start = self.text.len();
+        match std::str::from_utf8(bytes) {
+            Ok(s) => self.text.push_str(s),
+            Err(e) => {
+                self.invalid_utf8_at.get_or_insert(self.file_bytes + e.valid_up_to());
+                self.text.push_str(&String::from_utf8_lossy(bytes));
+            }
+        }
+        self.file_bytes += bytes.len();
+        let mut from = start;
+        let end = self.text.len();
+        while from < end {
+            let rest = self.text.as_bytes().get(from..end).unwrap_or_default();
+            let len = rest.iter().position(|b| *b == b'\n').unwrap_or(rest.len());
+            let mut line_end = from + len;
+            let next = line_end + 1;
+            if line_end > from && self.text.as_bytes().get(line_end - 1) == Some(&b'\r') {
+                line_end -= 1;
+            }
+            self.builder.line(&self.text, from..line_end);
+            from = next;
+        }
+    }
+
+    /// The table of everything taken (a last line without a newline included).
+    #[must_use]
+    pub fn finish(mut self) -> Table {
+        self.end_line();
+        self.text.shrink_to_fit();
+        self.builder.into_table(Rc::new(self.text))
+    }
+}
+
+/// Indexes `text` (at most [`MAX_TEXT`] bytes; anything past it is left out).
+/// Calls `progress` with the fraction of bytes done every 65,536 lines.
+fn index(text: Rc<String>, options: &Options, progress: &mut dyn FnMut(f64)) -> Table {
+    #[allow(clippy::unnecessary_min_or_max, reason = "a no-op on wasm32, not on 64-bit targets")]
+    let body = text.get(..text.len().min(MAX_TEXT)).unwrap_or_default();
+    let mut builder = Builder::new(options, body.len());
+    for raw in split::lines(body) {
+        if raw.no % 65_536 == 0 {
+            #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
+            progress(raw.span.start as f64 / body.len().max(1) as f64);
+        }
+        builder.line(body, raw.span);
+    }
+    builder.into_table(text)
 }
 
 impl Table {
     /// Indexes `text` (at most [`MAX_TEXT`] bytes; anything past it is left out).
     #[must_use]
-    pub fn build(text: Rc<str>, options: &Options) -> Table {
+    pub fn build(text: impl Into<Rc<String>>, options: &Options) -> Table {
         Table::build_with_progress(text, options, &mut |_| {})
     }
 
     /// [`Table::build`], calling `progress` with the fraction of bytes done (0–1)
     /// every 65,536 lines.
     #[must_use]
-    pub fn build_with_progress(text: Rc<str>, options: &Options, progress: &mut dyn FnMut(f64)) -> Table {
-        let Index { rows, bounds, formats } = index(&text, options, progress);
-        Table {
-            text,
-            rows,
-            bounds,
-            formats,
-        }
+    pub fn build_with_progress(text: impl Into<Rc<String>>, options: &Options, progress: &mut dyn FnMut(f64)) -> Table {
+        index(text.into(), options, progress)
     }
 
-    /// The text of value number `v` (counting all record values in order).
-    fn value_at(&self, v: usize) -> Option<&str> {
-        let (s, e) = (*self.bounds.get(2 * v)?, *self.bounds.get(2 * v + 1)?);
-        self.text.get(s as usize..e as usize)
+    /// The text of the value at position `pos` of record `row`.
+    fn value_at(&self, row: &Row, pos: usize) -> Option<&str> {
+        let line = self.line_text(row);
+        if row.first == WIDE {
+            let mut tokens = Vec::new();
+            let _ = classify(line, &mut tokens);
+            return line.get(tokens.get(pos)?.clone());
+        }
+        let start = usize::from(*self.starts.get(row.first as usize + pos)?);
+        let rest = line.as_bytes().get(start..)?;
+        let len = rest.iter().position(|b| split::is_field_sep(*b)).unwrap_or(rest.len());
+        line.get(start..start + len)
     }
 
     /// The whole text.
@@ -204,7 +391,7 @@ impl Table {
 
     /// The shared text.
     #[must_use]
-    pub fn shared_text(&self) -> Rc<str> {
+    pub fn shared_text(&self) -> Rc<String> {
         Rc::clone(&self.text)
     }
 
@@ -239,7 +426,7 @@ impl Table {
             return None;
         }
         let pos = self.formats.get(usize::from(row.format))?.position(field)?;
-        self.value_at(row.first as usize + pos)
+        self.value_at(row, pos)
     }
 
     /// The value at position `pos` (from [`Format::position`]) of record `row`.
@@ -249,7 +436,7 @@ impl Table {
         if !row.kind.is_record() {
             return None;
         }
-        self.value_at(row.first as usize + pos?)
+        self.value_at(row, pos?)
     }
 
     /// Row `i` decoded in full, as [`decode_text`](super::decode_text) would.
@@ -321,70 +508,6 @@ impl Table {
         row.start as usize..row.end as usize
     }
 
-    /// The index as flat arrays (see [`Index::into_parts`]).
-    #[must_use]
-    pub fn to_parts(&self) -> (Vec<u32>, Vec<u32>, Vec<String>) {
-        Index {
-            rows: self.rows.clone(),
-            bounds: self.bounds.clone(),
-            formats: self.formats.clone(),
-        }
-        .into_parts()
-    }
-
-    /// Rebuilds a table from [`Table::to_parts`] and its text; `None` if the parts
-    /// do not fit together.
-    #[must_use]
-    pub fn from_parts(text: Rc<str>, rows: &[u32], bounds: Vec<u32>, formats: &[String]) -> Option<Table> {
-        const KINDS: [RowKind; 7] = [
-            RowKind::Blank,
-            RowKind::Comment,
-            RowKind::Header,
-            RowKind::BadHeader,
-            RowKind::Record,
-            RowKind::RecordWithError,
-            RowKind::FieldCount,
-        ];
-        let formats: Vec<Rc<Format>> = formats
-            .iter()
-            .map(|f| Format::parse(f).ok().map(Rc::new))
-            .collect::<Option<_>>()?;
-        if !bounds.len().is_multiple_of(2) {
-            return None;
-        }
-        let len = to_u32(text.len());
-        let mut out = Vec::with_capacity(rows.len() / 5);
-        for r in rows.chunks_exact(5) {
-            let &[start, end, kind, format, first] = r else {
-                return None;
-            };
-            let row = Row {
-                start,
-                end,
-                kind: *KINDS.get(kind as usize)?,
-                format: u16::try_from(format).ok()?,
-                first,
-            };
-            let fields = formats.get(usize::from(row.format))?.len();
-            let fits = start <= end
-                && end <= len
-                && (!row.kind.is_record() || 2 * ((first as usize) + fields) <= bounds.len());
-            if !fits {
-                return None;
-            }
-            out.push(row);
-        }
-        if bounds.chunks_exact(2).any(|p| matches!(p, [s, e] if s > e || *e > len)) {
-            return None;
-        }
-        Some(Table {
-            text,
-            rows: out,
-            bounds,
-            formats,
-        })
-    }
-
     /// The structural error of a field-count row, without decoding values.
     #[must_use]
     pub fn field_count_error(&self, i: usize) -> Option<LineError> {
@@ -412,7 +535,7 @@ mod tests {
                 format: Some(Format::default()),
             },
         ] {
-            let table = Table::build(TEXT.into(), &options);
+            let table = Table::build(TEXT.to_owned(), &options);
             let full = decode_text(TEXT, &options);
             assert_eq!(table.rows().len(), full.lines.len());
             assert_eq!(table.counts(), full.counts());
@@ -426,24 +549,76 @@ mod tests {
     }
 
     #[test]
-    fn ok_parts_round_trip() {
-        let table = Table::build(TEXT.into(), &Options::default());
-        let (rows, bounds, formats) = table.to_parts();
-        let back = Table::from_parts(TEXT.into(), &rows, bounds.clone(), &formats).unwrap();
-        for i in 0..table.rows().len() {
-            assert_eq!(back.line(i), table.line(i));
+    fn ok_indexer_in_any_chunks_equals_build() {
+        for options in [
+            Options::default(),
+            Options {
+                format: Some(Format::default()),
+            },
+        ] {
+            let whole = Table::build(TEXT.to_owned(), &options);
+            for size in [1, 2, 3, 7, 64, TEXT.len()] {
+                let mut ix = Indexer::new(&options, usize::MAX, 0);
+                let _ = ix.begin_file();
+                for chunk in TEXT.as_bytes().chunks(size) {
+                    ix.push(chunk).unwrap();
+                }
+                assert_eq!(ix.end_file(), None);
+                let t = ix.finish();
+                assert_eq!(t.text(), whole.text());
+                assert_eq!(t.rows(), whole.rows(), "chunks of {size}");
+                assert_eq!(t.starts, whole.starts);
+                assert_eq!(t.formats, whole.formats);
+            }
         }
-        assert_eq!(back.counts(), table.counts());
-        // Parts that do not fit the text are refused, not trusted.
-        assert!(Table::from_parts("short".into(), &rows, bounds.clone(), &formats).is_none());
-        let mut bad = rows.clone();
-        bad[2] = 99;
-        assert!(Table::from_parts(TEXT.into(), &bad, bounds, &formats).is_none());
+    }
+
+    #[test]
+    fn ok_indexer_joins_files_and_undoes_a_failed_one() {
+        let mut ix = Indexer::new(&Options::default(), 60, 0);
+        let _ = ix.begin_file();
+        ix.push(b"srcaddr dstaddr\n10.0.0.1 10.0.0.2").unwrap();
+        assert_eq!(ix.end_file(), None);
+        let mark = ix.begin_file();
+        ix.push(b"action\nACC").unwrap();
+        // Past the limit: refused, and the whole file is undone.
+        assert_eq!(ix.push(&[b'x'; 40]), Err(OpenError::TooLarge { limit: 60 }));
+        ix.rollback(mark);
+        let _ = ix.begin_file();
+        ix.push(b"10.0.0.3 \xff\xfe\r\n").unwrap();
+        assert_eq!(ix.end_file(), Some(9));
+        let t = ix.finish();
+        assert_eq!(
+            t.text(),
+            "srcaddr dstaddr\n10.0.0.1 10.0.0.2\n10.0.0.3 \u{fffd}\u{fffd}\r\n"
+        );
+        let whole = Table::build(t.text().to_owned(), &Options::default());
+        assert_eq!(t.rows(), whole.rows());
+        assert_eq!(t.rows().len(), 3);
+        assert_eq!(t.formats().len(), 2, "the undone file's header is forgotten");
+    }
+
+    #[test]
+    fn ok_values_of_a_line_too_long_for_16_bit_offsets() {
+        let long = "a".repeat(70_000);
+        let text = format!("srcaddr dstaddr action\n10.0.0.1 {long} ACCEPT # note\n10.0.0.1\t 10.0.0.2  REJECT");
+        let table = Table::build(text.clone(), &Options::default());
+        let (wide, short) = (table.rows()[1], table.rows()[2]);
+        assert_eq!(wide.kind, RowKind::RecordWithError);
+        assert_eq!(wide.first, WIDE);
+        assert_eq!(table.raw(&wide, FieldName::Dstaddr), Some(long.as_str()));
+        assert_eq!(table.raw(&wide, FieldName::Action), Some("ACCEPT"));
+        assert_eq!(table.raw(&short, FieldName::Dstaddr), Some("10.0.0.2"));
+        assert_eq!(table.raw(&short, FieldName::Action), Some("REJECT"));
+        assert_eq!(
+            table.line(1),
+            decode_text(&text, &Options::default()).lines.get(1).cloned()
+        );
     }
 
     #[test]
     fn ok_raw_values_by_field() {
-        let table = Table::build(TEXT.into(), &Options::default());
+        let table = Table::build(TEXT.to_owned(), &Options::default());
         let kinds: Vec<RowKind> = table.rows().iter().map(|r| r.kind).collect();
         assert_eq!(
             kinds,

@@ -5,9 +5,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::fields::Lang;
-use crate::flowlog::query::{self, Query};
+use crate::flowlog::query::Query;
 use crate::flowlog::share;
-use crate::flowlog::table::{RowKind, Table};
+use crate::flowlog::store::{Meta, Store};
+use crate::flowlog::table::Table;
 use crate::flowlog::{decode_text, Decoded, Format, FormatError, LineKind, Options};
 
 use super::beyond::Beyond;
@@ -19,7 +20,8 @@ use super::explain::ExplainPanel;
 use super::files;
 use super::input_panel::InputPanel;
 use super::labels as l;
-use super::state::{Action, AppState, Files, Notice};
+use super::source::Source;
+use super::state::{Action, AppState, Notice};
 use super::table::{RecordTable, MAX_ROWS};
 use super::toolbar::Toolbar;
 
@@ -90,78 +92,66 @@ pub fn App() -> Html {
             decode_text(input, options)
         }
     });
-    let table = use_memo(
-        (
-            state.input.clone(),
-            state.files.clone(),
-            state.format.clone(),
-            options,
-            big,
-        ),
-        |(input, files, format_text, options, big)| {
-            big.then(|| match files {
-                // Indexed by the worker with this very format: use it as is.
-                Some(Files {
-                    table: Some(t), format, ..
-                }) if format == format_text => Rc::clone(t),
-                Some(f) => Rc::new(Table::build(Rc::clone(&f.text), options)),
-                None => Rc::new(Table::build(Rc::from(input.as_str()), options)),
+    // The large view's source: the opened files' worker, or a store for a large paste.
+    let paste_store = use_memo(
+        (state.input.clone(), options, big && state.files.is_none()),
+        |(input, options, on)| {
+            on.then(|| {
+                let store = Store::new(Table::build(input.to_string(), options), Vec::new());
+                let meta = Rc::new(store.meta());
+                (Source::local(store), meta)
             })
         },
     );
+    let large: Option<(Source, Rc<Meta>)> = match &state.files {
+        Some(f) => Some((f.source.clone(), Rc::clone(&f.meta))),
+        None => paste_store.as_ref().clone(),
+    };
+    let meta_formats = use_memo(large.as_ref().map(|(_, m)| Shared(Rc::clone(m))), |m| {
+        m.as_ref().map(|m| m.parsed_formats()).unwrap_or_default()
+    });
     let query = use_memo(state.query.clone(), |q| Query::parse(q));
-    let rows = use_memo(
-        (Shared(Rc::clone(&table)), Shared(Rc::clone(&query)), state.sort),
-        |(table, query, sort)| {
-            let Some(table) = table.0.as_deref() else {
-                return Vec::new();
-            };
-            let mut rows = query::select(table, query);
-            if let Some((field, descending)) = sort {
-                query::sort(table, &mut rows, *field, *descending);
-            }
-            rows
-        },
-    );
-    let stats = use_memo(
-        (Shared(Rc::clone(&table)), Shared(Rc::clone(&decoded))),
-        |(table, decoded)| match table.0.as_deref() {
-            Some(t) => (
-                t.counts(),
-                t.rows().iter().position(|r| r.kind == RowKind::Header).map(|i| i + 1),
-            ),
-            None => (
-                decoded.counts(),
-                decoded
-                    .lines
-                    .iter()
-                    .find(|l| matches!(l.kind, LineKind::Header(_)))
-                    .map(|l| l.no),
-            ),
-        },
-    );
+    let stats = match &large {
+        Some((_, meta)) => (meta.counts, meta.header_line),
+        None => (
+            decoded.counts(),
+            decoded
+                .lines
+                .iter()
+                .find(|l| matches!(l.kind, LineKind::Header(_)))
+                .map(|l| l.no),
+        ),
+    };
     // The explanation panel reads the selected record: from the full decode, or (large
-    // inputs) the one line decoded from the table.
+    // inputs) the line as the large view last received it.
     let selected_line = state.selected.and_then(|s| s.line);
-    let panel = use_memo((Shared(Rc::clone(&table)), selected_line), |(table, line)| {
-        table.0.as_deref().map(|t| {
-            let lines = line.and_then(|n| t.line(n.checked_sub(1)?)).into_iter().collect();
-            (Decoded { lines }, AttrValue::from(t.shared_text()))
-        })
+    let panel = large.as_ref().map(|(source, _)| {
+        let lines: Vec<_> = selected_line
+            .and_then(|n| source.seen(n))
+            .map(|r| (r.line(&meta_formats), r.text.clone()))
+            .into_iter()
+            .collect();
+        let text = lines.first().map(|(_, t)| t.clone()).unwrap_or_default();
+        (
+            Decoded {
+                lines: lines.into_iter().map(|(l, _)| l).collect(),
+            },
+            AttrValue::from(text),
+        )
     });
     // The format the panels about Athena and Logs Insights describe: typed, else the
     // first header line's, else the default.
     let format_in_force = use_memo(
         (
             Shared(Rc::clone(&format)),
-            Shared(Rc::clone(&table)),
+            Shared(Rc::clone(&meta_formats)),
             Shared(Rc::clone(&decoded)),
         ),
-        |(typed, table, decoded)| {
+        |(typed, formats, decoded)| {
             if let Some(Ok(f)) = typed.0.as_ref() {
                 return Rc::new(f.clone());
             }
-            let from_table = table.0.as_deref().and_then(|t| t.formats().get(1).cloned());
+            let from_table = formats.0.get(1).cloned();
             let from_text = decoded.lines.iter().find_map(|l| match &l.kind {
                 LineKind::Header(f) => Some(Rc::clone(f)),
                 _ => None,
@@ -176,6 +166,15 @@ pub fn App() -> Html {
         browser::save_lang(*lang);
     });
     use_effect_with((), |()| browser::register_service_worker());
+    // Opened files whose worker is no longer shown are closed (its memory is freed).
+    use_effect_with(state.files.as_ref().map(|f| f.source.clone()), |source| {
+        let source = source.clone();
+        move || {
+            if let Some(s) = source {
+                s.close();
+            }
+        }
+    });
 
     let dispatch = {
         let state = state.clone();
@@ -186,13 +185,22 @@ pub fn App() -> Html {
     let text = state.input.clone();
     let shared = Shared(Rc::clone(&decoded));
 
-    let (panel_decoded, panel_text) = match panel.as_ref() {
-        Some((d, t)) => (Shared(Rc::new(d.clone())), t.clone()),
+    // A new format typed while files are open: the worker indexes them again.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((state.files.clone(), state.format.clone()), move |(files, format)| {
+            if let Some(f) = files.as_ref().filter(|f| f.format != *format) {
+                files::reindex(f, format.clone(), &dispatch);
+            }
+        });
+    }
+    let (panel_decoded, panel_text) = match panel {
+        Some((d, t)) => (Shared(Rc::new(d)), t),
         None => (shared.clone(), text.clone()),
     };
-    let output = if let Some(t) = table.as_ref() {
+    let output = if let Some((source, meta)) = large {
         html! {
-            <BigView table={Shared(Rc::clone(t))} rows={Shared(Rc::clone(&rows))} query_text={state.query.clone()}
+            <BigView {source} meta={Shared(meta)} query_text={state.query.clone()}
                 query={Shared(Rc::clone(&query))} sort={state.sort}
                 selected={state.selected} {lang} on_action={dispatch.clone()} />
         }

@@ -2,19 +2,20 @@
 //! (only the rows in view are in the DOM, so a million lines scroll smoothly).
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::fields::{FieldName, Lang};
 use crate::flowlog::describe::{binary_size, group};
-use crate::flowlog::query::{self, Query, Schema, Summary};
-use crate::flowlog::table::Table;
-use crate::flowlog::LineKind;
+use crate::flowlog::query::{Query, Summary};
+use crate::flowlog::store::{ExportKind, Meta, Reply, Request, RowOut, SUMMARY_ERRORS};
+use crate::flowlog::{Format, LineError, LineKind};
 
 use super::app::Shared;
-use super::browser;
 use super::labels as l;
+use super::source::Source;
 use super::state::{Action, Selection};
 use super::table::{error_row, record_row, table_shell};
 
@@ -26,10 +27,10 @@ const OVERSCAN: usize = 10;
 /// Props of [`BigView`].
 #[derive(Properties, PartialEq)]
 pub struct BigViewProps {
-    /// The indexed input.
-    pub table: Shared<Table>,
-    /// The rows the query keeps, sorted.
-    pub rows: Shared<Vec<u32>>,
+    /// Where the rows are (a worker, or a store on the page).
+    pub source: Source,
+    /// What is known of the whole input.
+    pub meta: Shared<Meta>,
     /// The query as typed.
     pub query_text: AttrValue,
     /// The parsed query (for its unreadable terms).
@@ -44,79 +45,238 @@ pub struct BigViewProps {
     pub on_action: Callback<Action>,
 }
 
+/// The answer to the current selection.
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    id: u32,
+    count: usize,
+    columns: Rc<Vec<FieldName>>,
+}
+
+/// Totals over the selection, and the first error lines.
+#[derive(Debug, PartialEq)]
+struct Totals {
+    summary: Summary,
+    errors: Vec<RowOut>,
+    error_lines: usize,
+}
+
+/// What the view has been told: derived from the source's replies, never rendered Html.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct View {
+    /// The newest selection asked for.
+    asked: u32,
+    shown: Option<Shown>,
+    /// Rows of the shown selection received so far, by position.
+    rows: Rc<HashMap<usize, Rc<RowOut>>>,
+    totals: Option<(u32, Rc<Totals>)>,
+}
+
+enum ViewAction {
+    Asked(u32),
+    Reply(Box<Reply>),
+}
+
+/// Rows kept by position, at most (scrolling far drops the others).
+const KEEP: usize = 2048;
+/// Rows asked for beyond the visible ones, so short scrolls need no new request.
+const PREFETCH: usize = 60;
+
+impl Reducible for View {
+    type Action = ViewAction;
+
+    fn reduce(self: Rc<Self>, action: ViewAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let current = self.shown.as_ref().map(|s| s.id);
+        let action = match action {
+            ViewAction::Asked(id) => {
+                next.asked = id;
+                return Rc::new(next);
+            }
+            ViewAction::Reply(reply) => *reply,
+        };
+        match action {
+            Reply::Selected { id, shown, columns } if id == self.asked => {
+                next.shown = Some(Shown {
+                    id,
+                    count: shown,
+                    columns: Rc::new(columns.iter().filter_map(|c| FieldName::parse_loose(c)).collect()),
+                });
+                next.rows = Rc::default();
+            }
+            Reply::Rows { id, from, rows } if Some(id) == current => {
+                let mut map = if self.rows.len() + rows.len() > KEEP {
+                    HashMap::new()
+                } else {
+                    (*self.rows).clone()
+                };
+                for (k, row) in rows.into_iter().enumerate() {
+                    map.insert(from + k, Rc::new(row));
+                }
+                next.rows = Rc::new(map);
+            }
+            Reply::Summary {
+                id,
+                summary,
+                errors,
+                error_lines,
+            } if Some(id) == current => {
+                next.totals = Some((
+                    id,
+                    Rc::new(Totals {
+                        summary,
+                        errors,
+                        error_lines,
+                    }),
+                ));
+            }
+            _ => return self,
+        }
+        Rc::new(next)
+    }
+}
+
 /// Filter bar, summary and virtual table.
 #[component]
 pub fn BigView(props: &BigViewProps) -> Html {
     let lang = props.lang;
+    let view = use_reducer(View::default);
     let scroll = use_state(|| (0i32, 600i32));
+    let next_id = use_mut_ref(|| 0u32);
+    let asked_rows = use_mut_ref(|| None::<(u32, usize, usize)>);
+    let formats = use_memo(props.meta.clone(), |m| m.parsed_formats());
+
+    // Replies go to this view (set before the first question below is asked).
+    {
+        let view = view.clone();
+        use_effect_with(props.source.clone(), move |source| {
+            let dispatch = view.dispatcher();
+            source.listen(Some(Callback::from(move |r: Reply| {
+                dispatch.dispatch(ViewAction::Reply(Box::new(r)));
+            })));
+            let source = source.clone();
+            move || source.listen(None)
+        });
+    }
+    // A new filter, sort or indexing: a new selection.
+    {
+        let (view, next_id) = (view.clone(), next_id.clone());
+        use_effect_with(
+            (
+                props.source.clone(),
+                props.meta.clone(),
+                props.query_text.clone(),
+                props.sort,
+            ),
+            move |(source, _, query, sort)| {
+                let id = {
+                    let mut n = next_id.borrow_mut();
+                    *n = n.wrapping_add(1);
+                    *n
+                };
+                view.dispatch(ViewAction::Asked(id));
+                source.ask(Request::Select {
+                    id,
+                    query: query.to_string(),
+                    sort: sort.map(|(f, d)| (f.as_str().to_owned(), d)),
+                });
+            },
+        );
+    }
+
+    let shown_id = view.shown.as_ref().map(|s| s.id);
+    let shown = view.shown.as_ref().map_or(0, |s| s.count);
+    let (top, height) = *scroll;
+    let first = usize::try_from(top / ROW_HEIGHT).unwrap_or(0).saturating_sub(OVERSCAN);
+    let count = usize::try_from(height / ROW_HEIGHT).unwrap_or(0) + 2 * OVERSCAN;
+    let last = (first + count).min(shown);
+    let first = first.min(last);
+
+    // The rows in view that have not arrived: ask for them (and some around them).
+    {
+        let (source, rows, asked_rows) = (props.source.clone(), view.rows.clone(), asked_rows.clone());
+        use_effect_with((shown_id, first, last), move |&(id, first, last)| {
+            let Some(id) = id else { return };
+            let missing = (first..last).any(|p| !rows.contains_key(&p));
+            let covered = matches!(*asked_rows.borrow(), Some((i, f, t)) if i == id && f <= first && last <= t);
+            if missing && !covered {
+                let (from, to) = (first.saturating_sub(PREFETCH), last + PREFETCH);
+                *asked_rows.borrow_mut() = Some((id, from, to));
+                source.ask(Request::Rows { id, from, to });
+            }
+        });
+    }
+    // The summary of a new selection, after its rows are painted.
+    {
+        let source = props.source.clone();
+        use_effect_with(shown_id, move |&id| {
+            let cancelled = Rc::new(Cell::new(false));
+            let flag = Rc::clone(&cancelled);
+            if let Some(id) = id {
+                wasm_bindgen_futures::spawn_local(async move {
+                    next_paint().await;
+                    if !flag.get() {
+                        source.ask(Request::Summary { id });
+                    }
+                });
+            }
+            move || cancelled.set(true)
+        });
+    }
+
     let onscroll = {
         let scroll = scroll.clone();
         Callback::from(move |e: Event| {
             let el: web_sys::Element = e.target_unchecked_into();
-            scroll.set((el.scroll_top(), el.client_height()));
+            let next = (el.scroll_top(), el.client_height());
+            // Sideways scrolling changes neither: no re-render.
+            if next != *scroll {
+                scroll.set(next);
+            }
         })
     };
     let on_query = props.on_action.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetQuery(input.value().into())
     });
-    let export = |what: Option<Schema>| {
-        let (table, rows) = (props.table.clone(), props.rows.clone());
+    let export = |what: ExportKind| {
+        let source = props.source.clone();
         Callback::from(move |_: MouseEvent| {
-            let (name, body) = match what {
-                None => ("flow-logs.csv", query::to_csv(&table, &rows)),
-                Some(Schema::Aws) => ("flow-logs.ndjson", query::to_ndjson(&table, &rows)),
-                Some(Schema::Ecs) => ("flow-logs.ecs.ndjson", query::to_ndjson_as(&table, &rows, Schema::Ecs)),
-                Some(Schema::Ocsf) => (
-                    "flow-logs.ocsf.ndjson",
-                    query::to_ndjson_as(&table, &rows, Schema::Ocsf),
-                ),
-            };
-            let mime = if what.is_none() {
-                "text/csv"
-            } else {
-                "application/x-ndjson"
-            };
-            browser::download(name, mime, &body);
+            if let Some(id) = shown_id {
+                source.ask(Request::Export { id, what });
+            }
         })
     };
 
-    let table = &props.table;
-    let rows = &props.rows;
-    let total = table
-        .rows()
-        .iter()
-        .filter(|r| r.kind.is_record() || r.kind.is_error())
-        .count();
-    let fields: Vec<FieldName> = rows
-        .iter()
-        .filter_map(|&i| table.rows().get(i as usize))
-        .find(|r| r.kind.is_record())
-        .map(|r| table.format_of(r).fields().to_vec())
-        .unwrap_or_else(|| table.formats().first().map(|f| f.fields().to_vec()).unwrap_or_default());
-
-    let (top, height) = *scroll;
-    let first = usize::try_from(top / ROW_HEIGHT).unwrap_or(0).saturating_sub(OVERSCAN);
-    let count = usize::try_from(height / ROW_HEIGHT).unwrap_or(0) + 2 * OVERSCAN;
-    let last = (first + count).min(rows.len());
+    let fields: Vec<FieldName> = view.shown.as_ref().map_or_else(
+        || formats.first().map(|f| f.fields().to_vec()).unwrap_or_default(),
+        |s| s.columns.to_vec(),
+    );
     let before = i32::try_from(first).unwrap_or(0) * ROW_HEIGHT;
-    let after = i32::try_from(rows.len() - last).unwrap_or(0) * ROW_HEIGHT;
+    let after = i32::try_from(shown - last).unwrap_or(0) * ROW_HEIGHT;
     // One list, every child keyed (the spacers too), so yew diffs by key: the rows'
     // elements survive re-renders, and with them focus and a click in progress.
     let spacer = |key: &'static str, height: i32| {
         html! { <tr {key} class="big-view__spacer" aria-hidden="true"><td height={height.to_string()}></td></tr> }
     };
     let body: Vec<Html> = std::iter::once(spacer("top", before))
-        .chain(
-            rows.get(first..last)
-                .unwrap_or_default()
-                .iter()
-                .map(|&i| row(props, i as usize, fields.len())),
-        )
+        .chain((first..last).map(|p| match view.rows.get(&p) {
+            Some(r) => row(props, r, &formats, fields.len()),
+            None => html! {
+                <tr key={format!("at-{p}")} class="big-view__row big-view__row--waiting" aria-busy="true">
+                    <td colspan={fields.len().max(1).to_string()}></td>
+                </tr>
+            },
+        }))
         .chain(std::iter::once(spacer("bottom", after)))
         .collect();
     let headers: Vec<Html> = fields.iter().map(|&field| head(props, field)).collect();
     let bad_terms = props.query.bad.join(" ");
+    let totals = match (&view.totals, shown_id) {
+        (Some((id, t)), Some(current)) if *id == current => Some(Rc::clone(t)),
+        _ => None,
+    };
+    let busy = shown_id != Some(view.asked);
 
     html! {
         <section class="big-view">
@@ -126,18 +286,18 @@ pub fn BigView(props: &BigViewProps) -> Html {
                     <input id="filter" type="search" spellcheck="false" autocomplete="off"
                         placeholder={l::FILTER_PLACEHOLDER.get(lang)} value={props.query_text.clone()} oninput={on_query} />
                 </label>
-                <span class="big-view__count" data-count="shown">
-                    { group(rows.len() as u64) }{ " " }{ l::SHOWN.get(lang) }{ " " }{ l::OF.get(lang) }{ " " }{ group(total as u64) }
+                <span class="big-view__count" data-count="shown" aria-busy={busy.to_string()}>
+                    { group(shown as u64) }{ " " }{ l::SHOWN.get(lang) }{ " " }{ l::OF.get(lang) }{ " " }{ group(props.meta.total as u64) }
                 </span>
-                <button type="button" class="button button--small" data-export="csv" onclick={export(None)}>{ l::EXPORT_CSV.get(lang) }</button>
-                <button type="button" class="button button--small" data-export="ndjson" onclick={export(Some(Schema::Aws))}>{ l::EXPORT_NDJSON.get(lang) }</button>
-                <button type="button" class="button button--small" data-export="ecs" onclick={export(Some(Schema::Ecs))}>{ l::EXPORT_ECS.get(lang) }</button>
-                <button type="button" class="button button--small" data-export="ocsf" onclick={export(Some(Schema::Ocsf))}>{ l::EXPORT_OCSF.get(lang) }</button>
+                <button type="button" class="button button--small" data-export="csv" onclick={export(ExportKind::Csv)}>{ l::EXPORT_CSV.get(lang) }</button>
+                <button type="button" class="button button--small" data-export="ndjson" onclick={export(ExportKind::Ndjson)}>{ l::EXPORT_NDJSON.get(lang) }</button>
+                <button type="button" class="button button--small" data-export="ecs" onclick={export(ExportKind::Ecs)}>{ l::EXPORT_ECS.get(lang) }</button>
+                <button type="button" class="button button--small" data-export="ocsf" onclick={export(ExportKind::Ocsf)}>{ l::EXPORT_OCSF.get(lang) }</button>
                 if !bad_terms.is_empty() {
                     <p class="big-view__bad" role="alert">{ l::FILTER_BAD.get(lang) }{ " " }<code>{ bad_terms }</code></p>
                 }
             </div>
-            <SummaryPanel table={props.table.clone()} rows={props.rows.clone()} {lang} />
+            { summary_panel(totals.as_deref(), &formats, lang) }
             <div class="record-table__scroll big-view__scroll" {onscroll}>
                 { table_shell(lang, headers, body, "big-view__table") }
             </div>
@@ -174,38 +334,25 @@ fn head(props: &BigViewProps, field: FieldName) -> Html {
     }
 }
 
-fn row(props: &BigViewProps, i: usize, columns: usize) -> Html {
+fn row(props: &BigViewProps, r: &RowOut, formats: &[Rc<Format>], columns: usize) -> Html {
     let lang = props.lang;
-    let Some(line) = props.table.line(i) else {
-        return html! { <tr key={format!("missing-{i}")}></tr> };
-    };
+    let line = r.line(formats);
     let no = line.no;
-    let key = no.to_string();
-    let colspan = columns.max(1).to_string();
     match &line.kind {
         LineKind::Record(record) => record_row(
             record,
             no,
-            props.table.text(),
+            &r.text,
             lang,
             props.selected,
             &props.on_action,
             "big-view__row",
         ),
         LineKind::Error(e) => error_row(e, no, columns, lang, &props.on_action, "big-view__row"),
-        _ => html! { <tr {key} class="big-view__row"><td colspan={colspan}></td></tr> },
+        _ => html! {
+            <tr key={no.to_string()} class="big-view__row"><td colspan={columns.max(1).to_string()}></td></tr>
+        },
     }
-}
-
-/// Props of [`SummaryPanel`].
-#[derive(Properties, PartialEq)]
-pub struct SummaryPanelProps {
-    /// The indexed input.
-    pub table: Shared<Table>,
-    /// The rows shown.
-    pub rows: Shared<Vec<u32>>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// Resolves after the browser has painted: the next animation frame, then a task.
@@ -223,40 +370,24 @@ async fn next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Totals over the rows shown. Summarising a million rows takes a moment, so it runs
-/// after the rows are on screen; until then (and after each change of filter) the
-/// panel says it is working, never showing totals of other rows.
-#[component]
-pub fn SummaryPanel(props: &SummaryPanelProps) -> Html {
-    let ready = use_state(|| None::<(Shared<Vec<u32>>, Rc<Summary>)>);
-    {
-        let ready = ready.clone();
-        use_effect_with((props.table.clone(), props.rows.clone()), move |(table, rows)| {
-            let (table, rows) = (table.clone(), rows.clone());
-            let cancelled = Rc::new(Cell::new(false));
-            let flag = Rc::clone(&cancelled);
-            wasm_bindgen_futures::spawn_local(async move {
-                next_paint().await;
-                if !flag.get() {
-                    let summary = query::summarize(&table, &rows);
-                    ready.set(Some((rows, Rc::new(summary))));
-                }
-            });
-            move || cancelled.set(true)
-        });
-    }
-    match &*ready {
-        Some((rows, summary)) if *rows == props.rows => summary_panel(summary, &props.table, props.lang),
-        _ => html! {
+/// Totals over the rows shown. Summarising a million rows takes a moment, so it is
+/// asked for after the rows are on screen; until it comes (and after each change of
+/// filter) the panel says it is working, never showing totals of other rows.
+fn summary_panel(totals: Option<&Totals>, formats: &[Rc<Format>], lang: Lang) -> Html {
+    let Some(Totals {
+        summary: s,
+        errors,
+        error_lines,
+    }) = totals
+    else {
+        return html! {
             <div class="summary-panel summary-panel--busy" aria-busy="true">
-                <h2>{ l::SUMMARY_TITLE.get(props.lang) }</h2>
-                <p>{ l::SUMMARISING.get(props.lang) }</p>
+                <h2>{ l::SUMMARY_TITLE.get(lang) }</h2>
+                <p>{ l::SUMMARISING.get(lang) }</p>
             </div>
-        },
-    }
-}
-
-fn summary_panel(s: &Summary, table: &Table, lang: Lang) -> Html {
+        };
+    };
+    let error_lines = *error_lines;
     let bytes = format!(
         "{}{}",
         group(u64::try_from(s.bytes).unwrap_or(u64::MAX)),
@@ -271,7 +402,11 @@ fn summary_panel(s: &Summary, table: &Table, lang: Lang) -> Html {
         .top_ports
         .iter()
         .map(|(p, n)| html! { <li><code>{ p }</code>{ " " }{ n }</li> });
-    let (errors, error_lines) = table.errors(100);
+    let errors: Vec<LineError> = errors
+        .iter()
+        .flat_map(|r| r.errors(formats))
+        .take(SUMMARY_ERRORS)
+        .collect();
     let error_items = errors
         .iter()
         .map(|e| html! { <li data-error-line={e.line_no.to_string()}>{ e.message(lang) }</li> });

@@ -77,13 +77,18 @@ pub fn register_service_worker() {
 
 /// Offers `text` as a file download named `name` (a `blob:` URL, nothing is sent anywhere).
 pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_parts(name, mime, &parts)
+}
+
+/// Offers `parts` (strings or buffers, joined) as a file download named `name`.
+pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> bool {
     let Some(document) = window().and_then(|w| w.document()) else {
         return false;
     };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options) else {
         return false;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -13,6 +13,7 @@ mod input_panel;
 mod keyboard;
 mod labels;
 mod record_tools;
+mod source;
 mod state;
 mod table;
 mod toolbar;

@@ -8,7 +8,9 @@ use crate::fields::samples::Sample;
 use crate::fields::{FieldName, Lang};
 use crate::flowlog::input::OpenError;
 use crate::flowlog::share::ShareError;
-use crate::flowlog::table::Table;
+use crate::flowlog::store::Meta;
+
+use super::source::Source;
 
 /// What the user has selected to explain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,11 +50,11 @@ pub enum Notice {
 pub struct Files {
     /// File names, in the order they were joined.
     pub names: Rc<[AttrValue]>,
-    /// The flow log text of all files, one after the other.
-    pub text: Rc<str>,
-    /// The index built while opening them (by the worker), if any.
-    pub table: Option<Rc<Table>>,
-    /// The format box's text the index was built with.
+    /// Where their text and index are (the worker that opened them).
+    pub source: Source,
+    /// What is known of them.
+    pub meta: Rc<Meta>,
+    /// The format box's text they were indexed with.
     pub format: AttrValue,
 }
 
@@ -67,8 +69,8 @@ pub enum Phase {
 
 impl PartialEq for Files {
     fn eq(&self, other: &Self) -> bool {
-        // By identity: comparing a 100 MB text on every state change would be waste.
-        Rc::ptr_eq(&self.text, &other.text) && Rc::ptr_eq(&self.names, &other.names)
+        // By identity: the same worker, the same indexing.
+        self.source == other.source && Rc::ptr_eq(&self.meta, &other.meta) && Rc::ptr_eq(&self.names, &other.names)
     }
 }
 
@@ -177,6 +179,9 @@ impl Reducible for AppState {
 mod tests {
     use super::*;
     use crate::fields::samples::sample;
+    use crate::flowlog::store::Store;
+    use crate::flowlog::table::Table;
+    use crate::flowlog::Options;
 
     #[test]
     fn ok_reduce() {
@@ -195,10 +200,11 @@ mod tests {
         assert_eq!(s.sort, Some((FieldName::Bytes, true)));
         let s = s.reduce(Action::SortBy(FieldName::Srcaddr));
         assert_eq!(s.sort, Some((FieldName::Srcaddr, false)));
+        let store = Store::new(Table::build("x".to_owned(), &Options::default()), vec!["a.log".into()]);
         let files = Files {
             names: Rc::from(vec![AttrValue::from("a.log")]),
-            text: Rc::from("x"),
-            table: None,
+            meta: Rc::new(store.meta()),
+            source: Source::local(store),
             format: AttrValue::default(),
         };
         let s = s.reduce(Action::SetFiles(Some(files.clone())));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import path from 'node:path';
 
-import { harness, SHOTS } from './harness.mjs';
+import { harness, settled, SHOTS } from './harness.mjs';
 
 const h = harness();
 
@@ -53,6 +53,7 @@ test('a dropped .log.gz decodes: counts, bad lines listed, filter, sort, summary
   assert.equal(shown, want);
   assert.equal(await page.locator('[data-sum="accepted"]').innerText(), '0');
   assert.match(await page.locator('[data-sum="ports"] li').first().innerText(), /^22 /);
+  await settled(page);
   const firstRow = page.locator('tr.big-view__row').first();
   assert.equal(await firstRow.locator('[data-field="action"]').getAttribute('data-raw'), 'REJECT');
 
@@ -62,7 +63,9 @@ test('a dropped .log.gz decodes: counts, bad lines listed, filter, sort, summary
 
   await page.fill('#filter', 'port:53');
   await page.click('[data-sort="bytes"]');
+  await settled(page);
   await page.click('[data-sort="bytes"]');
+  await settled(page);
   const bytes = await page.locator('tr.big-view__row [data-field="bytes"]').evaluateAll((cells) => cells.slice(0, 5).map((c) => Number(c.dataset.raw)));
   assert.deepEqual(bytes, [...bytes].sort((a, b) => b - a));
   assert.equal(bytes[0], 900);

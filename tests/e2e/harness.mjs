@@ -72,3 +72,14 @@ export function harness() {
   };
   return h;
 }
+
+/**
+ * Waits until the large-file view has answered: the current selection is in (its
+ * count is not busy) and every row in view has arrived from the worker.
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const count = document.querySelector('[data-count="shown"]');
+    return count && count.getAttribute('aria-busy') === 'false' && !document.querySelector('.big-view__row--waiting');
+  });
+}

@@ -1,0 +1,594 @@
+//! The owner of a large input: its [`Table`], the rows the current filter keeps, and
+//! the answers the large-file view asks for — which rows are shown, the text of the
+//! few rows on screen, the summary, an export.
+//!
+//! Opened files live in a web worker (`src/worker.rs`), so the page never holds the
+//! text or the index: it sends a [`Request`] and renders the [`Reply`]. A large paste
+//! uses the same store on the page. Requests and replies are plain data (JSON between
+//! threads), so the whole protocol is tested here, natively.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::fields::FieldName;
+
+use super::input::{OpenError, Problem};
+use super::query::{self, Query, Schema, Summary};
+use super::record::{Counts, Line, LineKind};
+use super::table::{RowKind, Table};
+use super::{decode_line, header, Format, LineError, Options};
+
+/// How many error lines a summary carries (the count is always exact).
+pub const SUMMARY_ERRORS: usize = 100;
+
+/// What the view asks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Request {
+    /// Keep the rows matching `query`, sorted by a field (name, descending?).
+    Select {
+        /// Answers carry it, so the view can drop answers to older questions.
+        id: u32,
+        /// The filter as typed.
+        query: String,
+        /// The sort.
+        sort: Option<(String, bool)>,
+    },
+    /// The rows at positions `from..to` of the selection.
+    Rows {
+        /// The selection asked about.
+        id: u32,
+        /// First position.
+        from: usize,
+        /// One past the last.
+        to: usize,
+    },
+    /// Totals over the selection.
+    Summary {
+        /// The selection asked about.
+        id: u32,
+    },
+    /// Index the text again with this format (the format box's text; empty = automatic).
+    Reindex {
+        /// The format box's text.
+        format: String,
+    },
+    /// The selection as a file.
+    Export {
+        /// The selection asked about.
+        id: u32,
+        /// Which file.
+        what: ExportKind,
+    },
+}
+
+/// The kinds of export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportKind {
+    /// CSV, one column per field.
+    Csv,
+    /// NDJSON with AWS's field names.
+    Ndjson,
+    /// NDJSON with Elastic Common Schema names.
+    Ecs,
+    /// NDJSON with OCSF names.
+    Ocsf,
+}
+
+impl ExportKind {
+    /// File name and media type.
+    #[must_use]
+    pub const fn file(self) -> (&'static str, &'static str) {
+        match self {
+            ExportKind::Csv => ("flow-logs.csv", "text/csv"),
+            ExportKind::Ndjson => ("flow-logs.ndjson", "application/x-ndjson"),
+            ExportKind::Ecs => ("flow-logs.ecs.ndjson", "application/x-ndjson"),
+            ExportKind::Ocsf => ("flow-logs.ocsf.ndjson", "application/x-ndjson"),
+        }
+    }
+}
+
+/// One line as the view needs it: enough to decode and show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowOut {
+    /// 1-based line number.
+    pub no: usize,
+    /// What the line is.
+    pub kind: RowKind,
+    /// Index of its format in [`Meta::formats`].
+    pub format: u16,
+    /// The line's text.
+    pub text: String,
+}
+
+impl RowOut {
+    /// The line decoded in full; spans count from the start of [`RowOut::text`].
+    #[must_use]
+    pub fn line(&self, formats: &[Rc<Format>]) -> Line {
+        let format = formats.get(usize::from(self.format)).cloned().unwrap_or_default();
+        let kind = match self.kind {
+            RowKind::Header | RowKind::BadHeader => header(&self.text, 0, self.no),
+            _ => decode_line(&self.text, 0, self.no, &format),
+        };
+        Line {
+            no: self.no,
+            span: 0..self.text.len(),
+            kind,
+        }
+    }
+
+    /// The line's errors (none for a valid line).
+    #[must_use]
+    pub fn errors(&self, formats: &[Rc<Format>]) -> Vec<LineError> {
+        match self.line(formats).kind {
+            LineKind::Error(e) => vec![e],
+            LineKind::Record(r) => r.errors(self.no, &self.text),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// What is known of the whole input once it is indexed.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Meta {
+    /// Names of the files (empty for a paste).
+    pub names: Vec<String>,
+    /// Counts of records, errors, headers, other lines.
+    pub counts: Counts,
+    /// Every format met, as header lines (the first is in force at the start).
+    pub formats: Vec<String>,
+    /// The first header line's number.
+    pub header_line: Option<usize>,
+    /// Records and lines with an error: what a filter chooses from.
+    pub total: usize,
+    /// Bytes of text.
+    pub bytes: usize,
+}
+
+impl Meta {
+    /// The formats, parsed.
+    #[must_use]
+    pub fn parsed_formats(&self) -> Vec<Rc<Format>> {
+        self.formats
+            .iter()
+            .map(|f| Rc::new(Format::parse(f).unwrap_or_default()))
+            .collect()
+    }
+}
+
+/// A problem with one file, as sent between threads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ProblemOut {
+    /// Inflates past the limit.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// Damaged gzip data.
+    BadGzip {
+        /// What the decompressor said.
+        why: String,
+    },
+    /// The browser could not read the file.
+    Unreadable,
+    /// Invalid UTF-8 at this byte offset (replaced).
+    Utf8 {
+        /// Byte offset of the first bad byte.
+        at: usize,
+    },
+}
+
+impl From<&Problem> for ProblemOut {
+    fn from(p: &Problem) -> ProblemOut {
+        match p {
+            Problem::Open(OpenError::TooLarge { limit }) => ProblemOut::TooLarge { limit: *limit },
+            Problem::Open(OpenError::BadGzip(why)) => ProblemOut::BadGzip { why: why.clone() },
+            Problem::Open(OpenError::Unreadable) => ProblemOut::Unreadable,
+            Problem::InvalidUtf8(at) => ProblemOut::Utf8 { at: *at },
+        }
+    }
+}
+
+impl From<ProblemOut> for Problem {
+    fn from(p: ProblemOut) -> Problem {
+        match p {
+            ProblemOut::TooLarge { limit } => Problem::Open(OpenError::TooLarge { limit }),
+            ProblemOut::BadGzip { why } => Problem::Open(OpenError::BadGzip(why)),
+            ProblemOut::Unreadable => Problem::Open(OpenError::Unreadable),
+            ProblemOut::Utf8 { at } => Problem::InvalidUtf8(at),
+        }
+    }
+}
+
+/// The answers. Externally tagged (`{"rows": {…}}`): serde's internally tagged
+/// enums cannot carry the summary's 128-bit sums.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reply {
+    /// The worker listens.
+    Ready,
+    /// Reading (`index: false`) or indexing, this fraction done.
+    Progress {
+        /// Indexing rather than reading.
+        index: bool,
+        /// 0–1.
+        fraction: f64,
+    },
+    /// The files are open (or were indexed again with another format).
+    Opened {
+        /// The format box's text they were indexed with.
+        format: String,
+        /// What is known of them.
+        meta: Meta,
+        /// Files that failed, or had invalid UTF-8.
+        problems: Vec<(String, ProblemOut)>,
+    },
+    /// The answer to [`Request::Select`].
+    Selected {
+        /// The question's id.
+        id: u32,
+        /// Rows kept.
+        shown: usize,
+        /// The columns: the fields of the first record kept (or of the first format).
+        columns: Vec<String>,
+    },
+    /// The answer to [`Request::Rows`].
+    Rows {
+        /// The question's id.
+        id: u32,
+        /// Position of the first row.
+        from: usize,
+        /// The rows.
+        rows: Vec<RowOut>,
+    },
+    /// The answer to [`Request::Summary`].
+    Summary {
+        /// The question's id.
+        id: u32,
+        /// Totals over the selection.
+        summary: Summary,
+        /// The first error lines of the whole input.
+        errors: Vec<RowOut>,
+        /// How many lines have errors in all.
+        error_lines: usize,
+    },
+    /// The answer to [`Request::Export`]: the file's bytes travel beside the JSON.
+    Exported {
+        /// The question's id.
+        id: u32,
+        /// File name.
+        name: String,
+        /// Media type.
+        mime: String,
+        /// The file.
+        #[serde(skip)]
+        body: String,
+    },
+}
+
+// JSON of our own types cannot fail to serialize; a reply that does not parse is dropped.
+impl Reply {
+    /// As JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// From JSON.
+    #[must_use]
+    pub fn from_json(json: &str) -> Option<Reply> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+impl Request {
+    /// As JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// From JSON.
+    #[must_use]
+    pub fn from_json(json: &str) -> Option<Request> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+/// A table and the current selection.
+#[derive(Debug)]
+pub struct Store {
+    table: Table,
+    names: Vec<String>,
+    shown: Vec<u32>,
+}
+
+impl Store {
+    /// A store with nothing selected yet (the view's first request selects).
+    #[must_use]
+    pub fn new(table: Table, names: Vec<String>) -> Store {
+        Store {
+            table,
+            names,
+            shown: Vec::new(),
+        }
+    }
+
+    /// The table.
+    #[must_use]
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    /// Indexes the text again with another format (typed in the format box).
+    pub fn reindex(&mut self, options: &Options, progress: &mut dyn FnMut(f64)) {
+        let table = Table::build_with_progress(self.table.shared_text(), options, progress);
+        *self = Store::new(table, std::mem::take(&mut self.names));
+    }
+
+    /// What is known of the whole input.
+    #[must_use]
+    pub fn meta(&self) -> Meta {
+        let counts = self.table.counts();
+        Meta {
+            names: self.names.clone(),
+            counts,
+            formats: self.table.formats().iter().map(|f| f.to_header()).collect(),
+            header_line: self
+                .table
+                .rows()
+                .iter()
+                .position(|r| r.kind == RowKind::Header)
+                .map(|i| i + 1),
+            total: self
+                .table
+                .rows()
+                .iter()
+                .filter(|r| r.kind.is_record() || r.kind.is_error())
+                .count(),
+            bytes: self.table.text().len(),
+        }
+    }
+
+    fn row_out(&self, i: usize) -> Option<RowOut> {
+        let row = self.table.rows().get(i)?;
+        Some(RowOut {
+            no: i + 1,
+            kind: row.kind,
+            format: row.format,
+            text: self.table.line_text(row).to_owned(),
+        })
+    }
+
+    /// Answers `request`.
+    pub fn handle(&mut self, request: Request) -> Reply {
+        self.handle_with_progress(request, &mut |_| {})
+    }
+
+    /// Answers `request`, calling `progress` while indexing again.
+    pub fn handle_with_progress(&mut self, request: Request, progress: &mut dyn FnMut(f64)) -> Reply {
+        match request {
+            Request::Reindex { format } => {
+                self.reindex(&Options::from_format_box(&format), progress);
+                Reply::Opened {
+                    format,
+                    meta: self.meta(),
+                    problems: Vec::new(),
+                }
+            }
+            Request::Select { id, query, sort } => {
+                self.shown = query::select(&self.table, &Query::parse(&query));
+                if let Some((field, descending)) = sort {
+                    if let Some(field) = FieldName::parse_loose(&field) {
+                        query::sort(&self.table, &mut self.shown, field, descending);
+                    }
+                }
+                let rows = self.table.rows();
+                let columns = self
+                    .shown
+                    .iter()
+                    .filter_map(|&i| rows.get(i as usize))
+                    .find(|r| r.kind.is_record())
+                    .map(|r| self.table.format_of(r))
+                    .or_else(|| self.table.formats().first().cloned())
+                    .map(|f| f.fields().iter().map(|f| f.as_str().to_owned()).collect())
+                    .unwrap_or_default();
+                Reply::Selected {
+                    id,
+                    shown: self.shown.len(),
+                    columns,
+                }
+            }
+            Request::Rows { id, from, to } => {
+                let to = to.min(self.shown.len());
+                let rows = self
+                    .shown
+                    .get(from.min(to)..to)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|&i| self.row_out(i as usize))
+                    .collect();
+                Reply::Rows { id, from, rows }
+            }
+            Request::Summary { id } => {
+                let summary = query::summarize(&self.table, &self.shown);
+                let mut error_lines = 0;
+                let mut errors = Vec::new();
+                for (i, row) in self.table.rows().iter().enumerate() {
+                    if row.kind.is_error() {
+                        error_lines += 1;
+                        if errors.len() < SUMMARY_ERRORS {
+                            errors.extend(self.row_out(i));
+                        }
+                    }
+                }
+                Reply::Summary {
+                    id,
+                    summary,
+                    errors,
+                    error_lines,
+                }
+            }
+            Request::Export { id, what } => {
+                let body = match what {
+                    ExportKind::Csv => query::to_csv(&self.table, &self.shown),
+                    ExportKind::Ndjson => query::to_ndjson_as(&self.table, &self.shown, Schema::Aws),
+                    ExportKind::Ecs => query::to_ndjson_as(&self.table, &self.shown, Schema::Ecs),
+                    ExportKind::Ocsf => query::to_ndjson_as(&self.table, &self.shown, Schema::Ocsf),
+                };
+                let (name, mime) = what.file();
+                Reply::Exported {
+                    id,
+                    name: name.into(),
+                    mime: mime.into(),
+                    body,
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "version srcaddr dstaddr dstport action\n2 10.0.0.1 10.0.0.2 22 REJECT\n\
+                        2 10.0.0.9 10.0.0.2 443 ACCEPT\n2 10.0.0.1\n2 nope 10.0.0.3 22 REJECT\n";
+
+    fn store() -> Store {
+        Store::new(Table::build(TEXT.to_owned(), &Options::default()), vec!["a.log".into()])
+    }
+
+    /// Every request and reply goes through JSON, as between the page and the worker.
+    fn ask(store: &mut Store, request: Request) -> Reply {
+        let request = Request::from_json(&request.to_json()).unwrap();
+        let reply = store.handle(request);
+        let json = reply.to_json();
+        let back = serde_json::from_str::<Reply>(&json)
+            .map_err(|e| format!("{e}: {json}"))
+            .unwrap();
+        if !matches!(reply, Reply::Exported { .. }) {
+            assert_eq!(back, reply);
+        }
+        reply
+    }
+
+    #[test]
+    fn ok_meta() {
+        let m = store().meta();
+        assert_eq!(m.names, ["a.log"]);
+        assert_eq!((m.counts.records, m.counts.with_errors, m.total), (3, 2, 4));
+        assert_eq!(m.header_line, Some(1));
+        assert_eq!(m.formats.len(), 2);
+        assert_eq!(m.parsed_formats()[1].len(), 5);
+        assert_eq!(m.bytes, TEXT.len());
+    }
+
+    #[test]
+    fn ok_select_rows_sort_summary_export() {
+        let mut s = store();
+        let select = |query: &str, sort: Option<(&str, bool)>| Request::Select {
+            id: 7,
+            query: query.into(),
+            sort: sort.map(|(f, d)| (f.into(), d)),
+        };
+        let reply = ask(&mut s, select("action:reject", Some(("srcaddr", true))));
+        let Reply::Selected { id, shown, columns } = reply else {
+            panic!("{reply:?}")
+        };
+        assert_eq!((id, shown), (7, 2));
+        assert_eq!(columns, ["version", "srcaddr", "dstaddr", "dstport", "action"]);
+        let Reply::Rows { rows, from, .. } = ask(&mut s, Request::Rows { id: 7, from: 0, to: 99 }) else {
+            panic!()
+        };
+        assert_eq!(from, 0);
+        // Sorted by srcaddr descending: the unreadable address sorts as text, after
+        // addresses ascending, so first descending.
+        assert_eq!(rows.iter().map(|r| r.no).collect::<Vec<_>>(), [5, 2]);
+        let formats = s.meta().parsed_formats();
+        let line = rows[1].line(&formats);
+        let LineKind::Record(r) = &line.kind else { panic!() };
+        assert_eq!(r.cells[4].raw(&rows[1].text), "REJECT");
+        assert_eq!(rows[0].errors(&formats)[0].line_no, 5);
+        // Past the end: nothing, no panic.
+        let Reply::Rows { rows, .. } = ask(&mut s, Request::Rows { id: 7, from: 5, to: 2 }) else {
+            panic!()
+        };
+        assert!(rows.is_empty());
+
+        let Reply::Summary {
+            summary,
+            errors,
+            error_lines,
+            ..
+        } = ask(&mut s, Request::Summary { id: 7 })
+        else {
+            panic!()
+        };
+        assert_eq!((summary.records, summary.rejected, summary.errors), (2, 2, 1));
+        assert_eq!(error_lines, 2);
+        assert_eq!(errors.iter().map(|e| e.no).collect::<Vec<_>>(), [4, 5]);
+        assert!(errors[0].errors(&formats)[0]
+            .to_string()
+            .contains("expected 5 fields, found 2"));
+
+        let Reply::Exported { body, name, .. } = ask(
+            &mut s,
+            Request::Export {
+                id: 7,
+                what: ExportKind::Csv,
+            },
+        ) else {
+            panic!()
+        };
+        assert_eq!(name, "flow-logs.csv");
+        assert_eq!(body.lines().count(), 3);
+
+        let _ = ask(&mut s, select("", None));
+        let Reply::Rows { rows, .. } = ask(&mut s, Request::Rows { id: 7, from: 0, to: 99 }) else {
+            panic!()
+        };
+        assert_eq!(rows.len(), 4, "headers are not shown");
+    }
+
+    #[test]
+    fn ok_reindex_with_a_typed_format() {
+        let mut s = store();
+        let reply = ask(
+            &mut s,
+            Request::Reindex {
+                format: Format::default().to_header(),
+            },
+        );
+        let Reply::Opened { meta: m, format, .. } = reply else {
+            panic!()
+        };
+        assert!(format.starts_with("version account-id"));
+        assert_eq!(m.formats.len(), 1, "a typed format ignores header lines");
+        assert_eq!(m.counts.records, 0);
+        assert_eq!(m.names, ["a.log"]);
+    }
+
+    #[test]
+    fn ok_problems_round_trip() {
+        for p in [
+            Problem::Open(OpenError::TooLarge { limit: 5 }),
+            Problem::Open(OpenError::BadGzip("x".into())),
+            Problem::Open(OpenError::Unreadable),
+            Problem::InvalidUtf8(3),
+        ] {
+            assert_eq!(Problem::from(ProblemOut::from(&p)), p);
+        }
+        let reply = Reply::Opened {
+            format: String::new(),
+            meta: Meta::default(),
+            problems: vec![("a".into(), ProblemOut::Utf8 { at: 1 })],
+        };
+        assert_eq!(Reply::from_json(&reply.to_json()), Some(reply));
+        assert_eq!(Reply::from_json("{\"nope\":{}}"), None);
+        assert_eq!(Reply::from_json(&Reply::Ready.to_json()), Some(Reply::Ready));
+    }
+}
