@@ -214,6 +214,38 @@ proptest! {
         prop_assert_eq!(rebuilt, text);
     }
 
+    /// The indexer's fast validity check answers exactly as the full value parser does,
+    /// for every field and values near and far from valid.
+    #[test]
+    fn ok_fast_validity_equals_the_parser(
+        raw in prop_oneof![
+            "[0-9]{1,21}",
+            "(25[0-9]|0[0-9]{1,2}|[1-9]?[0-9])(\\.(0|[1-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-9]|0[0-9]{1,2}|[3-9][0-9]{2})){2,4}",
+            "[0-9a-f:]{2,20}",
+            "(eni|vpc|subnet|i|tgw|tgw-attach)-[0-9a-zA-Z*x]{0,10}",
+            "(ACCEPT|REJECT|OK|NODATA|SKIPDATA|accept|-|unknown)",
+            "[ -~]{0,12}",
+        ],
+    ) {
+        for field in FieldName::ALL {
+            let spec = field.spec();
+            prop_assert_eq!(
+                vpc_flowlog_decoder::flowlog::value::is_valid(spec, &raw),
+                vpc_flowlog_decoder::flowlog::value::parse_value(spec, &raw).is_ok(),
+                "{} {:?}", field.as_str(), raw
+            );
+        }
+    }
+
+    /// The fast field splitter finds exactly the tokens the plain one does.
+    #[test]
+    fn ok_fast_field_split_equals_the_plain_one(line in "[ \t!\x01\x08\x0a\x1f\x21a-c\u{80}-\u{3000}]{0,40}") {
+        use vpc_flowlog_decoder::flowlog::split::{field_tokens, is_field_sep, tokens};
+        let mut fast = Vec::new();
+        field_tokens(&line, &mut fast);
+        prop_assert_eq!(fast, tokens(&line, is_field_sep).collect::<Vec<_>>());
+    }
+
     /// Any valid port decodes to exactly that port.
     #[test]
     fn ok_ports(p in any::<u16>()) {

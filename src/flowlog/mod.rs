@@ -93,8 +93,7 @@ pub(crate) enum Shape {
 /// Splits `line` into `tokens` (a reused buffer, spans relative to the line) and
 /// tells what kind of line it is. Shared by [`decode_line`] and [`table::Table`].
 pub(crate) fn classify(line: &str, tokens: &mut Vec<Range<usize>>) -> Shape {
-    tokens.clear();
-    tokens.extend(split::tokens(line, split::is_field_sep));
+    split::field_tokens(line, tokens);
     let tok = |r: &Range<usize>| line.get(r.clone()).unwrap_or_default();
     // First-byte checks: `str::starts_with(char)` costs a memcmp call, per token.
     let first_byte = |r: &Range<usize>| line.as_bytes().get(r.start).copied();
@@ -107,8 +106,11 @@ pub(crate) fn classify(line: &str, tokens: &mut Vec<Range<usize>>) -> Shape {
     if looks_like_header(first, tokens, line) {
         return Shape::Header;
     }
-    let event_time =
-        clock::parse_iso8601(first).map(|(unix, offset)| (tokens.first().cloned().unwrap_or_default(), unix, offset));
+    // A CloudWatch timestamp looks like `2021-05-17T13:48:43.000Z`: try only what could be one.
+    let event_time = (first.as_bytes().get(4) == Some(&b'-'))
+        .then(|| clock::parse_iso8601(first))
+        .flatten()
+        .map(|(unix, offset)| (tokens.first().cloned().unwrap_or_default(), unix, offset));
     if event_time.is_some() {
         tokens.remove(0);
     }

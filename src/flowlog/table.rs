@@ -147,7 +147,7 @@ impl Builder {
                 let mut bad = false;
                 for (field, span) in format.fields().iter().zip(&self.tokens) {
                     let token = line.get(span.clone()).unwrap_or_default();
-                    bad |= value::parse_value(field.spec(), token).is_err();
+                    bad |= !value::is_valid(field.spec(), token);
                     if !wide {
                         self.starts.push(u16::try_from(span.start).unwrap_or(u16::MAX));
                     }
@@ -266,7 +266,7 @@ impl Indexer {
             return Err(OpenError::TooLarge { limit: self.limit });
         }
         if !self.carry.is_empty() {
-            let Some(nl) = bytes.iter().position(|b| *b == b'\n') else {
+            let Some(nl) = memchr::memchr(b'\n', bytes) else {
                 self.carry.extend_from_slice(bytes);
                 return Ok(());
             };
@@ -278,7 +278,7 @@ impl Indexer {
             self.carry = line;
             bytes = rest;
         }
-        match bytes.iter().rposition(|b| *b == b'\n') {
+        match memchr::memrchr(b'\n', bytes) {
             Some(nl) => {
                 let (lines, rest) = bytes.split_at(nl + 1);
                 self.append(lines);
@@ -319,7 +319,7 @@ impl Indexer {
         let end = self.text.len();
         while from < end {
             let rest = self.text.as_bytes().get(from..end).unwrap_or_default();
-            let len = rest.iter().position(|b| *b == b'\n').unwrap_or(rest.len());
+            let len = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
             let mut line_end = from + len;
             let next = line_end + 1;
             if line_end > from && self.text.as_bytes().get(line_end - 1) == Some(&b'\r') {

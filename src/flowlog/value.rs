@@ -234,18 +234,32 @@ fn allowed_words(spec: &FieldSpec) -> &'static [&'static str] {
 }
 
 fn is_region(raw: &str) -> bool {
-    // e.g. us-east-1, ap-northeast-1, us-gov-west-1, eu-isoe-west-1
-    let mut parts = raw.split('-');
-    let first = parts.next().unwrap_or_default();
-    let last = raw.rsplit('-').next().unwrap_or_default();
-    first.len() == 2
-        && first.bytes().all(|b| b.is_ascii_lowercase())
-        && raw.split('-').count() >= 3
-        && !last.is_empty()
-        && last.bytes().all(|b| b.is_ascii_digit())
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    // e.g. us-east-1, ap-northeast-1, us-gov-west-1, eu-isoe-west-1: two lowercase
+    // letters, then at least two more parts, the last all digits. One pass.
+    let bytes = raw.as_bytes();
+    let (mut parts, mut part_len, mut last_digits) = (1usize, 0usize, true);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'-' => {
+                if parts == 1 && i != 2 {
+                    return false;
+                }
+                parts += 1;
+                part_len = 0;
+                last_digits = true;
+            }
+            b'a'..=b'z' => {
+                if parts == 1 && i >= 2 {
+                    return false;
+                }
+                part_len += 1;
+                last_digits = false;
+            }
+            b'0'..=b'9' if parts > 1 => part_len += 1,
+            _ => return false,
+        }
+    }
+    parts >= 3 && part_len > 0 && last_digits
 }
 
 /// Reads one raw token as a value of the field described by `spec`.
@@ -270,6 +284,65 @@ pub fn parse_value(spec: &'static FieldSpec, raw: &str) -> Result<Value, ValueEr
         Err(_) if !textual && is_masked(raw) => Ok(Value::Masked),
         other => other,
     }
+}
+
+/// Whether `raw` is a valid value of `spec`: the same answer as
+/// `parse_value(spec, raw).is_ok()`, found without building the value for the common
+/// cases (indexing a large file checks every value of every line).
+#[must_use]
+pub fn is_valid(spec: &'static FieldSpec, raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes == b"-" {
+        return true;
+    }
+    let fast = match spec.kind {
+        Kind::Version | Kind::Protocol | Kind::TcpFlags => integer(raw, 255).is_ok(),
+        Kind::Port => integer(raw, u64::from(u16::MAX)).is_ok(),
+        Kind::Packets | Kind::Bytes => integer(raw, u64::MAX).is_ok(),
+        Kind::Time => integer(raw, i64::MAX as u64).is_ok(),
+        Kind::Addr => is_plain_ipv4(bytes),
+        Kind::Action => matches!(bytes, b"ACCEPT" | b"REJECT"),
+        Kind::LogStatus => matches!(bytes, b"OK" | b"NODATA" | b"SKIPDATA"),
+        Kind::FlowDirection => matches!(bytes, b"ingress" | b"egress"),
+        // Any text is a valid name or AZ ID (masked or not); open code lists take
+        // any word (an unknown one is shown as such).
+        Kind::AzId | Kind::Name | Kind::AwsService | Kind::RejectReason | Kind::InterfaceType => true,
+        Kind::TrafficPath | Kind::EncryptionStatus => integer(raw, 255).is_ok(),
+        Kind::TrafficType | Kind::SublocationType | Kind::ResourceType => spec.code(raw).is_some(),
+        Kind::Region => is_region(raw),
+        Kind::Account => !bytes.is_empty() && bytes.len() <= 20 && bytes.iter().all(u8::is_ascii_digit),
+        Kind::ResourceId(prefix) => bytes
+            .strip_prefix(prefix.as_bytes())
+            .is_some_and(|rest| !rest.is_empty() && rest.iter().all(u8::is_ascii_alphanumeric)),
+        _ => false,
+    };
+    fast || parse_value(spec, raw).is_ok()
+}
+
+/// A dotted quad in its plain form (1–3 digits each, no leading zeros, at most 255):
+/// a subset of what `Ipv4Addr` parses, checked in one pass. Anything else is left to it.
+fn is_plain_ipv4(bytes: &[u8]) -> bool {
+    let (mut dots, mut value, mut digits) = (0u8, 0u16, 0u8);
+    for &b in bytes {
+        if b == b'.' {
+            if digits == 0 || dots == 3 {
+                return false;
+            }
+            dots += 1;
+            (value, digits) = (0, 0);
+            continue;
+        }
+        let d = b.wrapping_sub(b'0');
+        if d > 9 || (digits == 1 && value == 0) {
+            return false;
+        }
+        value = value * 10 + u16::from(d);
+        digits += 1;
+        if value > 255 {
+            return false;
+        }
+    }
+    dots == 3 && digits > 0
 }
 
 fn typed(spec: &'static FieldSpec, raw: &str) -> Result<Value, ValueError> {
@@ -322,6 +395,25 @@ fn typed(spec: &'static FieldSpec, raw: &str) -> Result<Value, ValueError> {
 mod tests {
     use super::*;
     use crate::fields::FieldName;
+
+    #[test]
+    fn ok_region_shapes() {
+        for good in ["us-east-1", "ap-northeast-1", "us-gov-west-1", "eu-isoe-west-1"] {
+            assert!(is_region(good), "{good}");
+        }
+        for bad in [
+            "",
+            "us-east",
+            "us-east-",
+            "use-east-1",
+            "us-East-1",
+            "u1-east-1",
+            "us-east-1a",
+            "-us-east-1",
+        ] {
+            assert!(!is_region(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn ok_masked_shapes() {
