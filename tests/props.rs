@@ -246,6 +246,32 @@ proptest! {
         prop_assert_eq!(fast, tokens(&line, is_field_sep).collect::<Vec<_>>());
     }
 
+    /// The top talkers are the sources with the most bytes (ties: by text), exactly as
+    /// a plain map from address text to bytes would say.
+    #[test]
+    fn ok_top_talkers_equal_a_plain_count(
+        records in proptest::collection::vec((0usize..6, 0u64..4), 0..40),
+    ) {
+        use std::collections::HashMap;
+        use vpc_flowlog_decoder::flowlog::query::{select, summarize, Query};
+        use vpc_flowlog_decoder::flowlog::table::Table;
+        const SOURCES: [&str; 6] = ["10.0.0.1", "10.0.0.10", "9.0.0.2", "2001:db8::1", "010.0.0.1", "-"];
+        let mut text = String::from("srcaddr bytes\n");
+        let mut plain: HashMap<&str, u128> = HashMap::new();
+        for (src, bytes) in &records {
+            text.push_str(&format!("{} {bytes}\n", SOURCES[*src]));
+            if SOURCES[*src] != "-" {
+                *plain.entry(SOURCES[*src]).or_default() += u128::from(*bytes);
+            }
+        }
+        let table = Table::build(text, &Options::default());
+        let got = summarize(&table, &select(&table, &Query::default())).top_talkers;
+        let mut want: Vec<(String, u128)> = plain.into_iter().map(|(a, b)| (a.to_owned(), b)).collect();
+        want.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        want.truncate(5);
+        prop_assert_eq!(got, want);
+    }
+
     /// Any valid port decodes to exactly that port.
     #[test]
     fn ok_ports(p in any::<u16>()) {

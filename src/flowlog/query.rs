@@ -193,13 +193,18 @@ fn contains_ignore_case(hay: &str, needle_lower: &str) -> bool {
 /// The rows (indices into `table.rows()`) that `query` keeps, in input order.
 #[must_use]
 pub fn select(table: &Table, query: &Query) -> Vec<u32> {
-    table
-        .rows()
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| query.matches(table, r))
-        .filter_map(|(i, _)| u32::try_from(i).ok())
-        .collect()
+    // Room for every row at once: growing would briefly hold two lists (only the
+    // part used is ever touched).
+    let mut out = Vec::with_capacity(table.rows().len());
+    out.extend(
+        table
+            .rows()
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| query.matches(table, r))
+            .filter_map(|(i, _)| u32::try_from(i).ok()),
+    );
+    out
 }
 
 /// A sort key: numbers and addresses compare by value, the rest as text; rows
@@ -286,11 +291,12 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
     // Positions of the fields in each format, looked up once (not per row).
     let positions: Vec<[Option<usize>; 7]> = table.formats().iter().map(|f| FIELDS.map(|x| f.position(x))).collect();
     let mut s = Summary::default();
-    // A log may have as many sources as records: sized once for that (growing would
-    // hold the old and the new table at once), with 64-bit sums (saturating: 16 EiB
-    // from one source) to keep each entry small. Untouched slots cost no memory.
-    let mut talkers: HashMap<&str, u64, BuildFnv> =
-        HashMap::with_capacity_and_hasher(rows.len().min(1 << 22), BuildFnv);
+    // A log may have as many sources as records. IPv4 sources (nearly all) are
+    // listed as (address, bytes) and summed after sorting: 16 bytes a record, where a
+    // hash map of a million addresses takes twice that. Others go to a map. Sums are
+    // 64-bit (saturating: 16 EiB from one source).
+    let mut v4: Vec<(u32, u64)> = Vec::new();
+    let mut other: HashMap<&str, u64, BuildFnv> = HashMap::with_hasher(BuildFnv);
     let mut ports = vec![0usize; 65_536];
     // Earliest and latest start: the time buckets are filled in a second pass, so no
     // list of a million (time, bytes) pairs is ever held.
@@ -322,8 +328,19 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         s.bytes += bytes;
         s.packets += num(packets).unwrap_or(0);
         if let Some(src) = raw(src).filter(|a| *a != "-") {
-            let sum = talkers.entry(src).or_default();
-            *sum = sum.saturating_add(u64::try_from(bytes).unwrap_or(u64::MAX));
+            let b = u64::try_from(bytes).unwrap_or(u64::MAX);
+            match super::value::plain_ipv4(src.as_bytes()) {
+                Some(ip) => {
+                    if v4.capacity() == 0 {
+                        v4.reserve_exact(rows.len());
+                    }
+                    v4.push((ip, b));
+                }
+                None => {
+                    let sum = other.entry(src).or_default();
+                    *sum = sum.saturating_add(b);
+                }
+            }
         }
         if let Some(slot) = raw(dport)
             .and_then(|v| v.parse::<u16>().ok())
@@ -335,9 +352,15 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
             span = Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
         }
     }
-    s.top_talkers = top(talkers.into_iter(), 5)
+    v4.sort_unstable_by_key(|p| p.0);
+    let summed = v4.chunk_by(|a, b| a.0 == b.0).filter_map(|run| {
+        let ip = run.first()?.0;
+        Some((Talker::V4(ip), run.iter().fold(0u64, |sum, p| sum.saturating_add(p.1))))
+    });
+    let talkers = summed.chain(other.into_iter().map(|(a, b)| (Talker::Text(a), b)));
+    s.top_talkers = top(talkers, 5)
         .into_iter()
-        .map(|(a, b)| (a.to_owned(), u128::from(b)))
+        .map(|(a, b)| (a.to_string(), u128::from(b)))
         .collect();
     let ports: Vec<(u16, usize)> = ports
         .iter()
@@ -350,6 +373,35 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         s.bytes_over_time = buckets(table, rows, &positions, min, max, 48);
     }
     s
+}
+
+/// A source address in the summary: ordered (on equal bytes) by its text, as shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Talker<'a> {
+    V4(u32),
+    Text(&'a str),
+}
+
+impl std::fmt::Display for Talker<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Talker::V4(ip) => std::net::Ipv4Addr::from(*ip).fmt(f),
+            Talker::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl Ord for Talker<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Only reached on equal byte counts: formatting here is rare.
+        self.to_string().cmp(&other.to_string())
+    }
+}
+
+impl PartialOrd for Talker<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// FNV-1a: a fast, simple hash for short keys (addresses) that nobody chooses to

@@ -322,27 +322,34 @@ pub fn is_valid(spec: &'static FieldSpec, raw: &str) -> bool {
 /// A dotted quad in its plain form (1–3 digits each, no leading zeros, at most 255):
 /// a subset of what `Ipv4Addr` parses, checked in one pass. Anything else is left to it.
 fn is_plain_ipv4(bytes: &[u8]) -> bool {
-    let (mut dots, mut value, mut digits) = (0u8, 0u16, 0u8);
+    plain_ipv4(bytes).is_some()
+}
+
+/// The address of a plain dotted quad (see [`is_plain_ipv4`]), as a number.
+#[must_use]
+pub fn plain_ipv4(bytes: &[u8]) -> Option<u32> {
+    let (mut dots, mut value, mut digits, mut addr) = (0u8, 0u32, 0u8, 0u32);
     for &b in bytes {
         if b == b'.' {
             if digits == 0 || dots == 3 {
-                return false;
+                return None;
             }
             dots += 1;
+            addr = (addr << 8) | value;
             (value, digits) = (0, 0);
             continue;
         }
         let d = b.wrapping_sub(b'0');
         if d > 9 || (digits == 1 && value == 0) {
-            return false;
+            return None;
         }
-        value = value * 10 + u16::from(d);
+        value = value * 10 + u32::from(d);
         digits += 1;
         if value > 255 {
-            return false;
+            return None;
         }
     }
-    dots == 3 && digits > 0
+    (dots == 3 && digits > 0).then_some((addr << 8) | value)
 }
 
 fn typed(spec: &'static FieldSpec, raw: &str) -> Result<Value, ValueError> {
