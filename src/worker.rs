@@ -26,7 +26,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::flowlog::input::{self, OpenError, MAX_TEXT_BYTES};
-use crate::flowlog::store::{ProblemOut, Reply, Request, Store};
+use crate::flowlog::store::{Message, ProblemOut, Reply, Request, Store};
 use crate::flowlog::table::Indexer;
 use crate::flowlog::Options;
 

@@ -269,34 +269,22 @@ pub enum Reply {
     },
 }
 
-// JSON of our own types cannot fail to serialize; a reply that does not parse is dropped.
-impl Reply {
+/// A message between the page and the worker: JSON both ways. JSON of our own types
+/// cannot fail to serialize; a message that does not parse is dropped.
+pub trait Message: Serialize + serde::de::DeserializeOwned {
     /// As JSON.
-    #[must_use]
-    pub fn to_json(&self) -> String {
+    fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
     /// From JSON.
-    #[must_use]
-    pub fn from_json(json: &str) -> Option<Reply> {
+    fn from_json(json: &str) -> Option<Self> {
         serde_json::from_str(json).ok()
     }
 }
 
-impl Request {
-    /// As JSON.
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// From JSON.
-    #[must_use]
-    pub fn from_json(json: &str) -> Option<Request> {
-        serde_json::from_str(json).ok()
-    }
-}
+impl Message for Request {}
+impl Message for Reply {}
 
 /// A table and the current selection.
 #[derive(Debug)]

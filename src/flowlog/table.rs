@@ -527,14 +527,19 @@ mod tests {
     const TEXT: &str = "srcaddr dstaddr action\n10.0.0.1 10.0.0.2 ACCEPT\n\n# c\n10.0.0.1 10.0.0.2\n\
                         10.0.0.1 nope REJECT\r\nverson srcaddr\n10.0.0.3 10.0.0.4 REJECT";
 
-    #[test]
-    fn ok_table_agrees_with_decode_text() {
-        for options in [
+    /// Automatic, and a typed format.
+    fn both_options() -> [Options; 2] {
+        [
             Options::default(),
             Options {
                 format: Some(Format::default()),
             },
-        ] {
+        ]
+    }
+
+    #[test]
+    fn ok_table_agrees_with_decode_text() {
+        for options in both_options() {
             let table = Table::build(TEXT.to_owned(), &options);
             let full = decode_text(TEXT, &options);
             assert_eq!(table.rows().len(), full.lines.len());
@@ -550,12 +555,7 @@ mod tests {
 
     #[test]
     fn ok_indexer_in_any_chunks_equals_build() {
-        for options in [
-            Options::default(),
-            Options {
-                format: Some(Format::default()),
-            },
-        ] {
+        for options in both_options() {
             let whole = Table::build(TEXT.to_owned(), &options);
             for size in [1, 2, 3, 7, 64, TEXT.len()] {
                 let mut ix = Indexer::new(&options, usize::MAX, 0);

@@ -14,7 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::{AttrValue, Callback};
 
 use crate::flowlog::input::{self, Problem, MAX_TEXT_BYTES};
-use crate::flowlog::store::{Meta, ProblemOut, Reply, Store};
+use crate::flowlog::store::{Message, Meta, ProblemOut, Reply, Store};
 use crate::flowlog::table::Table;
 use crate::flowlog::Options;
 

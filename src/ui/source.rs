@@ -11,7 +11,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use yew::Callback;
 
-use crate::flowlog::store::{Meta, Reply, Request, RowOut, Store};
+use crate::flowlog::store::{Message, Meta, Reply, Request, RowOut, Store};
 use crate::flowlog::Options;
 
 use super::browser;
