@@ -107,3 +107,12 @@ pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> bool {
     let _ = web_sys::Url::revoke_object_url(&url);
     done
 }
+
+/// Puts `text` in the text area `el` unless it holds it already (compared in
+/// JavaScript: reading a large value into WebAssembly would copy it).
+pub fn fill_text_area(el: &web_sys::HtmlTextAreaElement, text: &str) {
+    let current = js_sys::Reflect::get(el, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
+    if current != JsValue::from_str(text) {
+        el.set_value(text);
+    }
+}

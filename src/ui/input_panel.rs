@@ -3,10 +3,11 @@
 use yew::prelude::*;
 
 use crate::fields::Lang;
-use crate::flowlog::describe::group;
+use crate::flowlog::describe::{binary_size, group};
 use crate::flowlog::{Counts, Preset};
 
 use super::app::{FormatBox, Shared};
+use super::browser;
 use super::files;
 use super::labels as l;
 use super::state::{Action, Files};
@@ -32,10 +33,84 @@ pub struct InputPanelProps {
     pub on_action: Callback<Action>,
 }
 
+/// Pasted text larger than this is folded away (see [`InputPanel`]).
+const FOLD_BYTES: usize = 1 << 20;
+
+/// `value` with the UTF-16 range `start..end` (a text area's selection) replaced by `insert`.
+fn splice_utf16(value: &str, start: u32, end: u32, insert: &str) -> String {
+    let byte_at = |unit: u32| {
+        let mut units = 0u32;
+        for (i, c) in value.char_indices() {
+            if units >= unit {
+                return i;
+            }
+            units += u32::try_from(c.len_utf16()).unwrap_or(2);
+        }
+        value.len()
+    };
+    let (a, b) = (byte_at(start.min(end)), byte_at(end.max(start)));
+    let mut out = String::with_capacity(value.len() + insert.len());
+    out.push_str(value.get(..a).unwrap_or_default());
+    out.push_str(insert);
+    out.push_str(value.get(b..).unwrap_or_default());
+    out
+}
+
+/// "95.4 MiB, 800,000 lines".
+fn size_and_lines(text: &str, lang: Lang) -> String {
+    let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + usize::from(!text.ends_with('\n'));
+    format!(
+        "{}, {} {}",
+        binary_size(bytes).unwrap_or_else(|| group(bytes)),
+        group(lines as u64),
+        l::LINES.get(lang)
+    )
+}
+
 /// Where the user pastes lines and, if needed, types the format.
 #[component]
 pub fn InputPanel(props: &InputPanelProps) -> Html {
     let lang = props.lang;
+    // The text area is filled from the state only when they differ (a sample, a share
+    // link, Clear): after typing or pasting they do not, and setting a value makes the
+    // browser lay out all of it again (many seconds for a 100 MB paste).
+    let area = use_node_ref();
+    // A large paste is not shown in the text area: putting megabytes of text in one
+    // takes the browser seconds (half a minute for 100 MB). It is there on request.
+    let show_text = use_state(|| false);
+    let folded = props.input.len() > FOLD_BYTES && !*show_text;
+    {
+        let area = area.clone();
+        use_effect_with((props.input.clone(), folded), move |(input, folded)| {
+            if let Some(el) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                if !*folded {
+                    browser::fill_text_area(&el, input);
+                }
+            }
+        });
+    }
+    // A large paste goes straight to the state, never through the text area.
+    let on_paste = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let e: web_sys::ClipboardEvent = wasm_bindgen::JsCast::unchecked_into(e);
+            let pasted = e
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/plain").ok())
+                .unwrap_or_default();
+            if pasted.len() <= FOLD_BYTES {
+                // The browser pastes as usual, and the input event follows.
+                return;
+            }
+            e.prevent_default();
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            let value = area.value();
+            let start = area.selection_start().ok().flatten().unwrap_or(0);
+            let end = area.selection_end().ok().flatten().unwrap_or(start);
+            on_action.emit(Action::SetInput(splice_utf16(&value, start, end, &pasted).into()));
+        })
+    };
     let on_input = props.on_action.reform(|e: InputEvent| {
         let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
         Action::SetInput(area.value().into())
@@ -62,6 +137,10 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         .on_action
         .reform(|_: MouseEvent| Action::SetInput(AttrValue::default()));
     let on_close_files = props.on_action.reform(|_: MouseEvent| Action::SetFiles(None));
+    let on_show_text = {
+        let show_text = show_text.clone();
+        Callback::from(move |_: MouseEvent| show_text.set(true))
+    };
     let on_files = {
         let (on_action, format) = (props.on_action.clone(), props.format_text.clone());
         Callback::from(move |e: Event| {
@@ -98,9 +177,15 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     <button type="button" class="button button--small" onclick={on_close_files}>{ l::CLOSE_FILES.get(lang) }</button>
                 </div>
             }
+            if folded && props.files.is_none() {
+                <div class="input-panel__files" data-pasted="">
+                    <span>{ l::PASTED_TEXT.get(lang) }{ ": " }{ size_and_lines(&props.input, lang) }</span>
+                    <button type="button" class="button button--small" onclick={on_show_text}>{ l::SHOW_TEXT.get(lang) }</button>
+                </div>
+            }
             <textarea id="input" class="input-panel__text" spellcheck="false" autocomplete="off"
-                rows="6" placeholder={l::INPUT_PLACEHOLDER.get(lang)} hidden={props.files.is_some()}
-                value={props.input.clone()} oninput={on_input} />
+                rows="6" placeholder={l::INPUT_PLACEHOLDER.get(lang)} hidden={props.files.is_some() || folded}
+                ref={area} oninput={on_input} onpaste={on_paste} />
             <div class="input-panel__actions">
                 <button type="button" class="button" onclick={on_example}>{ l::EXAMPLE.get(lang) }</button>
                 <button type="button" class="button button--quiet" onclick={on_clear}>{ l::CLEAR.get(lang) }</button>
@@ -146,5 +231,21 @@ fn status(counts: Counts, header: Option<usize>, format: &FormatBox, lang: Lang)
             }
             <span class="status__item">{ l::FORMAT_IN_USE.get(lang) }{ ": " }{ source }</span>
         </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_splice_at_the_selection() {
+        assert_eq!(splice_utf16("", 0, 0, "x"), "x");
+        assert_eq!(splice_utf16("abc", 1, 2, "XY"), "aXYc");
+        assert_eq!(splice_utf16("abc", 3, 3, "!"), "abc!");
+        // UTF-16 offsets: "あ" is one unit, "😀" two.
+        assert_eq!(splice_utf16("あ😀b", 3, 3, "-"), "あ😀-b");
+        assert_eq!(splice_utf16("あ😀b", 1, 3, ""), "あb");
+        assert_eq!(splice_utf16("ab", 9, 1, "_"), "a_");
     }
 }

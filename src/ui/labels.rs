@@ -135,6 +135,12 @@ pub const INVALID_UTF8: Text = t(
 pub const OPEN_FILES: Text = t("Open .log / .log.gz files…", ".log / .log.gz ファイルを開く…");
 pub const DROP_HINT: Text = t("or drop them anywhere on the page", "またはページにドロップ");
 pub const CLOSE_FILES: Text = t("Close files", "ファイルを閉じる");
+pub const PASTED_TEXT: Text = t("Pasted text", "貼り付けたテキスト");
+pub const LINES: Text = t("lines", "行");
+pub const SHOW_TEXT: Text = t(
+    "Show the text (slow: the browser lays out all of it)",
+    "テキストを表示（ブラウザーが全体を配置するため遅くなります）",
+);
 pub const FILTER: Text = t("Filter", "絞り込み");
 pub const FILTER_PLACEHOLDER: Text = t(
     "e.g. action:reject port:22 10.0.0.0/8 proto:tcp eni:0a1b status:nodata after:2021-05-17T13:00:00Z errors ssh",

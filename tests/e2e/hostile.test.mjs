@@ -8,10 +8,21 @@ import { harness, LINE } from './harness.mjs';
 const h = harness();
 
 /** Sets the paste box as a paste would (an input event), with text made in the page. */
+/**
+ * Pastes the text `make` returns into the text area. Over 1 MiB it is a paste event
+ * (as a user's paste is): the app takes it without putting it in the text area.
+ */
 async function pasteMade(page, make) {
   await page.evaluate((src) => {
+    const text = new Function(src)();
     const area = document.querySelector('textarea#input');
-    area.value = new Function(src)();
+    if (text.length > 1 << 20) {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      return;
+    }
+    area.value = text;
     area.dispatchEvent(new InputEvent('input', { bubbles: true }));
   }, make);
 }
@@ -29,6 +40,9 @@ test('a 100 MB paste goes to the large view and stays usable', async () => {
   await page.locator('[data-count="shown"]').waitFor({ timeout: 120000 });
   const n = Math.ceil(100e6 / (LINE.length + 1));
   assert.equal(await page.locator('[data-sum="records"]').innerText(), n.toLocaleString('en-US'));
+  // Folded away, not laid out in the text area.
+  assert.equal(await page.locator('textarea#input').isVisible(), false);
+  assert.match(await page.locator('[data-pasted]').innerText(), new RegExp(`95\\.4 MiB, ${n.toLocaleString('en-US')} lines`));
   await page.fill('#filter', 'port:123');
   await page.waitForFunction(() => document.querySelector('[data-count="shown"]').innerText.length > 0);
   await stillWorks(page);
@@ -45,6 +59,24 @@ test('a single 10 MB line is one clear error, not a frozen page', async () => {
   await page.locator('[data-line="1"][data-status="error"]').waitFor();
   assert.match(await page.locator('[data-line="1"]').innerText(), /found 10485760/);
   await stillWorks(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a large paste is folded; its text can be shown; a paste inside text goes at the cursor', async () => {
+  const { page, context, errors } = await h.open();
+  await page.fill('textarea#input', 'AB');
+  await page.evaluate(() => document.querySelector('textarea#input').setSelectionRange(1, 1));
+  const line = JSON.stringify(LINE + '\n');
+  await pasteMade(page, `return '\\n' + ${line}.repeat(12000);`);
+  await page.locator('[data-pasted]').waitFor();
+  await page.click('[data-pasted] button');
+  const value = await page.locator('textarea#input').inputValue();
+  assert.equal(value.length, 2 + 1 + (LINE.length + 1) * 12000);
+  assert.ok(value.startsWith('A\n' + LINE) && value.endsWith('\nB'));
+  await page.locator('[data-count="shown"]').waitFor();
+  assert.equal(await page.locator('[data-sum="records"]').innerText(), '12,000');
+  assert.equal(await page.locator('[data-sum="errors"]').innerText(), '2');
   assert.deepEqual(errors, []);
   await context.close();
 });
