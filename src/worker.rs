@@ -14,7 +14,7 @@
 //! - worker → page: `ready`, then for `open` some `progress` and `opened`;
 //! - page → worker: `{ type: "open", format }` with `files: [File]`, then any
 //!   `flowlog::store::Request`, each answered by a `flowlog::store::Reply`
-//!   (an export's bytes travel as `body`, an `ArrayBuffer`).
+//!   (an export travels beside it as `blob`, a `Blob`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,7 +26,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::flowlog::input::{self, OpenError, MAX_TEXT_BYTES};
-use crate::flowlog::store::{Message, ProblemOut, Reply, Request, Store};
+use crate::flowlog::store::{ExportKind, Message, ProblemOut, Reply, Request, Store};
 use crate::flowlog::table::Indexer;
 use crate::flowlog::Options;
 
@@ -57,13 +57,39 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 fn send(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     let msg = Object::new();
     set(&msg, "json", &reply.to_json().into());
-    if let Reply::Exported { body, .. } = reply {
-        let bytes = Uint8Array::from(body.as_bytes());
-        set(&msg, "body", &bytes.buffer());
-        let _ = scope.post_message_with_transfer(&msg, &Array::of1(&bytes.buffer()));
-    } else {
-        let _ = scope.post_message(&msg);
+    let _ = scope.post_message(&msg);
+}
+
+/// Rows per piece of an export.
+const EXPORT_ROWS: usize = 65_536;
+
+/// An export, sent as `{ json, blob }`. Each piece is appended to a `Blob` as soon as it
+/// is made (the browser keeps blob data outside this thread's memory), so neither the
+/// worker nor the page ever holds the whole file.
+fn export(scope: &DedicatedWorkerGlobalScope, store: &Store, id: u32, what: ExportKind) {
+    let (name, mime) = what.file();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let mut blob = web_sys::Blob::new().ok();
+    store.export(what, EXPORT_ROWS, &mut |piece| {
+        let parts = Array::of2(
+            blob.as_ref().map_or(&JsValue::UNDEFINED, AsRef::as_ref),
+            &Uint8Array::from(piece.as_bytes()),
+        );
+        blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options).ok();
+    });
+    let reply = Reply::Exported {
+        id,
+        name: name.into(),
+        mime: mime.into(),
+        body: String::new(),
+    };
+    let msg = Object::new();
+    set(&msg, "json", &reply.to_json().into());
+    if let Some(blob) = blob {
+        set(&msg, "blob", &blob);
     }
+    let _ = scope.post_message(&msg);
 }
 
 fn progress(scope: &DedicatedWorkerGlobalScope, index: bool, fraction: f64) {
@@ -116,10 +142,15 @@ fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>
     let Some(request) = Request::from_json(&json) else {
         return;
     };
-    let reply = match store.borrow_mut().as_mut() {
-        Some(s) => s.handle_with_progress(request, &mut |f| progress(scope, true, f)),
-        None => return,
+    let mut store = store.borrow_mut();
+    let Some(store) = store.as_mut() else {
+        return;
     };
+    if let Request::Export { id, what } = request {
+        export(scope, store, id, what);
+        return;
+    }
+    let reply = store.handle_with_progress(request, &mut |f| progress(scope, true, f));
     send(scope, &reply);
 }
 

@@ -481,8 +481,14 @@ fn buckets(
 /// The fields of every format the rows use, in order of first appearance.
 fn columns(table: &Table, rows: &[u32]) -> Vec<F> {
     let mut out: Vec<F> = Vec::new();
+    // Each format once, not each row.
+    let mut seen = vec![false; table.formats().len()];
     for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
-        if row.kind.is_record() {
+        let Some(done) = seen.get_mut(usize::from(row.format)) else {
+            continue;
+        };
+        if row.kind.is_record() && !*done {
+            *done = true;
             for f in table.format_of(row).fields() {
                 if !out.contains(f) {
                     out.push(*f);
@@ -514,6 +520,14 @@ fn csv_field(s: &str) -> String {
 /// lines with a structural error have only their line number and an `error` column.
 #[must_use]
 pub fn to_csv(table: &Table, rows: &[u32]) -> String {
+    let mut out = String::new();
+    csv_pieces(table, rows, usize::MAX, &mut |piece| out.push_str(&piece));
+    out
+}
+
+/// [`to_csv`] in pieces of at most `per` rows (the first with the header line), so
+/// that a large export never exists as one string.
+pub fn csv_pieces(table: &Table, rows: &[u32], per: usize, piece: &mut dyn FnMut(String)) {
     let cols = columns(table, rows);
     let mut out = String::from("line");
     for c in &cols {
@@ -521,23 +535,28 @@ pub fn to_csv(table: &Table, rows: &[u32]) -> String {
         out.push_str(c.as_str());
     }
     out.push_str(",error\n");
-    for &i in rows {
-        let Some(row) = table.rows().get(i as usize) else {
-            continue;
-        };
-        out.push_str(&(i + 1).to_string());
-        for c in &cols {
+    for chunk in rows.chunks(per.max(1)) {
+        for &i in chunk {
+            let Some(row) = table.rows().get(i as usize) else {
+                continue;
+            };
+            out.push_str(&(i + 1).to_string());
+            for c in &cols {
+                out.push(',');
+                out.push_str(&csv_field(table.raw(row, *c).unwrap_or_default()));
+            }
             out.push(',');
-            out.push_str(&csv_field(table.raw(row, *c).unwrap_or_default()));
+            if row.kind.is_error() {
+                let msg = first_error(table, i);
+                out.push_str(&csv_field(&msg));
+            }
+            out.push('\n');
         }
-        out.push(',');
-        if row.kind.is_error() {
-            let msg = first_error(table, i);
-            out.push_str(&csv_field(&msg));
-        }
-        out.push('\n');
+        piece(std::mem::take(&mut out));
     }
-    out
+    if !out.is_empty() {
+        piece(out);
+    }
 }
 
 /// Field names to use in NDJSON exports.
@@ -572,31 +591,40 @@ pub fn to_ndjson(table: &Table, rows: &[u32]) -> String {
 #[must_use]
 pub fn to_ndjson_as(table: &Table, rows: &[u32], schema: Schema) -> String {
     let mut out = String::new();
-    for &i in rows {
-        let Some(row) = table.rows().get(i as usize) else {
-            continue;
-        };
-        let mut obj = serde_json::Map::new();
-        obj.insert("line".into(), (i + 1).into());
-        if row.kind.is_record() {
-            for f in table.format_of(row).fields() {
-                let raw = table.raw(row, *f).unwrap_or_default();
-                if schema != Schema::Aws && raw == "-" {
-                    continue;
-                }
-                obj.insert(key_for(*f, schema), raw.into());
-            }
-        } else {
-            obj.insert("text".into(), table.line_text(row).into());
-        }
-        if row.kind.is_error() {
-            let msg = first_error(table, i);
-            obj.insert("error".into(), msg.into());
-        }
-        out.push_str(&serde_json::Value::Object(obj).to_string());
-        out.push('\n');
-    }
+    ndjson_pieces(table, rows, schema, usize::MAX, &mut |piece| out.push_str(&piece));
     out
+}
+
+/// [`to_ndjson_as`] in pieces of at most `per` rows.
+pub fn ndjson_pieces(table: &Table, rows: &[u32], schema: Schema, per: usize, piece: &mut dyn FnMut(String)) {
+    for chunk in rows.chunks(per.max(1)) {
+        let mut out = String::new();
+        for &i in chunk {
+            let Some(row) = table.rows().get(i as usize) else {
+                continue;
+            };
+            let mut obj = serde_json::Map::new();
+            obj.insert("line".into(), (i + 1).into());
+            if row.kind.is_record() {
+                for f in table.format_of(row).fields() {
+                    let raw = table.raw(row, *f).unwrap_or_default();
+                    if schema != Schema::Aws && raw == "-" {
+                        continue;
+                    }
+                    obj.insert(key_for(*f, schema), raw.into());
+                }
+            } else {
+                obj.insert("text".into(), table.line_text(row).into());
+            }
+            if row.kind.is_error() {
+                let msg = first_error(table, i);
+                obj.insert("error".into(), msg.into());
+            }
+            out.push_str(&serde_json::Value::Object(obj).to_string());
+            out.push('\n');
+        }
+        piece(out);
+    }
 }
 
 #[cfg(test)]
@@ -680,6 +708,24 @@ bad, \"line\"
         assert_eq!(s.top_ports, vec![(22, 2), (123, 1), (40658, 1)]);
         assert_eq!(s.bytes_over_time.iter().map(|b| b.1).sum::<u128>(), 452);
         assert!(s.bytes_over_time.len() <= 48);
+    }
+
+    #[test]
+    fn ok_export_pieces_join_to_the_whole() {
+        let t = table();
+        let rows = select(&t, &Query::default());
+        for per in [1, 2, 5, 100] {
+            let mut csv = Vec::new();
+            csv_pieces(&t, &rows, per, &mut |p| csv.push(p));
+            assert_eq!(csv.len(), rows.len().div_ceil(per));
+            assert_eq!(csv.concat(), to_csv(&t, &rows));
+            let mut nd = Vec::new();
+            ndjson_pieces(&t, &rows, Schema::Ocsf, per, &mut |p| nd.push(p));
+            assert_eq!(nd.concat(), to_ndjson_as(&t, &rows, Schema::Ocsf));
+        }
+        let mut empty = Vec::new();
+        csv_pieces(&t, &[], 10, &mut |p| empty.push(p));
+        assert_eq!(empty, ["line,error\n"]);
     }
 
     #[test]

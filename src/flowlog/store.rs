@@ -341,6 +341,18 @@ impl Store {
         }
     }
 
+    /// The selection as a file, in pieces of at most `per` rows (a worker sends them
+    /// on one by one, so a large export is never one string).
+    pub fn export(&self, what: ExportKind, per: usize, piece: &mut dyn FnMut(String)) {
+        let schema = match what {
+            ExportKind::Csv => return query::csv_pieces(&self.table, &self.shown, per, piece),
+            ExportKind::Ndjson => Schema::Aws,
+            ExportKind::Ecs => Schema::Ecs,
+            ExportKind::Ocsf => Schema::Ocsf,
+        };
+        query::ndjson_pieces(&self.table, &self.shown, schema, per, piece);
+    }
+
     fn row_out(&self, i: usize) -> Option<RowOut> {
         let row = self.table.rows().get(i)?;
         Some(RowOut {
@@ -421,12 +433,8 @@ impl Store {
                 }
             }
             Request::Export { id, what } => {
-                let body = match what {
-                    ExportKind::Csv => query::to_csv(&self.table, &self.shown),
-                    ExportKind::Ndjson => query::to_ndjson_as(&self.table, &self.shown, Schema::Aws),
-                    ExportKind::Ecs => query::to_ndjson_as(&self.table, &self.shown, Schema::Ecs),
-                    ExportKind::Ocsf => query::to_ndjson_as(&self.table, &self.shown, Schema::Ocsf),
-                };
+                let mut body = String::new();
+                self.export(what, usize::MAX, &mut |piece| body.push_str(&piece));
                 let (name, mime) = what.file();
                 Reply::Exported {
                     id,

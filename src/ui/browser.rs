@@ -78,20 +78,20 @@ pub fn register_service_worker() {
 /// Offers `text` as a file download named `name` (a `blob:` URL, nothing is sent anywhere).
 pub fn download(name: &str, mime: &str, text: &str) -> bool {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    download_parts(name, mime, &parts)
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    match web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        Ok(blob) => download_blob(name, &blob),
+        Err(_) => false,
+    }
 }
 
-/// Offers `parts` (strings or buffers, joined) as a file download named `name`.
-pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> bool {
+/// Offers `blob` as a file download named `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
     let Some(document) = window().and_then(|w| w.document()) else {
         return false;
     };
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options) else {
-        return false;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let done = document

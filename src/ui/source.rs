@@ -7,8 +7,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::Callback;
 
 use crate::flowlog::store::{Message, Meta, Reply, Request, RowOut, Store};
@@ -116,8 +117,10 @@ impl Source {
         let Some(reply) = get(data, "json").as_string().and_then(|j| Reply::from_json(&j)) else {
             return;
         };
-        if let Reply::Exported { name, mime, .. } = &reply {
-            let _ = browser::download_parts(name, mime, &Array::of1(&get(data, "body")));
+        if let Reply::Exported { name, .. } = &reply {
+            if let Ok(blob) = get(data, "blob").dyn_into::<web_sys::Blob>() {
+                let _ = browser::download_blob(name, &blob);
+            }
             return;
         }
         if matches!(reply, Reply::Selected { .. }) {
