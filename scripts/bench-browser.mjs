@@ -1,7 +1,8 @@
 // Benchmark (not a test): the built app in headless Chromium opens a generated
 // 1,000,000-line flow log (.log.gz) and becomes browsable; reports the time and the
 // peak resident memory of Chromium's renderer processes (page + worker), sampled
-// every 50 ms; then a filter, and an export of every row as CSV. Usage: node scripts/bench-browser.mjs FILE.log.gz [uncompressed size]
+// every 50 ms; then a filter, and an export of every row as CSV.
+// Usage: node scripts/bench-browser.mjs FILE.log.gz [uncompressed size]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { serve } from '../tests/e2e/server.mjs';
