@@ -3,7 +3,6 @@
 //! described and every record summarised and told as a story, in both languages.
 #![no_main]
 
-
 use libfuzzer_sys::fuzz_target;
 use vpc_flowlog_decoder::fields::Lang;
 use vpc_flowlog_decoder::flowlog::clock::Fixed;
