@@ -56,7 +56,7 @@ fn splice_utf16(value: &str, start: u32, end: u32, insert: &str) -> String {
     out
 }
 
-/// "95.4 MiB, 800,000 lines".
+/// "95.4 MiB, 1,000,000 lines".
 fn size_and_lines(text: &str, lang: Lang) -> String {
     let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + usize::from(!text.ends_with('\n'));
