@@ -295,7 +295,7 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
     // listed as (address, bytes) and summed after sorting: 16 bytes a record, where a
     // hash map of a million addresses takes twice that. Others go to a map. Sums are
     // 64-bit (saturating: 16 EiB from one source).
-    let mut v4: Vec<(u32, u64)> = Vec::new();
+    let mut v4: Vec<(u32, u64)> = Vec::with_capacity(rows.len());
     let mut other: HashMap<&str, u64, BuildFnv> = HashMap::with_hasher(BuildFnv);
     let mut ports = vec![0usize; 65_536];
     // Earliest and latest start: the time buckets are filled in a second pass, so no
@@ -330,12 +330,7 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         if let Some(src) = raw(src).filter(|a| *a != "-") {
             let b = u64::try_from(bytes).unwrap_or(u64::MAX);
             match super::value::plain_ipv4(src.as_bytes()) {
-                Some(ip) => {
-                    if v4.capacity() == 0 {
-                        v4.reserve_exact(rows.len());
-                    }
-                    v4.push((ip, b));
-                }
+                Some(ip) => v4.push((ip, b)),
                 None => {
                     let sum = other.entry(src).or_default();
                     *sum = sum.saturating_add(b);

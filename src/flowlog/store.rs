@@ -291,6 +291,8 @@ impl Message for Reply {}
 pub struct Store {
     table: Table,
     names: Vec<String>,
+    /// Counted once: the table does not change.
+    counts: Counts,
     shown: Vec<u32>,
 }
 
@@ -299,6 +301,7 @@ impl Store {
     #[must_use]
     pub fn new(table: Table, names: Vec<String>) -> Store {
         Store {
+            counts: table.counts(),
             table,
             names,
             shown: Vec::new(),
@@ -320,10 +323,9 @@ impl Store {
     /// What is known of the whole input.
     #[must_use]
     pub fn meta(&self) -> Meta {
-        let counts = self.table.counts();
         Meta {
             names: self.names.clone(),
-            counts,
+            counts: self.counts,
             formats: self.table.formats().iter().map(|f| f.to_header()).collect(),
             header_line: self
                 .table
@@ -414,22 +416,17 @@ impl Store {
                 Reply::Rows { id, from, rows }
             }
             Request::Summary { id } => {
-                let summary = query::summarize(&self.table, &self.shown);
-                let mut error_lines = 0;
-                let mut errors = Vec::new();
-                for (i, row) in self.table.rows().iter().enumerate() {
-                    if row.kind.is_error() {
-                        error_lines += 1;
-                        if errors.len() < SUMMARY_ERRORS {
-                            errors.extend(self.row_out(i));
-                        }
-                    }
-                }
+                let errors = self
+                    .table
+                    .error_rows(SUMMARY_ERRORS)
+                    .into_iter()
+                    .filter_map(|i| self.row_out(i))
+                    .collect();
                 Reply::Summary {
                     id,
-                    summary,
+                    summary: query::summarize(&self.table, &self.shown),
                     errors,
-                    error_lines,
+                    error_lines: self.counts.with_errors,
                 }
             }
             Request::Export { id, what } => {

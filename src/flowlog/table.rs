@@ -14,7 +14,7 @@ use crate::fields::FieldName;
 
 use super::input::OpenError;
 use super::record::{Counts, Line, LineKind};
-use super::{classify, decode_line, field_count_error, header, split, value, Format, LineError, Options, Shape};
+use super::{classify, decode_line, header, split, value, Format, LineError, Options, Shape};
 
 /// What a line of the table is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -315,18 +315,11 @@ impl Indexer {
             }
         }
         self.file_bytes += bytes.len();
-        let mut from = start;
-        let end = self.text.len();
-        while from < end {
-            let rest = self.text.as_bytes().get(from..end).unwrap_or_default();
-            let len = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
-            let mut line_end = from + len;
-            let next = line_end + 1;
-            if line_end > from && self.text.as_bytes().get(line_end - 1) == Some(&b'\r') {
-                line_end -= 1;
-            }
-            self.builder.line(&self.text, from..line_end);
-            from = next;
+        // The appended text ends with a newline, or at the end of a file: its lines are
+        // whole. Split as `Table::build` splits, with spans moved to where they stand.
+        for raw in split::lines(self.text.get(start..).unwrap_or_default()) {
+            self.builder
+                .line(&self.text, start + raw.span.start..start + raw.span.end);
         }
     }
 
@@ -466,21 +459,16 @@ impl Table {
         }
     }
 
-    /// The first `limit` errors, in line order, and how many lines have errors in all.
+    /// The first `limit` lines with an error (indices into [`Table::rows`]), in line order.
     #[must_use]
-    pub fn errors(&self, limit: usize) -> (Vec<LineError>, usize) {
-        let mut out = Vec::new();
-        let mut lines = 0;
-        for (i, row) in self.rows.iter().enumerate() {
-            if row.kind.is_error() {
-                lines += 1;
-                if out.len() < limit {
-                    out.extend(self.errors_at(i));
-                }
-            }
-        }
-        out.truncate(limit);
-        (out, lines)
+    pub fn error_rows(&self, limit: usize) -> Vec<usize> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind.is_error())
+            .map(|(i, _)| i)
+            .take(limit)
+            .collect()
     }
 
     /// Counts of records, lines with errors, header lines, and other lines.
@@ -500,22 +488,6 @@ impl Table {
             }
         }
         c
-    }
-
-    /// The byte span of row `i`.
-    #[must_use]
-    pub fn span(&self, row: &Row) -> Range<usize> {
-        row.start as usize..row.end as usize
-    }
-
-    /// The structural error of a field-count row, without decoding values.
-    #[must_use]
-    pub fn field_count_error(&self, i: usize) -> Option<LineError> {
-        let row = self.rows.get(i)?;
-        let mut tokens = Vec::new();
-        let _ = classify(self.line_text(row), &mut tokens);
-        (row.kind == RowKind::FieldCount)
-            .then(|| field_count_error(&self.format_of(row), tokens.len(), i + 1, self.span(row)))
     }
 }
 
@@ -547,9 +519,11 @@ mod tests {
             for (i, line) in full.lines.iter().enumerate() {
                 assert_eq!(table.line(i).as_ref(), Some(line), "line {}", i + 1);
             }
-            let (errors, lines) = table.errors(100);
+            let rows = table.error_rows(100);
+            let errors: Vec<LineError> = rows.iter().flat_map(|&i| table.errors_at(i)).collect();
             assert_eq!(errors, full.errors(TEXT));
-            assert_eq!(lines, full.counts().with_errors);
+            assert_eq!(rows.len(), full.counts().with_errors);
+            assert_eq!(table.error_rows(1), rows[..1]);
         }
     }
 
@@ -639,7 +613,9 @@ mod tests {
         assert_eq!(table.raw(&r, FieldName::Protocol), None);
         assert_eq!(table.raw(&table.rows()[4], FieldName::Srcaddr), None);
         assert_eq!(table.line_text(&table.rows()[5]), "10.0.0.1 nope REJECT");
-        let e = table.field_count_error(4).unwrap();
+        let Some(LineKind::Error(e)) = table.line(4).map(|l| l.kind) else {
+            panic!("line 5 is an error")
+        };
         assert_eq!(
             e.to_string(),
             "line 5: expected 3 fields, found 2; enter the flow log's format in the format box"

@@ -84,7 +84,9 @@ pub fn App() -> Html {
     };
     // Files, or a paste of more than MAX_ROWS lines, go to the compact table and the
     // virtualised view; smaller pastes get the full decode and the rich views.
-    let big = state.files.is_some() || line_count(&state.input) > MAX_ROWS;
+    // Counted once per input (a pass over a 100 MB paste is not for every render).
+    let lines = *use_memo(state.input.clone(), |input| line_count(input));
+    let big = state.files.is_some() || lines > MAX_ROWS;
     let decoded: Rc<Decoded> = use_memo((state.input.clone(), options.clone(), big), |(input, options, big)| {
         if *big {
             Decoded::default()
@@ -200,7 +202,7 @@ pub fn App() -> Html {
     };
     let output = if let Some((source, meta)) = large {
         html! {
-            <BigView {source} meta={Shared(meta)} query_text={state.query.clone()}
+            <BigView {source} meta={Shared(meta)} formats={Shared(Rc::clone(&meta_formats))} query_text={state.query.clone()}
                 query={Shared(Rc::clone(&query))} sort={state.sort}
                 selected={state.selected} {lang} on_action={dispatch.clone()} />
         }
@@ -243,6 +245,7 @@ pub fn App() -> Html {
                 />
                 <InputPanel
                     input={state.input.clone()}
+                    {lines}
                     format_text={state.format.clone()}
                     format={Shared(Rc::clone(&format))}
                     counts={stats.0}
@@ -266,7 +269,7 @@ pub fn App() -> Html {
 
 /// Lines in `text` (a final line without `\n` counts).
 fn line_count(text: &str) -> usize {
-    let newlines = text.bytes().filter(|b| *b == b'\n').count();
+    let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
     newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))
 }
 

@@ -31,6 +31,8 @@ pub struct BigViewProps {
     pub source: Source,
     /// What is known of the whole input.
     pub meta: Shared<Meta>,
+    /// Its formats, parsed.
+    pub formats: Shared<Vec<Rc<Format>>>,
     /// The query as typed.
     pub query_text: AttrValue,
     /// The parsed query (for its unreadable terms).
@@ -144,7 +146,7 @@ pub fn BigView(props: &BigViewProps) -> Html {
     let scroll = use_state(|| (0i32, 600i32));
     let next_id = use_mut_ref(|| 0u32);
     let asked_rows = use_mut_ref(|| None::<(u32, usize, usize)>);
-    let formats = use_memo(props.meta.clone(), |m| m.parsed_formats());
+    let formats = &props.formats;
 
     // Replies go to this view (set before the first question below is asked).
     {
@@ -261,7 +263,7 @@ pub fn BigView(props: &BigViewProps) -> Html {
     };
     let body: Vec<Html> = std::iter::once(spacer("top", before))
         .chain((first..last).map(|p| match view.rows.get(&p) {
-            Some(r) => row(props, r, &formats, fields.len()),
+            Some(r) => row(props, r, formats, fields.len()),
             None => html! {
                 <tr key={format!("at-{p}")} class="big-view__row big-view__row--waiting" aria-busy="true">
                     <td colspan={fields.len().max(1).to_string()}></td>
@@ -297,7 +299,7 @@ pub fn BigView(props: &BigViewProps) -> Html {
                     <p class="big-view__bad" role="alert">{ l::FILTER_BAD.get(lang) }{ " " }<code>{ bad_terms }</code></p>
                 }
             </div>
-            { summary_panel(totals.as_deref(), &formats, lang) }
+            { summary_panel(totals.as_deref(), formats, lang) }
             <div class="record-table__scroll big-view__scroll" {onscroll}>
                 { table_shell(lang, headers, body, "big-view__table") }
             </div>

@@ -17,6 +17,8 @@ use super::state::{Action, Files};
 pub struct InputPanelProps {
     /// The paste box's text.
     pub input: AttrValue,
+    /// Lines in the pasted text.
+    pub lines: usize,
     /// The format box's text.
     pub format_text: AttrValue,
     /// The format box, read.
@@ -57,9 +59,8 @@ fn splice_utf16(value: &str, start: u32, end: u32, insert: &str) -> String {
 }
 
 /// "95.4 MiB, 1,000,000 lines".
-fn size_and_lines(text: &str, lang: Lang) -> String {
+fn size_and_lines(text: &str, lines: usize, lang: Lang) -> String {
     let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
-    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + usize::from(!text.ends_with('\n'));
     format!(
         "{}, {} {}",
         binary_size(bytes).unwrap_or_else(|| group(bytes)),
@@ -179,7 +180,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             }
             if folded && props.files.is_none() {
                 <div class="input-panel__files" data-pasted="">
-                    <span>{ l::PASTED_TEXT.get(lang) }{ ": " }{ size_and_lines(&props.input, lang) }</span>
+                    <span>{ l::PASTED_TEXT.get(lang) }{ ": " }{ size_and_lines(&props.input, props.lines, lang) }</span>
                     <button type="button" class="button button--small" onclick={on_show_text}>{ l::SHOW_TEXT.get(lang) }</button>
                 </div>
             }

@@ -3,7 +3,7 @@
 //! (a large paste, or where no worker can start). Either way the view sends a
 //! [`Request`] and gets a [`Reply`] through its listener.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -13,7 +13,6 @@ use wasm_bindgen::JsCast;
 use yew::Callback;
 
 use crate::flowlog::store::{Message, Meta, Reply, Request, RowOut, Store};
-use crate::flowlog::Options;
 
 use super::browser;
 
@@ -30,13 +29,44 @@ struct Inner {
     listener: RefCell<Option<Callback<Reply>>>,
     /// Rows received lately, by line number.
     seen: RefCell<HashMap<usize, Rc<RowOut>>>,
-    /// A selection is being computed by the worker: newer ones wait, and only the
-    /// last of them is sent (typing a filter must not queue a pass per key).
-    selecting: Cell<bool>,
+    /// Selections and re-indexing take the worker a while: see [`Latest`].
+    selecting: Latest,
+    reindexing: Latest,
+}
+
+/// Requests of one kind that take the worker a while (a pass over every line): while
+/// one is being answered, only the newest asked meanwhile waits, so typing a filter
+/// or a format never queues a pass per key; asking again what is being answered is
+/// a no-op.
+#[derive(Default)]
+struct Latest {
+    busy: RefCell<Option<Request>>,
     waiting: RefCell<Option<Request>>,
-    /// The same for indexing again with another format (each pass takes a while).
-    reindexing: RefCell<Option<String>>,
-    waiting_format: RefCell<Option<String>>,
+}
+
+impl Latest {
+    /// The request to send now, if any.
+    fn offer(&self, request: Request) -> Option<Request> {
+        let mut busy = self.busy.borrow_mut();
+        match busy.as_ref() {
+            Some(b) if *b == request => None,
+            Some(_) => {
+                *self.waiting.borrow_mut() = Some(request);
+                None
+            }
+            None => {
+                *busy = Some(request.clone());
+                Some(request)
+            }
+        }
+    }
+
+    /// The answer came: the waiting request to send now, if any.
+    fn done(&self) -> Option<Request> {
+        *self.busy.borrow_mut() = None;
+        let next = self.waiting.borrow_mut().take()?;
+        self.offer(next)
+    }
 }
 
 /// A handle to a store; clones share it, and compare by identity.
@@ -68,10 +98,8 @@ impl Source {
             backend,
             listener: RefCell::new(None),
             seen: RefCell::new(HashMap::new()),
-            selecting: Cell::new(false),
-            waiting: RefCell::new(None),
-            reindexing: RefCell::new(None),
-            waiting_format: RefCell::new(None),
+            selecting: Latest::default(),
+            reindexing: Latest::default(),
         }))
     }
 
@@ -100,14 +128,14 @@ impl Source {
                 self.deliver(reply);
             }
             Backend::Worker(worker) => {
-                if matches!(request, Request::Select { .. }) {
-                    if self.0.selecting.get() {
-                        *self.0.waiting.borrow_mut() = Some(request);
-                        return;
-                    }
-                    self.0.selecting.set(true);
+                let now = match &request {
+                    Request::Select { .. } => self.0.selecting.offer(request),
+                    Request::Reindex { .. } => self.0.reindexing.offer(request),
+                    _ => Some(request),
+                };
+                if let Some(request) = now {
+                    post(worker, &request.to_json());
                 }
-                post(worker, &request.to_json());
             }
         }
     }
@@ -124,11 +152,7 @@ impl Source {
             return;
         }
         if matches!(reply, Reply::Selected { .. }) {
-            self.0.selecting.set(false);
-            let next = self.0.waiting.borrow_mut().take();
-            if let Some(next) = next {
-                self.ask(next);
-            }
+            self.answered(&self.0.selecting);
         }
         self.deliver(reply);
     }
@@ -157,28 +181,16 @@ impl Source {
     /// does it at once and returns what is known then; the worker answers later
     /// with [`Reply::Opened`] (see [`Source::reindexed`]).
     pub fn reindex(&self, format: &str) -> Option<Meta> {
+        let request = Request::Reindex {
+            format: format.to_owned(),
+        };
         match &self.0.backend {
-            Backend::Local(store) => {
-                let mut store = store.borrow_mut();
-                store.reindex(&Options::from_format_box(format), &mut |_| {});
-                Some(store.meta())
-            }
-            Backend::Worker(worker) => {
-                if self.0.reindexing.borrow().as_deref() == Some(format) {
-                    return None;
-                }
-                if self.0.reindexing.borrow().is_some() {
-                    *self.0.waiting_format.borrow_mut() = Some(format.to_owned());
-                    return None;
-                }
-                *self.0.reindexing.borrow_mut() = Some(format.to_owned());
-                post(
-                    worker,
-                    &Request::Reindex {
-                        format: format.to_owned(),
-                    }
-                    .to_json(),
-                );
+            Backend::Local(store) => match store.borrow_mut().handle(request) {
+                Reply::Opened { meta, .. } => Some(meta),
+                _ => None,
+            },
+            Backend::Worker(_) => {
+                self.ask(request);
                 None
             }
         }
@@ -186,10 +198,12 @@ impl Source {
 
     /// The worker has indexed again: send the format typed meanwhile, if any.
     pub fn reindexed(&self) {
-        *self.0.reindexing.borrow_mut() = None;
-        let next = self.0.waiting_format.borrow_mut().take();
-        if let Some(format) = next {
-            let _ = self.reindex(&format);
+        self.answered(&self.0.reindexing);
+    }
+
+    fn answered(&self, kind: &Latest) {
+        if let (Some(next), Backend::Worker(worker)) = (kind.done(), &self.0.backend) {
+            post(worker, &next.to_json());
         }
     }
 
@@ -214,4 +228,29 @@ pub fn post(worker: &web_sys::Worker, json: &str) {
     let msg = Object::new();
     let _ = Reflect::set(&msg, &"json".into(), &json.into());
     let _ = worker.post_message(&msg);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn select(id: u32) -> Request {
+        Request::Select {
+            id,
+            query: String::new(),
+            sort: None,
+        }
+    }
+
+    #[test]
+    fn ok_latest_sends_only_the_newest_and_never_the_same_twice() {
+        let l = Latest::default();
+        assert_eq!(l.offer(select(1)), Some(select(1)));
+        assert_eq!(l.offer(select(2)), None);
+        assert_eq!(l.offer(select(3)), None);
+        assert_eq!(l.done(), Some(select(3)), "2 was overtaken by 3");
+        assert_eq!(l.offer(select(3)), None, "3 is being answered");
+        assert_eq!(l.done(), None);
+        assert_eq!(l.offer(select(4)), Some(select(4)));
+    }
 }
