@@ -167,7 +167,10 @@ pub fn App() -> Html {
         browser::set_document_lang(*lang);
         browser::save_lang(*lang);
     });
-    use_effect_with((), |()| browser::register_service_worker());
+    use_effect_with((), |()| {
+        browser::register_service_worker();
+        files::prepare();
+    });
     // Opened files whose worker is no longer shown are closed (its memory is freed).
     use_effect_with(state.files.as_ref().map(|f| f.source.clone()), |source| {
         let source = source.clone();

@@ -4,7 +4,7 @@
 //! for what it shows ([`Source`]). Where no worker can be started, the same work
 //! runs here.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -115,29 +115,77 @@ fn opened(
     on_action.emit(Action::Notify(notice));
 }
 
-/// Starts the worker; once it says it is ready it gets the files (`File` objects:
-/// the worker reads them itself).
-fn start_worker(on_action: &Callback<Action>, format: &AttrValue, files: &[web_sys::File]) -> Option<web_sys::Worker> {
+/// What a worker is to open once it is ready.
+struct Job {
+    on_action: Callback<Action>,
+    format: AttrValue,
+    /// Taken when sent.
+    files: Option<Array>,
+}
+
+/// A worker that has been started, and the files it is to open (none yet for a spare).
+struct Started {
+    worker: web_sys::Worker,
+    ready: Cell<bool>,
+    job: RefCell<Option<Job>>,
+}
+
+impl Started {
+    /// Sends the job, once there is one and the worker listens.
+    fn send_job(&self) {
+        let mut job = self.job.borrow_mut();
+        let Some(job) = job.as_mut().filter(|_| self.ready.get()) else {
+            return;
+        };
+        let Some(files) = job.files.take() else {
+            return;
+        };
+        let msg = Object::new();
+        let open = serde_json::json!({ "type": "open", "format": job.format.as_str() }).to_string();
+        let _ = Reflect::set(&msg, &"json".into(), &open.into());
+        let _ = Reflect::set(&msg, &"files".into(), &files);
+        if self.worker.post_message(&msg).is_err() {
+            job.on_action.emit(Action::Notify(None));
+        }
+    }
+
+    fn on_action(&self) -> Option<Callback<Action>> {
+        self.job.borrow().as_ref().map(|j| j.on_action.clone())
+    }
+}
+
+thread_local! {
+    /// A worker started ahead of need, so that opening files does not wait for one
+    /// to load and compile (about 0.1 s).
+    static SPARE: RefCell<Option<Rc<Started>>> = const { RefCell::new(None) };
+}
+
+/// Starts a spare worker if there is none.
+pub fn prepare() {
+    if SPARE.with(|s| s.borrow().is_none()) {
+        let spare = spawn();
+        SPARE.with(|s| *s.borrow_mut() = spare);
+    }
+}
+
+/// Starts a worker and listens to it.
+fn spawn() -> Option<Rc<Started>> {
     // trunk's loader for workers is a classic script (importScripts).
     let worker = web_sys::Worker::new(WORKER_URL).ok()?;
     let source = Source::worker(worker.clone());
-    let on_action = on_action.clone();
-    let handle = worker.clone();
-    let mut pending = Some((format.clone(), files.iter().collect::<Array>()));
+    let started = Rc::new(Started {
+        worker: worker.clone(),
+        ready: Cell::new(false),
+        job: RefCell::new(None),
+    });
+    let this = Rc::clone(&started);
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
         let reply = get(&data, "json").as_string().and_then(|j| Reply::from_json(&j));
         match reply {
             Some(Reply::Ready) => {
-                if let Some((format, files)) = pending.take() {
-                    let msg = Object::new();
-                    let open = serde_json::json!({ "type": "open", "format": format.as_str() }).to_string();
-                    let _ = Reflect::set(&msg, &"json".into(), &open.into());
-                    let _ = Reflect::set(&msg, &"files".into(), &files);
-                    if handle.post_message(&msg).is_err() {
-                        on_action.emit(Action::Notify(None));
-                    }
-                }
+                this.ready.set(true);
+                this.send_job();
             }
             Some(Reply::Progress { index, fraction }) => {
                 let phase = if index { Phase::Index } else { Phase::Read };
@@ -147,18 +195,24 @@ fn start_worker(on_action: &Callback<Action>, format: &AttrValue, files: &[web_s
                     reason = "a percentage 0–100"
                 )]
                 let percent = (fraction * 100.0).clamp(0.0, 100.0) as u8;
-                on_action.emit(Action::Notify(Some(Notice::Progress(phase, percent))));
+                if let Some(on_action) = this.on_action() {
+                    on_action.emit(Action::Notify(Some(Notice::Progress(phase, percent))));
+                }
             }
             Some(Reply::Opened { format, meta, problems }) => {
                 // Opened: the worker now holds the files and is no longer cancellable.
                 CURRENT.with(|c| {
                     let mut c = c.borrow_mut();
-                    if c.as_ref() == Some(&handle) {
+                    if c.as_ref() == Some(&this.worker) {
                         *c = None;
                     }
                 });
                 source.reindexed();
-                opened(&on_action, source.clone(), meta, format.into(), problems);
+                if let Some(on_action) = this.on_action() {
+                    opened(&on_action, source.clone(), meta, format.into(), problems);
+                }
+                // Ready for the next files.
+                prepare();
             }
             Some(_) => source.received(&data),
             None => {}
@@ -167,5 +221,17 @@ fn start_worker(on_action: &Callback<Action>, format: &AttrValue, files: &[web_s
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Lives as long as the worker, which is terminated when its files are closed.
     on_message.forget();
-    Some(worker)
+    Some(started)
+}
+
+/// Gives the spare worker (or a new one) the files to open.
+fn start_worker(on_action: &Callback<Action>, format: &AttrValue, files: &[web_sys::File]) -> Option<web_sys::Worker> {
+    let started = SPARE.with(|s| s.borrow_mut().take()).or_else(spawn)?;
+    *started.job.borrow_mut() = Some(Job {
+        on_action: on_action.clone(),
+        format: format.clone(),
+        files: Some(files.iter().collect()),
+    });
+    started.send_job();
+    Some(started.worker.clone())
 }
