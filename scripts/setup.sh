@@ -29,6 +29,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# The crates of Cargo.lock, so that `trunk build --offline` (which builds offline) finds
+# them on a machine that has never built the project. Quick when they are there.
+cargo fetch --locked --quiet
+
 # fonts-ipafont-gothic: Japanese glyphs for the screenshots the browser tests take.
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
    || ! dpkg -s fonts-ipafont-gothic >/dev/null 2>&1; then
