@@ -26,6 +26,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::flowlog::input::{self, OpenError, MAX_TEXT_BYTES};
+use crate::flowlog::shapes;
 use crate::flowlog::store::{ExportKind, Message, ProblemOut, Reply, Request, Store};
 use crate::flowlog::table::Indexer;
 use crate::flowlog::Options;
@@ -275,7 +276,7 @@ async fn stream(
         let array = Uint8Array::new(&get(&result, "value"));
         chunk.resize(array.length() as usize, 0);
         array.copy_to(&mut chunk);
-        if taken == 0 && input::needs_whole(&chunk) {
+        if taken == 0 && shapes::needs_whole(&chunk, &Options::default()) {
             export = Some(Vec::new());
         }
         taken += chunk.len();

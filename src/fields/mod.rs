@@ -34,6 +34,16 @@ impl Lang {
         }
     }
 
+    /// `en` or `ja`, whichever this language is: the one way to choose between two
+    /// texts written side by side.
+    #[must_use]
+    pub fn pick<T>(self, en: T, ja: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Ja => ja,
+        }
+    }
+
     /// Picks the language for a browser language tag such as `ja-JP`; English otherwise.
     #[must_use]
     pub fn from_tag(tag: &str) -> Lang {
@@ -330,7 +340,7 @@ impl FieldName {
     }
 
     /// Reads a field name as people write it: `srcaddr`, `${srcaddr}`, `$${srcaddr}`
-    /// (Terraform), `src_addr`, `SRCADDR` or `srcAddr`. Hyphens and underscores are
+    /// (Terraform), `<srcaddr>` (blogs), `src_addr`, `SRCADDR` or `srcAddr`. Hyphens and underscores are
     /// ignored and case does not matter, which is unambiguous for AWS's names.
     #[must_use]
     pub fn parse_loose(token: &str) -> Option<FieldName> {
@@ -363,6 +373,10 @@ impl std::fmt::Display for FieldName {
 
 /// `${x}`, `$${x}` and `{x}` → `x`; `None` when the braces do not match.
 fn strip_token_syntax(token: &str) -> Option<&str> {
+    // `<srcaddr>`, as blogs and notebooks write a format.
+    if let Some(inner) = token.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+        return Some(inner);
+    }
     let t = token.trim_start_matches('$');
     match (t.strip_prefix('{'), t.ends_with('}')) {
         (Some(inner), true) => inner.strip_suffix('}'),

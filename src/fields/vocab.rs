@@ -315,8 +315,13 @@ pub mod words {
     pub const MASKED: Text = t("masked", "マスク済み");
     /// Meaning of a masked value.
     pub const MASKED_MEANING: Text = t(
-        "This value was hidden (masked) before the line was shared; the other columns still decode.",
-        "共有前に値が隠されています（マスク）。他の列は通常どおり解読できます。",
+        "This value was hidden (masked) or replaced by a placeholder before the line was shared; the other columns still decode.",
+        "共有前に値が隠されているか（マスク）、プレースホルダーに置き換えられています。他の列は通常どおり解読できます。",
+    );
+    /// A start/end in epoch milliseconds.
+    pub const MILLISECONDS: Text = t(
+        "Epoch milliseconds (13 digits), not the seconds AWS documents: read as milliseconds and converted. Some tools write records this way.",
+        "エポックミリ秒（13 桁）で、AWS が記載している秒ではありません。ミリ秒として読み、変換しました。一部のツールはこの形で書き出します。",
     );
     /// `unknown` account.
     pub const UNKNOWN: Text = t("unknown", "不明");

@@ -30,6 +30,12 @@ pub fn calendar(unix: i64, offset_minutes: i32) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02}:{ss:02}"))
 }
 
+/// `2021-05-17T13:48:43` (UTC) for `unix` seconds.
+#[must_use]
+pub fn calendar_iso(unix: i64) -> Option<String> {
+    calendar(unix, 0).map(|c| c.replacen(' ', "T", 1))
+}
+
 /// `+09:00` for 540 minutes.
 #[must_use]
 pub fn offset_label(minutes: i32) -> String {

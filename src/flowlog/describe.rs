@@ -8,7 +8,7 @@ use crate::fields::{FieldName, Kind, Lang};
 use super::addr::AddrKind;
 use super::clock::{self, LocalOffset};
 use super::record::{Cell, Record};
-use super::value::{Action, FlowDirection, LogStatus, Value};
+use super::value::{self, Action, FlowDirection, LogStatus, Value};
 
 /// A value put into words.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -100,7 +100,18 @@ fn describe_value(record: &Record, cell: &Cell, text: &str, lang: Lang, tz: &dyn
         Value::Port(p) => port(record, p, lang, code_meaning),
         Value::Protocol(n) => protocol(n, lang, code_meaning),
         Value::Count(n) => count(record, cell.field, n, lang),
-        Value::Time(t) => time(record, cell.field, t, lang, tz),
+        Value::Time(t) => {
+            let mut d = time(record, cell.field, t, lang, tz);
+            if value::is_millis(raw) {
+                let note = w::MILLISECONDS.get(lang);
+                d.meaning = if d.meaning.is_empty() {
+                    note.to_owned()
+                } else {
+                    format!("{note} {}", d.meaning)
+                };
+            }
+            d
+        }
         Value::Action(a) => Described {
             decoded: match a {
                 Action::Accept => w::ACCEPTED,
@@ -467,7 +478,11 @@ fn time(record: &Record, field: FieldName, t: i64, lang: Lang, tz: &dyn LocalOff
         _ => record.value(FieldName::End),
     };
     if let Some(Value::Time(o)) = other {
-        let secs = if field == FieldName::End { t - o } else { o - t };
+        let secs = if field == FieldName::End {
+            t.saturating_sub(o)
+        } else {
+            o.saturating_sub(t)
+        };
         push_sentence(
             &mut meaning,
             &format!("{}: {}", w::DURATION.get(lang), clock::duration(secs, lang == Lang::Ja)),

@@ -6,32 +6,22 @@ use std::io::Read;
 
 use crate::fields::Lang;
 
+use super::shapes::{self, Report};
+use super::Options;
+
 /// Decompressed files larger than this are refused (a gzip bomb stops here). Half a
 /// GiB: a browser tab's WebAssembly memory must also hold the index and the copies.
 pub const MAX_TEXT_BYTES: usize = 512 << 20;
 
-/// What an opened file turned out to be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
-    /// Plain flow log text.
-    Text,
-    /// gzip-compressed flow log text (S3 `.log.gz`).
-    Gzip,
-    /// JSON from `aws logs filter-log-events` / `get-log-events`.
-    CloudWatchJson,
-    /// CSV exported from the CloudWatch console (`timestamp,message`).
-    CloudWatchCsv,
-}
-
 /// An opened file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Opened {
-    /// What it was.
-    pub kind: FileKind,
-    /// The flow log lines, `\n`-separated.
+    /// The flow log lines, `\n`-separated (unwrapped when the file was a wrapper).
     pub text: String,
     /// Byte offset of the first invalid UTF-8 sequence, replaced by U+FFFD.
     pub invalid_utf8_at: Option<usize>,
+    /// What the recogniser unwrapped, when the file was not plain flow log text.
+    pub report: Option<Report>,
 }
 
 /// Why a file could not be opened.
@@ -79,17 +69,25 @@ impl std::error::Error for OpenError {}
 
 /// Opens a file's bytes: gunzips if they start with the gzip magic number (at most
 /// `limit` bytes of output), decodes UTF-8 (replacing invalid sequences, and saying
-/// where the first one was), and unwraps CloudWatch JSON or CSV exports.
+/// where the first one was), and unwraps whatever holds the records (CloudWatch JSON
+/// or CSV, subscription payloads, console copies: [`shapes::recognise`]).
 ///
 /// # Errors
 /// Damaged gzip data, or output past `limit`.
 pub fn open(bytes: &[u8], limit: usize) -> Result<Opened, OpenError> {
-    let (raw, gz) = if bytes.starts_with(&[0x1f, 0x8b]) {
-        (gunzip(bytes, limit)?, true)
+    let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut raw = gunzip(bytes, limit)?;
+        // Firehose may compress what CloudWatch Logs had compressed: gzip inside gzip.
+        for _ in 0..2 {
+            if raw.starts_with(&[0x1f, 0x8b]) {
+                raw = gunzip(&raw, limit)?;
+            }
+        }
+        raw
     } else if bytes.len() > limit {
         return Err(OpenError::TooLarge { limit });
     } else {
-        (bytes.to_vec(), false)
+        bytes.to_vec()
     };
     let (text, invalid_utf8_at) = match String::from_utf8(raw) {
         Ok(s) => (s, None),
@@ -98,31 +96,30 @@ pub fn open(bytes: &[u8], limit: usize) -> Result<Opened, OpenError> {
             (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
         }
     };
-    let trimmed = text.trim_start_matches('\u{feff}');
-    if let Some(lines) = cloudwatch_json(trimmed) {
-        return Ok(Opened {
-            kind: FileKind::CloudWatchJson,
-            text: lines,
-            invalid_utf8_at,
-        });
-    }
-    if let Some(lines) = cloudwatch_csv(trimmed) {
-        return Ok(Opened {
-            kind: FileKind::CloudWatchCsv,
-            text: lines,
-            invalid_utf8_at,
-        });
+    let options = Options::default();
+    let head = text.as_bytes().get(..HEAD).unwrap_or(text.as_bytes());
+    if shapes::needs_whole(head, &options) || text.starts_with('\u{feff}') {
+        if let Some(unwrapped) = shapes::recognise(&text, &options) {
+            return Ok(Opened {
+                text: unwrapped.text,
+                invalid_utf8_at,
+                report: Some(unwrapped.report),
+            });
+        }
     }
     Ok(Opened {
-        kind: if gz { FileKind::Gzip } else { FileKind::Text },
         text,
         invalid_utf8_at,
+        report: None,
     })
 }
 
+/// How much of a file's start is looked at to tell whether it is a wrapper.
+pub const HEAD: usize = 64 << 10;
+
 /// Inflates all gzip members, growing the output in steps (not by doubling, which
 /// could overshoot a browser's memory), and stops one byte past `limit`.
-fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, OpenError> {
+pub(crate) fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, OpenError> {
     const STEP: usize = 16 << 20;
     let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(limit as u64 + 1);
     let mut out: Vec<u8> = Vec::new();
@@ -142,19 +139,6 @@ fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, OpenError> {
     }
     out.shrink_to_fit();
     Ok(out)
-}
-
-/// Whether a file starting with `head` must be read whole before it can be split
-/// into lines: a CloudWatch export (JSON, or CSV with a header row) rather than
-/// flow log lines, which are indexed as they stream in. Flow log lines never start
-/// with `{` or `[`, and have no comma in the first line.
-#[must_use]
-pub fn needs_whole(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
-    let rest = head.get(start..).unwrap_or_default();
-    let first_line = rest.split(|b| *b == b'\n').next().unwrap_or_default();
-    matches!(rest.first(), Some(b'{' | b'[')) || first_line.contains(&b',')
 }
 
 /// A problem with one of several files.
@@ -203,67 +187,6 @@ pub fn join<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>, limit: usiz
     out
 }
 
-/// `{"events": [{"message": "…"}, …]}` → the messages, one per line.
-fn cloudwatch_json(text: &str) -> Option<String> {
-    if !text.starts_with('{') {
-        return None;
-    }
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    let events = value.get("events")?.as_array()?;
-    let lines: Vec<&str> = events
-        .iter()
-        .filter_map(|e| e.get("message")?.as_str())
-        .map(str::trim_end)
-        .collect();
-    Some(lines.join("\n"))
-}
-
-/// A console CSV export: a header naming a `message` column, then rows whose
-/// message is quoted (`""` inside is a quote). Returns the messages, one per line.
-fn cloudwatch_csv(text: &str) -> Option<String> {
-    let (head, rest) = text.split_once('\n')?;
-    let columns: Vec<String> = split_csv(head.trim_end_matches('\r'))?;
-    let column = columns.iter().position(|c| c.eq_ignore_ascii_case("message"))?;
-    if columns.len() < 2 {
-        return None;
-    }
-    let mut out = Vec::new();
-    for line in rest.lines() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let fields = split_csv(line.trim_end_matches('\r'))?;
-        out.push(fields.get(column)?.trim_end().to_owned());
-    }
-    Some(out.join("\n"))
-}
-
-/// Splits one CSV line (RFC 4180 quoting, no newlines inside fields).
-/// Hand-written: a CSV crate for one line shape of one export is not worth its size.
-fn split_csv(line: &str) -> Option<Vec<String>> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut chars = line.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (false, '"') if field.is_empty() => quoted = true,
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (false, ',') => fields.push(std::mem::take(&mut field)),
-            (_, c) => field.push(c),
-        }
-    }
-    if quoted {
-        return None;
-    }
-    fields.push(field);
-    Some(fields)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,12 +204,9 @@ mod tests {
     #[test]
     fn ok_plain_and_gzip_and_multi_member_gzip() {
         let o = open(LINE.as_bytes(), MAX_TEXT_BYTES).unwrap();
-        assert_eq!(
-            (o.kind, o.text.as_str(), o.invalid_utf8_at),
-            (FileKind::Text, LINE, None)
-        );
+        assert_eq!((o.report, o.text.as_str(), o.invalid_utf8_at), (None, LINE, None));
         let o = open(&gzip(LINE.as_bytes()), MAX_TEXT_BYTES).unwrap();
-        assert_eq!((o.kind, o.text.as_str()), (FileKind::Gzip, LINE));
+        assert_eq!((o.report, o.text.as_str()), (None, LINE));
         let mut two = gzip(b"a\n");
         two.extend(gzip(b"b\n"));
         assert_eq!(open(&two, MAX_TEXT_BYTES).unwrap().text, "a\nb\n");
@@ -338,6 +258,7 @@ mod tests {
 
     #[test]
     fn ok_needs_whole_only_for_cloudwatch_exports() {
+        let needs_whole = |head: &[u8]| shapes::needs_whole(head, &Options::default());
         assert!(!needs_whole(LINE.as_bytes()));
         assert!(!needs_whole(b"version account-id\n1,2"));
         assert!(needs_whole(b"\xef\xbb\xbf \n{\"events\": []}"));
@@ -352,18 +273,27 @@ mod tests {
                 {{"message": "{LINE}\n"}}], "searchedLogStreams": []}}"#
         );
         let o = open(json.as_bytes(), MAX_TEXT_BYTES).unwrap();
-        assert_eq!(o.kind, FileKind::CloudWatchJson);
-        assert_eq!(o.text, format!("{LINE}\n{LINE}"));
+        assert!(o.report.as_ref().unwrap().shapes.contains(&(shapes::Shape::CliJson, 2)));
+        // The event time is kept in front of the record, as the console shows it.
+        assert_eq!(o.text, format!("2021-05-17T13:48:43.000Z {LINE}\n{LINE}\n"));
         let csv = format!("timestamp,message\r\n1621259323000,\"{LINE}\"\r\n1621259324000,{LINE}\r\n");
         let o = open(csv.as_bytes(), MAX_TEXT_BYTES).unwrap();
-        assert_eq!(o.kind, FileKind::CloudWatchCsv);
-        assert_eq!(o.text, format!("{LINE}\n{LINE}"));
-        // A flow log line is never mistaken for CSV or JSON.
-        assert_eq!(open(LINE.as_bytes(), MAX_TEXT_BYTES).unwrap().kind, FileKind::Text);
+        assert!(o
+            .report
+            .as_ref()
+            .unwrap()
+            .shapes
+            .contains(&(shapes::Shape::ConsoleCsv, 2)));
         assert_eq!(
-            split_csv(r#"a,"b ""q"", c",d"#),
+            o.text,
+            format!("2021-05-17T13:48:43.000Z {LINE}\n2021-05-17T13:48:44.000Z {LINE}\n")
+        );
+        // A flow log line is never mistaken for CSV or JSON.
+        assert_eq!(open(LINE.as_bytes(), MAX_TEXT_BYTES).unwrap().report, None);
+        assert_eq!(
+            shapes::split_csv(r#"a,"b ""q"", c",d"#),
             Some(vec!["a".into(), "b \"q\", c".into(), "d".into()])
         );
-        assert_eq!(split_csv(r#"a,"b"#), None);
+        assert_eq!(shapes::split_csv(r#"a,"b"#), None);
     }
 }

@@ -15,6 +15,7 @@ pub mod format;
 pub mod input;
 pub mod query;
 pub mod record;
+pub mod shapes;
 pub mod share;
 pub mod split;
 pub mod store;
@@ -51,25 +52,68 @@ impl Options {
     }
 }
 
-/// Decodes every line of `text`.
+/// Decodes every line of `text`. When some lines do not read as records, headers
+/// or comments, the text is given to the recogniser ([`shapes::recognise`]), which
+/// finds records inside console copies, CLI output, JSON payloads and other
+/// wrappers; the result then points into its clean text ([`Decoded::unwrapped`]),
+/// and every line keeps the number of the input line it came from.
 #[must_use]
 pub fn decode_text(text: &str, options: &Options) -> Decoded {
+    let plain = decode_plain(text, options);
+    if !needs_recogniser(text, &plain) {
+        return plain;
+    }
+    match shapes::recognise(text, options) {
+        Some(mut unwrapped) => {
+            let clean: Rc<str> = Rc::from(std::mem::take(&mut unwrapped.text));
+            let mut decoded = decode_lines(&clean, options, Some(&unwrapped));
+            decoded.unwrapped = Some((clean, Rc::new(unwrapped)));
+            decoded
+        }
+        None => plain,
+    }
+}
+
+/// Whether a decode of the bare text left lines that are not records, headers or
+/// comments (or the text starts with a byte-order mark): then a wrapper may hold
+/// the records. Plain flow log text never pays for the recogniser.
+fn needs_recogniser(text: &str, plain: &Decoded) -> bool {
+    text.starts_with('\u{feff}')
+        || plain.lines.iter().any(|l| match &l.kind {
+            LineKind::Error(e) => !matches!(e.kind, LineErrorKind::Value(_)),
+            // JSON split at its spaces can have as many tokens as a record: its first
+            // value is then no value at all (`{"message":"2`).
+            LineKind::Record(r) => r.cells.first().is_some_and(|c| c.value.is_err()),
+            _ => false,
+        })
+}
+
+/// Decodes every line of `text` as it is, without looking for wrappers: exactly one
+/// [`Line`] per input line (what the compact [`table::Table`] also does).
+#[must_use]
+pub fn decode_plain(text: &str, options: &Options) -> Decoded {
+    decode_lines(text, options, None)
+}
+
+fn decode_lines(text: &str, options: &Options, unwrapped: Option<&shapes::Unwrapped>) -> Decoded {
     let mut current = Rc::new(options.format.clone().unwrap_or_default());
     let lines = split::lines(text)
         .map(|raw| {
             let content = text.get(raw.span.clone()).unwrap_or_default();
-            let kind = decode_line(content, raw.span.start, raw.no, &current);
+            let at = unwrapped.map_or(raw.no, |u| u.input_line(raw.no));
+            let kind = decode_line(content, raw.span.start, at, &current);
             if let (LineKind::Header(format), None) = (&kind, &options.format) {
                 current = Rc::clone(format);
             }
             Line {
                 no: raw.no,
+                at,
                 span: raw.span,
                 kind,
             }
         })
         .collect();
-    Decoded { lines }
+    Decoded { lines, unwrapped: None }
 }
 
 /// What a line looks like before its values are read.

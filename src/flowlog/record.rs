@@ -7,13 +7,18 @@ use crate::fields::FieldName;
 
 use super::error::{LineError, LineErrorKind, ValueError};
 use super::format::Format;
+use super::shapes::Unwrapped;
 use super::value::{Action, LogStatus, Value};
 
 /// One input line and what it turned out to be. Every input line yields exactly one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
-    /// 1-based input line number.
+    /// 1-based number of the line in the text that was decoded: the input, or the
+    /// recogniser's clean text ([`Decoded::unwrapped`]). Unique: it names the line.
     pub no: usize,
+    /// 1-based number of the input line it came from, as shown to people (equal to
+    /// `no` unless the input was unwrapped; several records can share one).
+    pub at: usize,
     /// Byte span of the line's content in the input (without `\n` / `\r\n`).
     pub span: Range<usize>,
     /// What the line is.
@@ -140,9 +145,18 @@ impl Record {
 pub struct Decoded {
     /// Every input line, in order.
     pub lines: Vec<Line>,
+    /// When the records were found inside a wrapper: the clean text that the spans
+    /// of `lines` point into, and what the recogniser found.
+    pub unwrapped: Option<(Rc<str>, Rc<Unwrapped>)>,
 }
 
 impl Decoded {
+    /// The text the spans point into: the clean text of an unwrapped input, else `input`.
+    #[must_use]
+    pub fn text<'a>(&'a self, input: &'a str) -> &'a str {
+        self.unwrapped.as_ref().map_or(input, |(t, _)| t)
+    }
+
     /// The records, with their line numbers.
     pub fn records(&self) -> impl Iterator<Item = (usize, &Record)> {
         self.lines.iter().filter_map(|l| match &l.kind {
@@ -158,7 +172,7 @@ impl Decoded {
         for line in &self.lines {
             match &line.kind {
                 LineKind::Error(e) => out.push(e.clone()),
-                LineKind::Record(r) => out.extend(r.errors(line.no, text)),
+                LineKind::Record(r) => out.extend(r.errors(line.at, text)),
                 _ => {}
             }
         }

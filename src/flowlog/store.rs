@@ -114,6 +114,7 @@ impl RowOut {
         };
         Line {
             no: self.no,
+            at: self.no,
             span: 0..self.text.len(),
             kind,
         }

@@ -444,6 +444,7 @@ impl Table {
         };
         Some(Line {
             no: i + 1,
+            at: i + 1,
             span: base..row.end as usize,
             kind,
         })

@@ -277,13 +277,62 @@ pub fn parse_value(spec: &'static FieldSpec, raw: &str) -> Result<Value, ValueEr
         spec.kind,
         Kind::ResourceId(_) | Kind::Name | Kind::AzId | Kind::Region | Kind::Arn | Kind::Tag
     );
-    if textual && is_masked(raw) {
+    if textual && (is_masked(raw) || placeholder(raw)) {
         return Ok(Value::Masked);
     }
     match typed(spec, raw) {
-        Err(_) if !textual && is_masked(raw) => Ok(Value::Masked),
+        // An all-zero account (`000000000000`) is a placeholder, not an account.
+        Ok(Value::Account) if raw.bytes().all(|b| b == b'0') && raw.len() >= 8 => Ok(Value::Masked),
+        Err(_) if !textual && (is_masked(raw) || placeholder(raw)) => Ok(Value::Masked),
         other => other,
     }
+}
+
+/// Whether a `start`/`end` token is in epoch milliseconds (13 digits) rather than
+/// the documented seconds.
+#[must_use]
+pub fn is_millis(raw: &str) -> bool {
+    raw.len() == 13 && raw.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a token is a placeholder people put in shared records instead of the
+/// real value: `<account-id>`, `REDACTED`, `10.0.x.x`, `185.x.x.x`, `9xxx`,
+/// `eni-069xxxxxb7a490` (runs of `x` inside a hexadecimal ID — real IDs have no
+/// `x`), `eni-00000000`, or a value in quotes (`'eni-0123…'`).
+#[must_use]
+pub fn placeholder(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    match bytes {
+        [b'<', .., b'>'] | [b'[', .., b']'] | [b'{', .., b'}'] if bytes.len() > 2 => return true,
+        [b'\'', .., b'\''] | [b'"', .., b'"'] if bytes.len() > 2 => return true,
+        _ => {}
+    }
+    const WORDS: [&str; 6] = ["redacted", "masked", "sanitized", "sanitised", "hidden", "removed"];
+    if WORDS.iter().any(|w| raw.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    let is_x = |b: &u8| matches!(b, b'x' | b'X' | b'*');
+    // Addresses with some parts masked: 10.0.x.x, 198.51.100.x, 2001:db8::x.
+    if bytes.iter().any(is_x) && bytes.iter().any(|b| matches!(b, b'.' | b':')) {
+        let parts_ok = raw
+            .split(['.', ':'])
+            .all(|p| p.is_empty() || p.bytes().all(|b| b.is_ascii_hexdigit()) || p.bytes().all(|b| is_x(&b)));
+        if parts_ok {
+            return true;
+        }
+    }
+    // IDs and accounts with a run of x: eni-0axxxxxx1ad77, 9xxx; or all zeros.
+    let body = raw.rsplit_once('-').map_or(raw, |(head, tail)| {
+        if !head.is_empty() && head.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            tail
+        } else {
+            raw
+        }
+    });
+    let b = body.as_bytes();
+    let xs = b.iter().filter(|c| is_x(c)).count();
+    let hexish = !b.is_empty() && b.iter().all(|c| c.is_ascii_hexdigit() || is_x(c));
+    (hexish && xs >= 2) || (body.len() >= 8 && b.iter().all(|c| *c == b'0') && body.len() != raw.len())
 }
 
 /// Whether `raw` is a valid value of `spec`: the same answer as
@@ -375,7 +424,12 @@ fn typed(spec: &'static FieldSpec, raw: &str) -> Result<Value, ValueError> {
             }
         }),
         Kind::Bytes => integer(raw, u64::MAX).map(Value::Count),
-        Kind::Time => integer(raw, i64::MAX as u64).map(|n| Value::Time(i64::try_from(n).unwrap_or(0))),
+        // Epoch milliseconds (13 digits) are not documented but seen in the wild: read as
+        // seconds, and flagged where the value is explained.
+        Kind::Time => integer(raw, i64::MAX as u64).map(|n| {
+            let n = if is_millis(raw) { n / 1000 } else { n };
+            Value::Time(i64::try_from(n).unwrap_or(0))
+        }),
         Kind::Action => raw.parse().map(Value::Action),
         Kind::LogStatus => raw.parse().map(Value::LogStatus),
         Kind::FlowDirection => raw.parse().map(Value::Direction),

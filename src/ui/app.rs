@@ -137,6 +137,7 @@ pub fn App() -> Html {
         (
             Decoded {
                 lines: lines.into_iter().map(|(l, _)| l).collect(),
+                unwrapped: None,
             },
             AttrValue::from(text),
         )
