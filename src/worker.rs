@@ -26,7 +26,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::flowlog::input::{self, OpenError, MAX_TEXT_BYTES};
-use crate::flowlog::shapes;
+use crate::flowlog::shapes::{self, Report, S3Key};
 use crate::flowlog::store::{ExportKind, Message, ProblemOut, Reply, Request, Store};
 use crate::flowlog::table::Indexer;
 use crate::flowlog::Options;
@@ -207,6 +207,7 @@ async fn open(
     let mut ix = Indexer::new(options, MAX_TEXT_BYTES, hint);
     let mut names = Vec::new();
     let mut problems = Vec::new();
+    let mut reports = Vec::new();
     let mut done = 0;
     for (file, &(gzip, isize, expected)) in files.iter().zip(&peeked) {
         let name = file.name();
@@ -216,7 +217,8 @@ async fn open(
             let f = (done + bytes.min(expected)) as f64 / total as f64;
             progress(scope, false, f);
         };
-        let streamed = stream(file, gzip, isize, &mut ix, &report).await;
+        let mut unwrapped = None;
+        let streamed = stream(file, gzip, isize, &mut ix, &report, &mut unwrapped).await;
         let outcome = match streamed {
             Ok(utf8) => Ok(utf8),
             Err(Failed::TooLarge) => Err(OpenError::TooLarge { limit: MAX_TEXT_BYTES }),
@@ -224,13 +226,22 @@ async fn open(
             Err(Failed::Stream) => {
                 ix.rollback(mark);
                 let _ = ix.begin_file();
-                whole(file, &mut ix).await
+                whole(file, &mut ix, &mut unwrapped).await
             }
         };
         match outcome {
             Ok(utf8) => {
                 if let Some(at) = ix.end_file().or(utf8) {
                     problems.push((name.clone(), ProblemOut::Utf8 { at }));
+                }
+                // What the file's name or path says (S3 key: account, Region, window).
+                let path = get(file, "webkitRelativePath").as_string().unwrap_or_default();
+                let key = S3Key::parse(if path.is_empty() { &name } else { &path });
+                if let Some(key) = key {
+                    unwrapped.get_or_insert_with(Report::default).s3.push(key);
+                }
+                if let Some(report) = unwrapped {
+                    reports.push((name.clone(), report));
                 }
                 names.push(name);
             }
@@ -242,7 +253,10 @@ async fn open(
         done += expected.max(1);
     }
     progress(scope, false, 1.0);
-    (Store::new(ix.finish(), names), problems)
+    (
+        Store::new(ix.finish(), names).with_unwrapped(reports, Vec::new()),
+        problems,
+    )
 }
 
 /// Streams one file into `ix`. Returns where invalid UTF-8 was found in a CloudWatch
@@ -253,6 +267,7 @@ async fn stream(
     isize: Option<u32>,
     ix: &mut Indexer,
     report: &dyn Fn(usize),
+    unwrapped: &mut Option<Report>,
 ) -> Result<Option<usize>, Failed> {
     let mut readable = file.stream();
     if gzip {
@@ -310,6 +325,7 @@ async fn stream(
         Some(all) => {
             let opened = input::open(&all, MAX_TEXT_BYTES.saturating_sub(ix.len())).map_err(Failed::Open)?;
             ix.push(opened.text.as_bytes()).map_err(|_| Failed::TooLarge)?;
+            *unwrapped = opened.report;
             Ok(opened.invalid_utf8_at)
         }
         None => Ok(None),
@@ -318,11 +334,16 @@ async fn stream(
 
 /// Reads a file whole and opens it with `flate2` (several gzip members, or to say
 /// what is wrong with damaged data).
-async fn whole(file: &web_sys::File, ix: &mut Indexer) -> Result<Option<usize>, OpenError> {
+async fn whole(
+    file: &web_sys::File,
+    ix: &mut Indexer,
+    unwrapped: &mut Option<Report>,
+) -> Result<Option<usize>, OpenError> {
     let bytes = bytes_of(file).await.ok_or(OpenError::Unreadable)?;
     let opened = input::open(&bytes, MAX_TEXT_BYTES.saturating_sub(ix.len()))?;
     drop(bytes);
     ix.push(opened.text.as_bytes())
         .map_err(|_| OpenError::TooLarge { limit: MAX_TEXT_BYTES })?;
+    *unwrapped = opened.report;
     Ok(opened.invalid_utf8_at)
 }

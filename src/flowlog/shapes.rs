@@ -35,7 +35,7 @@ use super::Options;
 const MAX_DEPTH: usize = 6;
 
 /// A kind of wrapper the recogniser knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Shape {
     /// Rows copied from the CloudWatch Logs console (timestamps, column headers).
     ConsoleCopy,
@@ -147,7 +147,7 @@ impl Shape {
 }
 
 /// What was removed around the records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Removed {
     /// Column headers and console or CLI decoration (`Timestamp`, `Retry`, table borders).
     Chrome,
@@ -166,6 +166,30 @@ pub enum Removed {
 }
 
 impl Removed {
+    /// What a removed line was, for the list of removed lines.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (en, ja) = match self {
+            Removed::Chrome => ("column header or decoration", "列見出しまたは装飾"),
+            Removed::Timestamps => (
+                "event timestamp (kept as the event time)",
+                "イベントのタイムスタンプ（イベント時刻として保持）",
+            ),
+            Removed::Streams => ("log stream name (kept)", "ログストリーム名（保持）"),
+            Removed::Duplicates => (
+                "the same event shown again (expanded row)",
+                "同じイベントの再表示（展開された行）",
+            ),
+            Removed::Columns => ("other wrapper values", "その他のラッパーの値"),
+            Removed::Query => ("Insights query or its settings", "Insights のクエリまたは設定"),
+            Removed::ControlMessages => (
+                "health-check message, no records",
+                "ヘルスチェックのメッセージ（レコードなし）",
+            ),
+        };
+        lang.pick(en, ja)
+    }
+
     /// "2 event timestamps" in `lang`.
     #[must_use]
     pub fn phrase(self, n: usize, lang: Lang) -> String {
@@ -190,7 +214,7 @@ impl Removed {
 }
 
 /// What an S3 object key says about the file (`AWSLogs/<account>/vpcflowlogs/<region>/…`).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct S3Key {
     /// The account that owns the flow log.
     pub account: Option<String>,
@@ -293,7 +317,7 @@ impl S3Key {
 }
 
 /// What the recogniser found: the wrappers, what it removed, and where.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     /// Each wrapper found, with how many candidate records came out of it, in the
     /// order first seen.
@@ -309,6 +333,8 @@ pub struct Report {
     pub s3: Vec<S3Key>,
     /// How many wrappers (JSON values, payloads, files) the records came from.
     pub wrappers: usize,
+    /// How many records were found (lines that looked like records).
+    pub records: usize,
 }
 
 impl Report {
@@ -335,6 +361,29 @@ impl Report {
     fn stream(&mut self, name: &str) {
         if self.streams.len() < 8 && !self.streams.iter().any(|s| s == name) {
             self.streams.push(name.to_owned());
+        }
+    }
+
+    /// The first sentence the page shows: how many records came from what, e.g.
+    /// "Found 2 records in a CloudWatch console copy: removed …".
+    #[must_use]
+    pub fn headline(&self, lang: Lang) -> String {
+        let records = self.records;
+        let what = self.describe(lang);
+        let from = if self.wrappers > 1 {
+            match lang {
+                Lang::En => format!(" from {} wrappers", self.wrappers),
+                Lang::Ja => format!("（{} 個のラッパーから）", self.wrappers),
+            }
+        } else {
+            String::new()
+        };
+        match lang {
+            Lang::En => {
+                let s = if records == 1 { "" } else { "s" };
+                format!("Found {records} record{s}{from} in: {what}.")
+            }
+            Lang::Ja => format!("{records} 件のレコードを見つけました{from}。{what}。"),
         }
     }
 
@@ -826,6 +875,7 @@ impl Walker {
             if stream.is_some() {
                 out.report.removed(Removed::Streams, no);
             }
+            out.report.records += 1;
             out.emit(no, time.as_deref(), stream, m);
         } else {
             out.emit(no, None, None, &chunks.join(" "));
@@ -880,6 +930,7 @@ impl Walker {
                 } else if name.eq_ignore_ascii_case("@message") {
                     let t = time.take();
                     out.report.shape(Shape::InsightsMarkdown, 1);
+                    out.report.records += 1;
                     out.emit(no, t.as_deref(), None, value);
                 } else {
                     out.report.removed(Removed::Columns, no);
@@ -911,10 +962,12 @@ impl Walker {
                 .iter()
                 .map(|i| cells.get(*i).copied().filter(|c| !c.is_empty()).unwrap_or("-"))
                 .collect();
+            out.report.records += 1;
             out.emit(no, time.as_deref(), stream, &values.join(" "));
             return;
         }
         let message = columns.message.and_then(|i| cells.get(i)).copied().unwrap_or_default();
+        out.report.records += 1;
         out.emit(no, time.as_deref(), stream, message);
     }
 
@@ -1119,6 +1172,7 @@ impl Walker {
             }
             (None, None) => None,
         };
+        out.report.records += 1;
         out.emit(no, time.as_deref(), stream, rec);
         Seg::Record
     }
@@ -1439,6 +1493,7 @@ fn merge(out: &mut Unwrapped, sub: Unwrapped, renumber: impl Fn(u32) -> u32) {
     }
     out.report.s3.extend(report.s3);
     out.report.wrappers += report.wrappers;
+    out.report.records += report.records;
 }
 
 /// The 1-based line of byte `offset` of `text`.

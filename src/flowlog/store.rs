@@ -16,6 +16,7 @@ use crate::fields::FieldName;
 use super::input::{OpenError, Problem};
 use super::query::{self, Query, Schema, Summary};
 use super::record::{Counts, Line, LineKind};
+use super::shapes::Report;
 use super::table::{RowKind, Table};
 use super::{decode_line, header, Format, LineError, Options};
 
@@ -95,6 +96,10 @@ impl ExportKind {
 pub struct RowOut {
     /// 1-based line number.
     pub no: usize,
+    /// 1-based number of the input line it came from (differs from `no` when a
+    /// pasted wrapper was unwrapped).
+    #[serde(default)]
+    pub at: usize,
     /// What the line is.
     pub kind: RowKind,
     /// Index of its format in [`Meta::formats`].
@@ -114,7 +119,7 @@ impl RowOut {
         };
         Line {
             no: self.no,
-            at: self.no,
+            at: if self.at == 0 { self.no } else { self.at },
             span: 0..self.text.len(),
             kind,
         }
@@ -146,6 +151,9 @@ pub struct Meta {
     pub total: usize,
     /// Bytes of text.
     pub bytes: usize,
+    /// What was unwrapped around the records, per file (the name is empty for a paste).
+    #[serde(default)]
+    pub unwrapped: Vec<(String, Report)>,
 }
 
 impl Meta {
@@ -292,6 +300,9 @@ impl Message for Reply {}
 pub struct Store {
     table: Table,
     names: Vec<String>,
+    /// The input line of each table line, when a paste was unwrapped (else empty).
+    origin: Vec<u32>,
+    unwrapped: Vec<(String, Report)>,
     /// Counted once: the table does not change.
     counts: Counts,
     shown: Vec<u32>,
@@ -303,6 +314,8 @@ impl Store {
     pub fn new(table: Table, names: Vec<String>) -> Store {
         Store {
             counts: table.counts(),
+            origin: Vec::new(),
+            unwrapped: Vec::new(),
             table,
             names,
             shown: Vec::new(),
@@ -321,10 +334,20 @@ impl Store {
         *self = Store::new(table, std::mem::take(&mut self.names));
     }
 
+    /// The same store, saying what was unwrapped (per file name) and, for a paste,
+    /// the input line of each table line.
+    #[must_use]
+    pub fn with_unwrapped(mut self, unwrapped: Vec<(String, Report)>, origin: Vec<u32>) -> Store {
+        self.unwrapped = unwrapped;
+        self.origin = origin;
+        self
+    }
+
     /// What is known of the whole input.
     #[must_use]
     pub fn meta(&self) -> Meta {
         Meta {
+            unwrapped: self.unwrapped.clone(),
             names: self.names.clone(),
             counts: self.counts,
             formats: self.table.formats().iter().map(|f| f.to_header()).collect(),
@@ -360,6 +383,7 @@ impl Store {
         let row = self.table.rows().get(i)?;
         Some(RowOut {
             no: i + 1,
+            at: self.origin.get(i).map_or(i + 1, |n| *n as usize),
             kind: row.kind,
             format: row.format,
             text: self.table.line_text(row).to_owned(),

@@ -14,6 +14,7 @@ use crate::fields::FieldName;
 
 use super::input::OpenError;
 use super::record::{Counts, Line, LineKind};
+use super::shapes::{self, Unwrapped};
 use super::{classify, decode_line, header, split, value, Format, LineError, Options, Shape};
 
 /// What a line of the table is.
@@ -353,6 +354,30 @@ impl Table {
     #[must_use]
     pub fn build(text: impl Into<Rc<String>>, options: &Options) -> Table {
         Table::build_with_progress(text, options, &mut |_| {})
+    }
+
+    /// Builds the table of pasted text, finding the records inside a wrapper first
+    /// when some lines are not records, headers or comments (as [`decode_text`]
+    /// does). Returns the recogniser's findings, whose `origin` gives each table
+    /// line's input line (its `text` is moved into the table).
+    ///
+    /// [`decode_text`]: super::decode_text
+    #[must_use]
+    pub fn build_input(text: String, options: &Options) -> (Table, Option<Unwrapped>) {
+        let head = text.as_bytes().get(..super::input::HEAD).unwrap_or(text.as_bytes());
+        let sniff = shapes::needs_whole(head, options);
+        let table = Table::build(text, options);
+        let broken = table
+            .rows()
+            .iter()
+            .any(|r| matches!(r.kind, RowKind::FieldCount | RowKind::BadHeader));
+        if sniff || broken {
+            if let Some(mut unwrapped) = shapes::recognise(table.text(), options) {
+                let clean = std::mem::take(&mut unwrapped.text);
+                return (Table::build(clean, options), Some(unwrapped));
+            }
+        }
+        (table, None)
     }
 
     /// [`Table::build`], calling `progress` with the fraction of bytes done (0–1)

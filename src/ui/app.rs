@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::fields::Lang;
 use crate::flowlog::query::Query;
+use crate::flowlog::shapes::Report;
 use crate::flowlog::share;
 use crate::flowlog::store::{Meta, Store};
 use crate::flowlog::table::Table;
@@ -24,6 +25,7 @@ use super::source::Source;
 use super::state::{Action, AppState, Notice};
 use super::table::{RecordTable, MAX_ROWS};
 use super::toolbar::Toolbar;
+use super::unwrap_note::UnwrapNote;
 
 /// Shares a derived value with child components; compares by pointer, so a
 /// re-render never walks a large decode result to find out nothing changed.
@@ -99,7 +101,11 @@ pub fn App() -> Html {
         (state.input.clone(), options, big && state.files.is_none()),
         |(input, options, on)| {
             on.then(|| {
-                let store = Store::new(Table::build(input.to_string(), options), Vec::new());
+                let (table, unwrapped) = Table::build_input(input.to_string(), options);
+                let store = match unwrapped {
+                    Some(u) => Store::new(table, Vec::new()).with_unwrapped(vec![(String::new(), u.report)], u.origin),
+                    None => Store::new(table, Vec::new()),
+                };
                 let meta = Rc::new(store.meta());
                 (Source::local(store), meta)
             })
@@ -188,7 +194,21 @@ pub fn App() -> Html {
     };
     let records = decoded.records().count();
     let single = records == 1 && !decoded.lines.iter().any(|l| matches!(l.kind, LineKind::Error(_)));
-    let text = state.input.clone();
+    // The text the decoded spans point into: the recogniser's clean text when the
+    // input was unwrapped.
+    let text = match &decoded.unwrapped {
+        Some((clean, _)) => AttrValue::from(Rc::clone(clean)),
+        None => state.input.clone(),
+    };
+    // What was unwrapped: from the full decode, or as the large view's source says.
+    let unwrapped: Vec<(String, Report)> = match &large {
+        Some((_, meta)) => meta.unwrapped.clone(),
+        None => decoded
+            .unwrapped
+            .iter()
+            .map(|(_, u)| (String::new(), u.report.clone()))
+            .collect(),
+    };
     let shared = Shared(Rc::clone(&decoded));
 
     // A new format typed while files are open: the worker indexes them again.
@@ -258,6 +278,7 @@ pub fn App() -> Html {
                     {lang}
                     on_action={dispatch.clone()}
                 />
+                <UnwrapNote notes={Rc::new(unwrapped)} {lang} />
                 <div class="app__output">
                     <div class="app__results">{ output }</div>
                     <ExplainPanel decoded={panel_decoded} text={panel_text} {lang} selected={state.selected}

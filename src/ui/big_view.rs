@@ -343,14 +343,14 @@ fn row(props: &BigViewProps, r: &RowOut, formats: &[Rc<Format>], columns: usize)
     match &line.kind {
         LineKind::Record(record) => record_row(
             record,
-            no,
+            (no, line.at),
             &r.text,
             lang,
             props.selected,
             &props.on_action,
             "big-view__row",
         ),
-        LineKind::Error(e) => error_row(e, no, columns, lang, &props.on_action, "big-view__row"),
+        LineKind::Error(e) => error_row(e, (no, line.at), columns, lang, &props.on_action, "big-view__row"),
         _ => html! {
             <tr key={no.to_string()} class="big-view__row"><td colspan={columns.max(1).to_string()}></td></tr>
         },

@@ -67,6 +67,12 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
         format!("{when} ({})", clock::offset_label(t.offset_minutes))
     });
     let comment = record.comment.clone().and_then(|r| text.get(r)).map(str::to_owned);
+    let stream = props
+        .decoded
+        .unwrapped
+        .as_ref()
+        .and_then(|(_, u)| u.stream_of(line_no))
+        .map(str::to_owned);
     let other_lines = props
         .decoded
         .lines
@@ -80,6 +86,9 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
             <CopyButtons decoded={props.decoded.clone()} text={props.text.clone()} {line_no} {lang} on_action={props.on_action.clone()} />
             if let Some(when) = event_time {
                 <p class="record-card__note">{ l::EVENT_TIME.get(lang) }{ ": " }<code>{ when }</code></p>
+            }
+            if let Some(stream) = stream {
+                <p class="record-card__note" data-stream={stream.clone()}>{ l::LOG_STREAM.get(lang) }{ ": " }<code>{ stream }</code></p>
             }
             if other_lines > 0 {
                 <p class="record-card__note">{ l::FORMAT_FROM_HEADER.get(lang) }</p>

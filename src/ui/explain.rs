@@ -107,14 +107,14 @@ fn selected_value(props: &ExplainPanelProps, sel: Selection) -> Html {
         return html! {};
     };
     let record = props.decoded.lines.iter().find_map(|l| match &l.kind {
-        LineKind::Record(r) if l.no == line_no => Some(r),
+        LineKind::Record(r) if l.no == line_no => Some((r, l.at)),
         _ => None,
     });
-    let Some((record, cell)) = record.and_then(|r| r.cell(sel.field).map(|c| (r, c))) else {
+    let Some((record, at, cell)) = record.and_then(|(r, at)| r.cell(sel.field).map(|c| (r, at, c))) else {
         return html! {};
     };
     let d = describe(record, cell, text, lang, &BrowserTz);
-    let line_label = format!("{} {line_no}", l::LINE.get(lang));
+    let line_label = format!("{} {at}", l::LINE.get(lang));
     html! {
         <div class="explain__value">
             <h3>{ l::THIS_VALUE.get(lang) }{ " — " }{ line_label }</h3>

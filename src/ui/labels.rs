@@ -44,6 +44,7 @@ pub const RAW: Text = t("Raw", "元の値");
 pub const DECODED: Text = t("Decoded", "解読結果");
 pub const MEANING: Text = t("Meaning", "意味");
 pub const LINE: Text = t("Line", "行");
+pub const REMOVED_LINES: Text = t("Removed around the records", "レコードの周りから取り除いたもの");
 pub const USE_FORMAT: Text = t("Use this format", "この形式を使う");
 pub const HEADER_LINE: Text = t(
     "Header line: the lines below use these fields",
@@ -84,6 +85,10 @@ pub const ROWS_OF: Text = t(
 pub const PRIVACY: Text = t(
     "Runs entirely in your browser: no server, no upload, works offline once loaded.",
     "すべてブラウザー内で動作します。サーバーもアップロードもなく、一度読み込めばオフラインでも使えます。",
+);
+pub const LOG_STREAM: Text = t(
+    "CloudWatch log stream (usually the network interface)",
+    "CloudWatch のログストリーム（通常はネットワークインターフェイス）",
 );
 pub const EVENT_TIME: Text = t("CloudWatch event time", "CloudWatch のイベント時刻");
 pub const COMMENT: Text = t("comment", "コメント");

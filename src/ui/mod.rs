@@ -18,6 +18,7 @@ mod state;
 mod table;
 mod toolbar;
 mod tz;
+mod unwrap_note;
 
 pub use app::App;
 pub use state::{Action, AppState, CopyKind, Files, Notice, Phase, Selection};

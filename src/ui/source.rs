@@ -21,7 +21,7 @@ const SEEN: usize = 4096;
 
 enum Backend {
     Worker(web_sys::Worker),
-    Local(RefCell<Store>),
+    Local(Box<RefCell<Store>>),
 }
 
 struct Inner {
@@ -106,7 +106,7 @@ impl Source {
     /// A store on the page.
     #[must_use]
     pub fn local(store: Store) -> Source {
-        Source::with(Backend::Local(RefCell::new(store)))
+        Source::with(Backend::Local(Box::new(RefCell::new(store))))
     }
 
     /// The store in `worker` (which has opened the files).

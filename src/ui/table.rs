@@ -132,16 +132,29 @@ pub fn table_shell(lang: Lang, headers: Vec<Html>, rows: Vec<Html>, class: &'sta
 
 fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
     let lang = props.lang;
-    let no = line.no.to_string();
+    let (no, at) = (line.no.to_string(), line.at.to_string());
     let colspan = columns.saturating_sub(1).max(1).to_string();
     match &line.kind {
-        LineKind::Record(record) => {
-            record_row(record, line.no, &props.text, lang, props.selected, &props.on_action, "")
-        }
-        LineKind::Error(e) => error_row(e, line.no, columns.saturating_sub(1), lang, &props.on_action, ""),
+        LineKind::Record(record) => record_row(
+            record,
+            (line.no, line.at),
+            &props.text,
+            lang,
+            props.selected,
+            &props.on_action,
+            "",
+        ),
+        LineKind::Error(e) => error_row(
+            e,
+            (line.no, line.at),
+            columns.saturating_sub(1),
+            lang,
+            &props.on_action,
+            "",
+        ),
         LineKind::Header(_) => html! {
-            <tr key={no.clone()} class="record-table__row record-table__row--header" data-line={no.clone()} data-status="header">
-                <th scope="row" class="record-table__line">{ no }</th>
+            <tr key={no.clone()} class="record-table__row record-table__row--header" data-line={no} data-status="header">
+                <th scope="row" class="record-table__line">{ at }</th>
                 <td colspan={colspan} class="record-table__header-note">
                     <div class="record-table__wide">{ l::HEADER_LINE.get(lang) }</div>
                 </td>
@@ -153,9 +166,11 @@ fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
 
 /// One record as a table row: the line number, then each value (raw and decoded) as a
 /// button that selects it. Shared by this table and the large view (`row_class`).
+/// `(line_no, at)`: the line's number (what selections name) and the input line it
+/// came from (what is shown).
 pub fn record_row(
     record: &Record,
-    line_no: usize,
+    (line_no, at): (usize, usize),
     text: &str,
     lang: Lang,
     selected: Option<Selection>,
@@ -188,8 +203,8 @@ pub fn record_row(
     let status = if record.has_errors() { "error" } else { "ok" };
     html! {
         <tr key={line_no.to_string()} class={classes!("record-table__row", row_class, row_selected.then_some("is-selected"))}
-            data-line={line_no.to_string()} data-status={status}>
-            <th scope="row" class="record-table__line">{ line_no }</th>
+            data-line={line_no.to_string()} data-at={at.to_string()} data-status={status}>
+            <th scope="row" class="record-table__line">{ at }</th>
             { for cells }
         </tr>
     }
@@ -199,7 +214,7 @@ pub fn record_row(
 /// and a button for the format a wrong field count suggests.
 pub fn error_row(
     error: &LineError,
-    line_no: usize,
+    (line_no, at): (usize, usize),
     colspan: usize,
     lang: Lang,
     on_action: &Callback<Action>,
@@ -207,8 +222,8 @@ pub fn error_row(
 ) -> Html {
     let no = line_no.to_string();
     html! {
-        <tr key={no.clone()} class={classes!("record-table__row", "record-table__row--error", row_class)} data-line={no.clone()} data-status="error">
-            <th scope="row" class="record-table__line">{ no }</th>
+        <tr key={no.clone()} class={classes!("record-table__row", "record-table__row--error", row_class)} data-line={no} data-at={at.to_string()} data-status="error">
+            <th scope="row" class="record-table__line">{ at }</th>
             <td colspan={colspan.max(1).to_string()} class="record-table__error-cell">
                 <div class="record-table__error record-table__wide">
                     <span>{ error.message(lang) }</span>

@@ -59,7 +59,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| {
             let text = if mask {
-                share::mask(&input, &decoded)
+                share::mask(decoded.text(&input), &decoded)
             } else {
                 input.to_string()
             };
