@@ -238,7 +238,7 @@ async fn open(
                 let path = get(file, "webkitRelativePath").as_string().unwrap_or_default();
                 let key = S3Key::parse(if path.is_empty() { &name } else { &path });
                 if let Some(key) = key {
-                    unwrapped.get_or_insert_with(Report::default).s3.push(key);
+                    unwrapped.get_or_insert_with(Report::default).add_s3_key(key);
                 }
                 if let Some(report) = unwrapped {
                     reports.push((name.clone(), report));

@@ -703,3 +703,61 @@ fn ok_files_go_through_the_same_recogniser() {
         &Options::default()
     ));
 }
+
+/// Every case of `tests/data/shapes/cases.json` (written by `make.py` from the
+/// catalogue; the end-to-end tests paste and drop the same cases): the records found,
+/// the first record's values and input line, and the wrapper named.
+#[test]
+fn ok_every_catalogue_case() {
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("data/shapes/cases.json")).expect("cases.json parses");
+    assert!(cases.len() >= 60);
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let (text, report) = match (case.get("text"), case.get("bytes_b64")) {
+            (Some(t), _) => (t.as_str().unwrap().to_owned(), None),
+            (None, Some(b)) => {
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(b.as_str().unwrap())
+                    .unwrap();
+                let opened = input::open(&bytes, input::MAX_TEXT_BYTES).unwrap();
+                (opened.text, opened.report)
+            }
+            _ => panic!("{name}: no input"),
+        };
+        let f = find(&text);
+        assert_eq!(
+            f.records.len() as u64,
+            case["records"].as_u64().unwrap(),
+            "{name}: {:#?}",
+            f.records
+        );
+        assert_eq!(f.errors, 0, "{name}: {:#?}", f.decoded.errors(f.decoded.text(&text)));
+        if let Some(first) = case["first"].as_str() {
+            assert_eq!(f.records[0].1, first, "{name}");
+            if report.is_none() {
+                assert_eq!(
+                    f.records[0].0 as u64,
+                    case["at"].as_u64().unwrap(),
+                    "{name}: input line"
+                );
+            }
+        }
+        let mut shapes: Vec<String> = f.shapes.iter().map(|s| format!("{s:?}")).collect();
+        if let Some(r) = &report {
+            shapes.extend(r.shapes.iter().map(|(s, _)| format!("{s:?}")));
+        }
+        if let Some(file) = case.get("file").and_then(|f| f.as_str()) {
+            if S3Key::parse(file).is_some() {
+                shapes.push("S3Key".to_owned());
+            }
+        }
+        match case["shape"].as_str() {
+            Some(want) => assert!(shapes.iter().any(|s| s == want), "{name}: {want} not in {shapes:?}"),
+            None => assert!(
+                f.decoded.unwrapped.is_none() || f.shapes.is_empty(),
+                "{name}: {shapes:?}"
+            ),
+        }
+    }
+}

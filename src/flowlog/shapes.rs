@@ -341,6 +341,12 @@ impl Report {
     /// At most this many removed lines are listed one by one.
     pub const MAX_LISTED: usize = 200;
 
+    /// Adds what an S3 key (a file's name or path) says.
+    pub fn add_s3_key(&mut self, key: S3Key) {
+        self.shape(Shape::S3Key, 0);
+        self.s3.push(key);
+    }
+
     fn shape(&mut self, shape: Shape, records: usize) {
         match self.shapes.iter_mut().find(|(s, _)| *s == shape) {
             Some((_, n)) => *n += records,
@@ -400,7 +406,7 @@ impl Report {
                     let _ = write!(out, ": removed {}", parts.join(", "));
                 }
                 Lang::Ja => {
-                    let _ = write!(out, "：{} を取り除きました", parts.join("、"));
+                    let _ = write!(out, "：{}を取り除きました", parts.join("、"));
                 }
             }
         }
@@ -798,8 +804,7 @@ impl Walker {
             }
         }
         if let Some(key) = S3Key::parse(trimmed).filter(|_| !trimmed.contains(' ')) {
-            out.report.shape(Shape::S3Key, 0);
-            out.report.s3.push(key);
+            out.report.add_s3_key(key);
             out.report.removed(Removed::Chrome, no);
             return;
         }
@@ -819,6 +824,15 @@ impl Walker {
         let spaced = fold_spaces(line.trim());
         if self.record_tokens(&spaced).is_some() {
             self.segment(line.trim(), no, out, Whole::Line);
+            return;
+        }
+        // `--output text` of get-log-events starts with the paging tokens (`b/…`, `f/…`).
+        if chunks
+            .iter()
+            .all(|c| (c.starts_with("b/") || c.starts_with("f/")) && !c.contains(' '))
+        {
+            out.report.shape(Shape::CliText, 0);
+            out.report.removed(Removed::Columns, no);
             return;
         }
         if chunks.first() == Some(&"EVENTS") {

@@ -1,0 +1,103 @@
+// Whatever people have in hand decodes: every case of tests/data/shapes/cases.json (the
+// examples of shared/spec/input-shapes.md) pasted into the page, and dropped as a file
+// where the shape is a file. The native tests (tests/shapes.rs) read the same cases.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { harness, ROOT, SHOTS } from './harness.mjs';
+
+const h = harness();
+const CASES = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/data/shapes/cases.json'), 'utf8'));
+
+/** The values of the first record shown (card, table or large view). */
+async function firstRecord(page) {
+  const row = page.locator('article.record-card[data-status], tr[data-status="ok"]').first();
+  return row.locator('[data-field]').evaluateAll((els) => els.map((e) => e.dataset.raw).join(' '));
+}
+
+async function recordCount(page) {
+  const text = await page.locator('[data-count="records"]').innerText();
+  return Number(text.split(' ')[0].replace(/,/g, ''));
+}
+
+test('every catalogue shape decodes when pasted', async () => {
+  const { page, context, offOrigin, errors } = await h.open();
+  for (const c of CASES.filter((c) => c.text !== undefined)) {
+    // A blank first, so that each case renders afresh.
+    await page.fill('textarea#input', '');
+    await page.fill('textarea#input', c.text);
+    await page.waitForFunction(
+      (n) => {
+        const el = document.querySelector('[data-count="records"]');
+        return el && el.innerText.startsWith(`${n} `);
+      },
+      c.records,
+    );
+    assert.equal(await recordCount(page), c.records, c.name);
+    assert.equal(await page.locator('[data-count="errors"]').innerText().then((t) => t.split(' ')[0]), '0', `${c.name}: errors`);
+    if (c.first) {
+      assert.equal(await firstRecord(page), c.first, `${c.name}: first record`);
+      if (c.records > 1) {
+        const at = await page.locator('tr[data-status="ok"]').first().getAttribute('data-at');
+        assert.equal(Number(at), c.at, `${c.name}: input line`);
+      }
+    }
+    // A text area turns lone CRs into line feeds (HTML's value normalisation): that
+    // shape is only seen in files.
+    if (c.shape && c.shape !== 'CrLineEnds') {
+      const named = await page.locator('[data-unwrapped]').evaluateAll((els) => els.map((e) => e.dataset.unwrapped).join(' '));
+      assert.ok(named.split(' ').includes(c.shape), `${c.name}: ${c.shape} not in "${named}"`);
+    }
+  }
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every catalogue shape that comes as a file decodes when dropped', async () => {
+  for (const c of CASES.filter((c) => c.file)) {
+    const { page, context, offOrigin, errors } = await h.open();
+    const buffer = c.bytes_b64 !== undefined ? Buffer.from(c.bytes_b64, 'base64') : Buffer.from(c.text, 'utf8');
+    await page.setInputFiles('#file', { name: c.file, mimeType: 'application/octet-stream', buffer });
+    await page.locator('[data-files]').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-sum="records"]'));
+    assert.equal(await page.locator('[data-sum="records"]').innerText(), String(c.records), c.name);
+    if (c.first) {
+      await page.locator('tr.big-view__row[data-status="ok"]').first().waitFor();
+      assert.equal(await firstRecord(page), c.first, `${c.name}: first record`);
+    }
+    if (c.shape) {
+      const named = await page.locator('[data-unwrapped]').evaluateAll((els) => els.map((e) => e.dataset.unwrapped).join(' '));
+      assert.ok(named.split(' ').includes(c.shape), `${c.name}: ${c.shape} not in "${named}"`);
+    }
+    assert.deepEqual(offOrigin, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('the seed line from the Japanese console decodes into 14 fields, in English and Japanese', async () => {
+  const seed = CASES.find((c) => c.name === 'console-seed-ja');
+  for (const [locale, colorScheme, shot] of [['en-US', 'light', 'seed-console-en.png'], ['ja-JP', 'dark', 'seed-console-ja.png']]) {
+    const { page, context, errors } = await h.open({ locale, colorScheme });
+    await page.fill('textarea#input', seed.text);
+    const card = page.locator('article.record-card[data-status="ok"]');
+    await card.waitFor();
+    assert.equal(await card.locator('[data-field]').count(), 14);
+    assert.equal(await firstRecord(page), seed.first);
+    const note = await page.locator('.unwrap-note').innerText();
+    if (locale === 'ja-JP') {
+      assert.match(note, /1 件のレコードを見つけました。CloudWatch コンソールからのコピー：/);
+      // The masked start is recovered from the console's timestamp.
+      assert.match(await card.locator('[data-field="start"]').innerText(), /2021-05-17 13:48:43 UTC/);
+    } else {
+      assert.match(note, /^Found 1 record in: CloudWatch console copy: removed 1 line of column headers and decoration, 1 event timestamp/);
+      assert.match(await card.locator('[data-field="start"]').innerText(), /start was 2021-05-17 13:48:43 UTC/);
+    }
+    await page.screenshot({ path: path.join(SHOTS, shot), fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
