@@ -12,7 +12,7 @@
 //!
 //! Protocol: every message is `{ json }` (plus `files` or `body` beside it):
 //! - worker → page: `ready`, then for `open` some `progress` and `opened`;
-//! - page → worker: `{ type: "open", format }` with `files: [File]`, then any
+//! - page → worker: `{ type: "open", format, paths }` with `files: [File]`, then any
 //!   `flowlog::store::Request`, each answered by a `flowlog::store::Reply`
 //!   (an export travels beside it as `blob`, a `Blob`).
 
@@ -27,8 +27,9 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::flowlog::input::{self, OpenError, MAX_TEXT_BYTES};
 use crate::flowlog::shapes::{self, Report, S3Key};
-use crate::flowlog::store::{ExportKind, Message, ProblemOut, Reply, Request, Store};
+use crate::flowlog::store::{ExportKind, FileOut, Message, ProblemOut, Reply, Request, Store};
 use crate::flowlog::table::Indexer;
+use crate::flowlog::Counts;
 use crate::flowlog::Options;
 
 // The browser's gzip inflater. web-sys has it only behind `--cfg=web_sys_unstable_apis`
@@ -127,9 +128,16 @@ fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>
             .iter()
             .map(JsCast::unchecked_into)
             .collect();
+        // Paths of files found in a dropped folder (a chosen folder's files know theirs).
+        let paths: Vec<String> = value
+            .get("paths")
+            .and_then(|p| p.as_array())
+            .map(|p| p.iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect())
+            .unwrap_or_default();
         let (scope, store) = (scope.clone(), Rc::clone(store));
         wasm_bindgen_futures::spawn_local(async move {
-            let (opened, problems) = open(&scope, &files, &Options::from_format_box(&format)).await;
+            let options = Options::from_format_box(&format);
+            let (opened, problems) = open(&scope, &files, &paths, &options).await;
             let reply = Reply::Opened {
                 format,
                 meta: opened.meta(),
@@ -196,6 +204,7 @@ async fn peek(file: &web_sys::File) -> (bool, Option<u32>, usize) {
 async fn open(
     scope: &DedicatedWorkerGlobalScope,
     files: &[web_sys::File],
+    paths: &[String],
     options: &Options,
 ) -> (Store, Vec<(String, ProblemOut)>) {
     let mut peeked = Vec::with_capacity(files.len());
@@ -209,8 +218,15 @@ async fn open(
     let mut problems = Vec::new();
     let mut reports = Vec::new();
     let mut done = 0;
-    for (file, &(gzip, isize, expected)) in files.iter().zip(&peeked) {
-        let name = file.name();
+    let mut listed = Vec::new();
+    for (i, (file, &(gzip, isize, expected))) in files.iter().zip(&peeked).enumerate() {
+        // A file found in a folder is named by its path there.
+        let path = paths
+            .get(i)
+            .cloned()
+            .filter(|p| !p.is_empty())
+            .or_else(|| get(file, "webkitRelativePath").as_string().filter(|p| !p.is_empty()));
+        let name = path.clone().unwrap_or_else(|| file.name());
         let mark = ix.begin_file();
         let report = |bytes: usize| {
             #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
@@ -231,23 +247,33 @@ async fn open(
         };
         match outcome {
             Ok(utf8) => {
-                if let Some(at) = ix.end_file().or(utf8) {
-                    problems.push((name.clone(), ProblemOut::Utf8 { at }));
+                let utf8 = ix.end_file().or(utf8).map(|at| ProblemOut::Utf8 { at });
+                if let Some(p) = &utf8 {
+                    problems.push((name.clone(), p.clone()));
                 }
                 // What the file's name or path says (S3 key: account, Region, window).
-                let path = get(file, "webkitRelativePath").as_string().unwrap_or_default();
-                let key = S3Key::parse(if path.is_empty() { &name } else { &path });
-                if let Some(key) = key {
+                if let Some(key) = S3Key::parse(&name) {
                     unwrapped.get_or_insert_with(Report::default).add_s3_key(key);
                 }
                 if let Some(report) = unwrapped {
                     reports.push((name.clone(), report));
                 }
+                listed.push(FileOut {
+                    name: name.clone(),
+                    counts: ix.counts_since(&mark),
+                    problem: utf8,
+                });
                 names.push(name);
             }
             Err(e) => {
                 ix.rollback(mark);
-                problems.push((name, ProblemOut::from(&input::Problem::Open(e))));
+                let problem = ProblemOut::from(&input::Problem::Open(e));
+                listed.push(FileOut {
+                    name: name.clone(),
+                    counts: Counts::default(),
+                    problem: Some(problem.clone()),
+                });
+                problems.push((name, problem));
             }
         }
         done += expected.max(1);

@@ -114,6 +114,21 @@ pub fn open(bytes: &[u8], limit: usize) -> Result<Opened, OpenError> {
     })
 }
 
+/// Whether a file found in a chosen or dropped folder is read: S3's `.log`,
+/// `.log.gz` and `.log.parquet` files, CloudWatch exports (`.json`, `.csv`, `.txt`,
+/// `.md`, export tasks' `000000.gz`) and Firehose objects (no extension). Hidden
+/// files and the export task's `aws-logs-write-test` object are left out.
+#[must_use]
+pub fn wanted_in_folder(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    if name.is_empty() || name.starts_with('.') || name == "aws-logs-write-test" {
+        return false;
+    }
+    let lower = name.to_ascii_lowercase();
+    const KNOWN: [&str; 8] = [".log", ".gz", ".parquet", ".json", ".csv", ".txt", ".md", ".ndjson"];
+    KNOWN.iter().any(|ext| lower.ends_with(ext)) || !name.contains('.')
+}
+
 /// How much of a file's start is looked at to tell whether it is a wrapper.
 pub const HEAD: usize = 64 << 10;
 
@@ -210,6 +225,22 @@ mod tests {
         let mut two = gzip(b"a\n");
         two.extend(gzip(b"b\n"));
         assert_eq!(open(&two, MAX_TEXT_BYTES).unwrap().text, "a\nb\n");
+    }
+
+    #[test]
+    fn ok_folder_files_are_chosen_by_name() {
+        for path in [
+            "AWSLogs/123456789012/vpcflowlogs/us-east-1/2024/03/05/123456789012_vpcflowlogs_us-east-1_fl-1_20240305T0000Z_ab.log.gz",
+            "x/aws-account-id=1/aws-region=eu-west-1/year=2024/f.log.parquet",
+            "firehose/2015/10/29/00/my-delivery-stream-2015-10-29-00-35-40-7cc92023-3f3f-4b2b",
+            "exports/task/eni-1-all/000000.gz",
+            "logs-insights-results.csv",
+        ] {
+            assert!(wanted_in_folder(path), "{path}");
+        }
+        for path in ["a/.DS_Store", "exports/aws-logs-write-test", "notes/readme.pdf", "a/"] {
+            assert!(!wanted_in_folder(path), "{path}");
+        }
     }
 
     #[test]

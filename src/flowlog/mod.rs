@@ -59,14 +59,14 @@ impl Options {
 /// and every line keeps the number of the input line it came from.
 #[must_use]
 pub fn decode_text(text: &str, options: &Options) -> Decoded {
-    let plain = decode_plain(text, options);
-    if !needs_recogniser(text, &plain) {
+    let (plain, suspect) = decode_lines(text, options, None);
+    if !suspect && !text.starts_with('\u{feff}') {
         return plain;
     }
     match shapes::recognise(text, options) {
         Some(mut unwrapped) => {
             let clean: Rc<str> = Rc::from(std::mem::take(&mut unwrapped.text));
-            let mut decoded = decode_lines(&clean, options, Some(&unwrapped));
+            let (mut decoded, _) = decode_lines(&clean, options, Some(&unwrapped));
             decoded.unwrapped = Some((clean, Rc::new(unwrapped)));
             decoded
         }
@@ -74,46 +74,48 @@ pub fn decode_text(text: &str, options: &Options) -> Decoded {
     }
 }
 
-/// Whether a decode of the bare text left lines that are not records, headers or
-/// comments (or the text starts with a byte-order mark): then a wrapper may hold
-/// the records. Plain flow log text never pays for the recogniser.
-fn needs_recogniser(text: &str, plain: &Decoded) -> bool {
-    text.starts_with('\u{feff}')
-        || plain.lines.iter().any(|l| match &l.kind {
-            LineKind::Error(e) => !matches!(e.kind, LineErrorKind::Value(_)),
-            // JSON split at its spaces can have as many tokens as a record: its first
-            // value is then no value at all (`{"message":"2`).
-            LineKind::Record(r) => r.cells.first().is_some_and(|c| c.value.is_err()),
-            _ => false,
-        })
-}
-
 /// Decodes every line of `text` as it is, without looking for wrappers: exactly one
 /// [`Line`] per input line (what the compact [`table::Table`] also does).
 #[must_use]
 pub fn decode_plain(text: &str, options: &Options) -> Decoded {
-    decode_lines(text, options, None)
+    decode_lines(text, options, None).0
 }
 
-fn decode_lines(text: &str, options: &Options, unwrapped: Option<&shapes::Unwrapped>) -> Decoded {
+/// Decodes each line; also tells whether some line is not a record, header or
+/// comment (a wrapper may hold the records: see [`decode_text`]), judged while each
+/// line is at hand so plain text pays no second pass.
+fn decode_lines(text: &str, options: &Options, unwrapped: Option<&shapes::Unwrapped>) -> (Decoded, bool) {
     let mut current = Rc::new(options.format.clone().unwrap_or_default());
-    let lines = split::lines(text)
-        .map(|raw| {
-            let content = text.get(raw.span.clone()).unwrap_or_default();
-            let at = unwrapped.map_or(raw.no, |u| u.input_line(raw.no));
-            let kind = decode_line(content, raw.span.start, at, &current);
-            if let (LineKind::Header(format), None) = (&kind, &options.format) {
-                current = Rc::clone(format);
-            }
-            Line {
-                no: raw.no,
-                at,
-                span: raw.span,
-                kind,
-            }
-        })
-        .collect();
-    Decoded { lines, unwrapped: None }
+    let mut suspect = false;
+    // Sized once: growing a vector of a million lines by doubling copies it again and again.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(split::lines(text).map(|raw| {
+        let content = text.get(raw.span.clone()).unwrap_or_default();
+        let at = unwrapped.map_or(raw.no, |u| u.input_line(raw.no));
+        let kind = decode_line(content, raw.span.start, at, &current);
+        suspect = suspect || wrapped(&kind);
+        if let (LineKind::Header(format), None) = (&kind, &options.format) {
+            current = Rc::clone(format);
+        }
+        Line {
+            no: raw.no,
+            at,
+            span: raw.span,
+            kind,
+        }
+    }));
+    (Decoded { lines, unwrapped: None }, suspect)
+}
+
+/// Whether a decoded line hints at a wrapper around the records: a line that is no
+/// record, header or comment; or a "record" whose first value is no value at all
+/// (JSON split at its spaces can have as many tokens as a record: `{"message":"2`).
+fn wrapped(kind: &LineKind) -> bool {
+    match kind {
+        LineKind::Error(e) => !matches!(e.kind, LineErrorKind::Value(_)),
+        LineKind::Record(r) => r.cells.first().is_some_and(|c| c.value.is_err()),
+        _ => false,
+    }
 }
 
 /// What a line looks like before its values are read.

@@ -154,6 +154,21 @@ pub struct Meta {
     /// What was unwrapped around the records, per file (the name is empty for a paste).
     #[serde(default)]
     pub unwrapped: Vec<(String, Report)>,
+    /// Every file that was chosen: what it held, or why it could not be read.
+    #[serde(default)]
+    pub files: Vec<FileOut>,
+}
+
+/// One file that was chosen (or found in a folder): its name or path in the folder,
+/// the lines it held, and what went wrong with it, if anything.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileOut {
+    /// Its name, or its path inside a chosen folder.
+    pub name: String,
+    /// Its lines (zero when it could not be read).
+    pub counts: Counts,
+    /// Why it could not be read, or a note about it (invalid UTF-8).
+    pub problem: Option<ProblemOut>,
 }
 
 impl Meta {
@@ -303,6 +318,7 @@ pub struct Store {
     /// The input line of each table line, when a paste was unwrapped (else empty).
     origin: Vec<u32>,
     unwrapped: Vec<(String, Report)>,
+    files: Vec<FileOut>,
     /// Counted once: the table does not change.
     counts: Counts,
     shown: Vec<u32>,
@@ -316,6 +332,7 @@ impl Store {
             counts: table.counts(),
             origin: Vec::new(),
             unwrapped: Vec::new(),
+            files: Vec::new(),
             table,
             names,
             shown: Vec::new(),
@@ -343,11 +360,19 @@ impl Store {
         self
     }
 
+    /// The same store, with the list of the files it was opened from.
+    #[must_use]
+    pub fn with_files(mut self, files: Vec<FileOut>) -> Store {
+        self.files = files;
+        self
+    }
+
     /// What is known of the whole input.
     #[must_use]
     pub fn meta(&self) -> Meta {
         Meta {
             unwrapped: self.unwrapped.clone(),
+            files: self.files.clone(),
             names: self.names.clone(),
             counts: self.counts,
             formats: self.table.formats().iter().map(|f| f.to_header()).collect(),

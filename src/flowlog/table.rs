@@ -290,6 +290,12 @@ impl Indexer {
         Ok(())
     }
 
+    /// Counts of the lines indexed since `mark` (one file's, after [`Indexer::end_file`]).
+    #[must_use]
+    pub fn counts_since(&self, mark: &Mark) -> Counts {
+        count_rows(self.builder.rows.get(mark.rows..).unwrap_or_default())
+    }
+
     /// Ends the current file: its last line (without a newline) is indexed. Returns
     /// the byte offset of the file's first invalid UTF-8 sequence (replaced by U+FFFD).
     pub fn end_file(&mut self) -> Option<usize> {
@@ -500,21 +506,26 @@ impl Table {
     /// Counts of records, lines with errors, header lines, and other lines.
     #[must_use]
     pub fn counts(&self) -> Counts {
-        let mut c = Counts::default();
-        for row in &self.rows {
-            match row.kind {
-                RowKind::Record => c.records += 1,
-                RowKind::RecordWithError => {
-                    c.records += 1;
-                    c.with_errors += 1;
-                }
-                RowKind::FieldCount | RowKind::BadHeader => c.with_errors += 1,
-                RowKind::Header => c.headers += 1,
-                RowKind::Blank | RowKind::Comment => c.other += 1,
-            }
-        }
-        c
+        count_rows(&self.rows)
     }
+}
+
+/// Counts of lines of each kind among `rows`.
+fn count_rows(rows: &[Row]) -> Counts {
+    let mut c = Counts::default();
+    for row in rows {
+        match row.kind {
+            RowKind::Record => c.records += 1,
+            RowKind::RecordWithError => {
+                c.records += 1;
+                c.with_errors += 1;
+            }
+            RowKind::FieldCount | RowKind::BadHeader => c.with_errors += 1,
+            RowKind::Header => c.headers += 1,
+            RowKind::Blank | RowKind::Comment => c.other += 1,
+        }
+    }
+    c
 }
 
 #[cfg(test)]
@@ -584,9 +595,12 @@ mod tests {
         // Past the limit: refused, and the whole file is undone.
         assert_eq!(ix.push(&[b'x'; 40]), Err(OpenError::TooLarge { limit: 60 }));
         ix.rollback(mark);
-        let _ = ix.begin_file();
+        let third = ix.begin_file();
         ix.push(b"10.0.0.3 \xff\xfe\r\n").unwrap();
         assert_eq!(ix.end_file(), Some(9));
+        // One line of the last file: a record with a value that is no address.
+        let c = ix.counts_since(&third);
+        assert_eq!((c.records, c.with_errors), (1, 1));
         let t = ix.finish();
         assert_eq!(
             t.text(),

@@ -243,8 +243,8 @@ pub fn App() -> Html {
         let (dispatch, format) = (dispatch.clone(), state.format.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
-                files::read(&list, format.clone(), dispatch.clone());
+            if let Some(data) = e.data_transfer() {
+                files::dropped(&data, format.clone(), dispatch.clone());
             }
         })
     };

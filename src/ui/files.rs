@@ -42,20 +42,114 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Opens every file of `list` and reports through `on_action`: progress notices,
-/// then the files (and a notice for any that failed). The files go to a worker,
-/// which reads, decompresses and indexes them as they stream in and keeps them.
+/// Opens every file of `list` (chosen files, or a chosen folder's files) and reports
+/// through `on_action`: progress notices, then the files (and a notice for any that
+/// failed). The files go to a worker, which reads, decompresses and indexes them as
+/// they stream in and keeps them.
 pub fn read(list: &web_sys::FileList, format: AttrValue, on_action: Callback<Action>) {
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-    if files.is_empty() {
+    let paths = files
+        .iter()
+        .map(|f| get(f, "webkitRelativePath").as_string().unwrap_or_default())
+        .collect();
+    open_found(files, paths, format, on_action);
+}
+
+/// Opens what was dropped: files, and every file inside dropped folders (read
+/// through the entries API, which the drop event only lends while it runs).
+pub fn dropped(data: &web_sys::DataTransfer, format: AttrValue, on_action: Callback<Action>) {
+    let items = data.items();
+    let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
+        .filter_map(|i| items.get(i))
+        .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+        .collect();
+    if !entries.iter().any(web_sys::FileSystemEntry::is_directory) {
+        if let Some(list) = data.files() {
+            read(&list, format, on_action);
+        }
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut files = Vec::new();
+        let mut paths = Vec::new();
+        let mut stack = entries;
+        while let Some(entry) = stack.pop() {
+            if entry.is_directory() {
+                let dir: web_sys::FileSystemDirectoryEntry = entry.unchecked_into();
+                stack.extend(read_directory(&dir).await);
+            } else if let Some(file) = file_of(&entry).await {
+                paths.push(entry.full_path().trim_start_matches('/').to_owned());
+                files.push(file);
+            }
+        }
+        open_found(files, paths, format, on_action);
+    });
+}
+
+/// Every entry of a directory (`readEntries` answers in batches until it has none).
+async fn read_directory(dir: &web_sys::FileSystemDirectoryEntry) -> Vec<web_sys::FileSystemEntry> {
+    let reader = dir.create_reader();
+    let mut out = Vec::new();
+    loop {
+        let batch = js_sys::Promise::new(&mut |resolve, reject| {
+            if let Err(e) = reader.read_entries_with_callback_and_callback(&resolve, &reject) {
+                let _ = reject.call1(&JsValue::NULL, &e);
+            }
+        });
+        let Ok(batch) = JsFuture::from(batch).await else {
+            break;
+        };
+        let batch = Array::from(&batch);
+        if batch.length() == 0 {
+            break;
+        }
+        out.extend(batch.iter().map(JsCast::unchecked_into));
+    }
+    out
+}
+
+/// The `File` of a file entry.
+async fn file_of(entry: &web_sys::FileSystemEntry) -> Option<web_sys::File> {
+    let entry: &web_sys::FileSystemFileEntry = entry.unchecked_ref();
+    let file = js_sys::Promise::new(&mut |resolve, reject| {
+        entry.file_with_callback_and_callback(&resolve, &reject);
+    });
+    JsFuture::from(file).await.ok().map(JsCast::unchecked_into)
+}
+
+/// Opens files, some perhaps found in folders (`paths`, empty for chosen files):
+/// files in folders that are no flow log files are left out, and listed.
+fn open_found(files: Vec<web_sys::File>, paths: Vec<String>, format: AttrValue, on_action: Callback<Action>) {
+    let mut chosen = Vec::new();
+    let mut chosen_paths = Vec::new();
+    let mut skipped = Vec::new();
+    for (file, path) in files.into_iter().zip(paths) {
+        if path.is_empty() || input::wanted_in_folder(&path) {
+            chosen.push(file);
+            chosen_paths.push(path);
+        } else {
+            skipped.push(AttrValue::from(path));
+        }
+    }
+    if chosen.is_empty() {
+        if !skipped.is_empty() {
+            on_action.emit(Action::Notify(Some(Notice::NothingToOpen(skipped.len()))));
+        }
         return;
     }
     cancel();
     on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Read, 0))));
-    match start_worker(&on_action, &format, &files) {
+    let job = Job {
+        on_action: on_action.clone(),
+        format: format.clone(),
+        files: Some(chosen.iter().collect()),
+        paths: chosen_paths,
+        skipped: skipped.into(),
+    };
+    match start_worker(job) {
         Some(worker) => CURRENT.with(|c| *c.borrow_mut() = Some(worker)),
         // No worker (e.g. the page was opened from file://): do the work here.
-        None => wasm_bindgen_futures::spawn_local(read_here(files, format, on_action)),
+        None => wasm_bindgen_futures::spawn_local(read_here(chosen, format, on_action)),
     }
 }
 
@@ -79,13 +173,20 @@ async fn read_here(files: Vec<web_sys::File>, format: AttrValue, on_action: Call
         .iter()
         .map(|(n, p)| (n.clone(), ProblemOut::from(p)))
         .collect();
-    opened(&on_action, Source::local(store), meta, format, problems);
+    opened(&on_action, Source::local(store), meta, format, problems, Rc::from([]));
 }
 
 /// Indexes open files again with another format (typed in the format box).
 pub fn reindex(files: &Files, format: AttrValue, on_action: &Callback<Action>) {
     match files.source.reindex(&format) {
-        Some(meta) => opened(on_action, files.source.clone(), meta, format, Vec::new()),
+        Some(meta) => opened(
+            on_action,
+            files.source.clone(),
+            meta,
+            format,
+            Vec::new(),
+            Rc::clone(&files.skipped),
+        ),
         None => on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Index, 0)))),
     }
 }
@@ -97,6 +198,7 @@ fn opened(
     meta: Meta,
     format: AttrValue,
     problems: Vec<(String, ProblemOut)>,
+    skipped: Rc<[AttrValue]>,
 ) {
     if meta.names.is_empty() {
         source.close();
@@ -106,6 +208,7 @@ fn opened(
             source,
             meta: Rc::new(meta),
             format,
+            skipped,
         })));
     }
     let notice = problems.into_iter().last().map(|(name, p)| match Problem::from(p) {
@@ -121,6 +224,10 @@ struct Job {
     format: AttrValue,
     /// Taken when sent.
     files: Option<Array>,
+    /// Each file's path in a folder (empty for a chosen file).
+    paths: Vec<String>,
+    /// Files found in folders that are no flow log files.
+    skipped: Rc<[AttrValue]>,
 }
 
 /// A worker that has been started, and the files it is to open (none yet for a spare).
@@ -141,7 +248,7 @@ impl Started {
             return;
         };
         let msg = Object::new();
-        let open = serde_json::json!({ "type": "open", "format": job.format.as_str() }).to_string();
+        let open = serde_json::json!({ "type": "open", "format": job.format.as_str(), "paths": job.paths }).to_string();
         let _ = Reflect::set(&msg, &"json".into(), &open.into());
         let _ = Reflect::set(&msg, &"files".into(), &files);
         if self.worker.post_message(&msg).is_err() {
@@ -151,6 +258,13 @@ impl Started {
 
     fn on_action(&self) -> Option<Callback<Action>> {
         self.job.borrow().as_ref().map(|j| j.on_action.clone())
+    }
+
+    fn skipped(&self) -> Rc<[AttrValue]> {
+        self.job
+            .borrow()
+            .as_ref()
+            .map_or_else(|| Rc::from([]), |j| Rc::clone(&j.skipped))
     }
 }
 
@@ -209,7 +323,14 @@ fn spawn() -> Option<Rc<Started>> {
                 });
                 source.reindexed();
                 if let Some(on_action) = this.on_action() {
-                    opened(&on_action, source.clone(), meta, format.into(), problems);
+                    opened(
+                        &on_action,
+                        source.clone(),
+                        meta,
+                        format.into(),
+                        problems,
+                        this.skipped(),
+                    );
                 }
                 // Ready for the next files.
                 prepare();
@@ -225,13 +346,9 @@ fn spawn() -> Option<Rc<Started>> {
 }
 
 /// Gives the spare worker (or a new one) the files to open.
-fn start_worker(on_action: &Callback<Action>, format: &AttrValue, files: &[web_sys::File]) -> Option<web_sys::Worker> {
+fn start_worker(job: Job) -> Option<web_sys::Worker> {
     let started = SPARE.with(|s| s.borrow_mut().take()).or_else(spawn)?;
-    *started.job.borrow_mut() = Some(Job {
-        on_action: on_action.clone(),
-        format: format.clone(),
-        files: Some(files.iter().collect()),
-    });
+    *started.job.borrow_mut() = Some(job);
     started.send_job();
     Some(started.worker.clone())
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::fields::Lang;
 use crate::flowlog::describe::{binary_size, group};
+use crate::flowlog::input::Problem;
 use crate::flowlog::{Counts, Preset};
 
 use super::app::{FormatBox, Shared};
@@ -167,15 +168,20 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 <label class="input-panel__label" for="input">{ l::INPUT_LABEL.get(lang) }</label>
                 <label class="button button--small input-panel__open">
                     { l::OPEN_FILES.get(lang) }
-                    <input id="file" type="file" multiple=true accept=".log,.gz,.txt,.json,.csv" onchange={on_files} />
+                    <input id="file" type="file" multiple=true onchange={on_files.clone()} />
+                </label>
+                <label class="button button--small input-panel__open">
+                    { l::OPEN_FOLDER.get(lang) }
+                    <input id="folder" type="file" webkitdirectory=true multiple=true onchange={on_files} />
                 </label>
                 <span class="input-panel__hint">{ l::DROP_HINT.get(lang) }</span>
             </div>
             if let Some(f) = &props.files {
                 <div class="input-panel__files" data-files="">
-                    <span>{ for f.names.iter().map(|n| html! { <code>{ n.clone() }</code> }) }</span>
+                    <span>{ for f.names.iter().take(3).map(|n| html! { <code>{ n.clone() }</code> }) }</span>
                     <span>{ group(props.counts.records as u64) }{ " " }{ l::RECORDS.get(lang) }</span>
                     <button type="button" class="button button--small" onclick={on_close_files}>{ l::CLOSE_FILES.get(lang) }</button>
+                    { files_list(f, lang) }
                 </div>
             }
             if folded && props.files.is_none() {
@@ -209,6 +215,49 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 { format_error }
             </div>
         </section>
+    }
+}
+
+/// Every file chosen or found in a folder: its lines, or why it was not read.
+fn files_list(files: &Files, lang: Lang) -> Html {
+    let listed = &files.meta.files;
+    if listed.len() + files.skipped.len() < 2 {
+        return html! {};
+    }
+    let rows = listed.iter().map(|f| {
+        let counts = format!(
+            "{} {}, {} {}",
+            group(f.counts.records as u64),
+            l::RECORDS.get(lang),
+            group(f.counts.with_errors as u64),
+            l::ERRORS.get(lang)
+        );
+        let problem = f.problem.clone().map(|p| match Problem::from(p) {
+            Problem::Open(e) => e.message(lang),
+            Problem::InvalidUtf8(at) => format!("{} {at}", l::INVALID_UTF8.get(lang)),
+        });
+        let bad = problem.is_some();
+        html! {
+            <li data-file={f.name.clone()} class={classes!(bad.then_some("is-error"))}>
+                <code>{ f.name.clone() }</code>{ " — " }{ counts }
+                if let Some(p) = problem {
+                    { " — " }<strong>{ p }</strong>
+                }
+            </li>
+        }
+    });
+    let skipped = files.skipped.iter().map(|name| {
+        html! {
+            <li data-file={name.clone()} data-skipped="" class="is-muted">
+                <code>{ name.clone() }</code>{ " — " }{ l::SKIPPED_FILE.get(lang) }
+            </li>
+        }
+    });
+    html! {
+        <details class="input-panel__file-list" open=true>
+            <summary>{ format!("{} ({})", l::FILES_LIST.get(lang), listed.len() + files.skipped.len()) }</summary>
+            <ul>{ for rows }{ for skipped }</ul>
+        </details>
     }
 }
 

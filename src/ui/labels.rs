@@ -137,8 +137,21 @@ pub const INVALID_UTF8: Text = t(
     "not valid UTF-8 text; invalid bytes were replaced by \u{fffd}, the first at byte",
     "UTF-8 として正しくないバイトを \u{fffd} に置き換えました。最初の位置（バイト）：",
 );
-pub const OPEN_FILES: Text = t("Open .log / .log.gz files…", ".log / .log.gz ファイルを開く…");
-pub const DROP_HINT: Text = t("or drop them anywhere on the page", "またはページにドロップ");
+pub const OPEN_FILES: Text = t("Open files…", "ファイルを開く…");
+pub const OPEN_FOLDER: Text = t("Open a folder…", "フォルダーを開く…");
+pub const DROP_HINT: Text = t(
+    "or drop files or folders anywhere on the page (.log, .log.gz, .log.parquet, CloudWatch exports, Firehose objects)",
+    "またはファイルやフォルダーをページにドロップ（.log、.log.gz、.log.parquet、CloudWatch のエクスポート、Firehose のオブジェクト）",
+);
+pub const NOTHING_TO_OPEN: Text = t(
+    "The folder holds no flow log files (.log, .log.gz, .log.parquet, CloudWatch exports, Firehose objects); other files",
+    "フォルダーにフローログのファイル（.log、.log.gz、.log.parquet、CloudWatch のエクスポート、Firehose のオブジェクト）がありません。その他のファイル",
+);
+pub const FILES_LIST: Text = t("Files", "ファイル");
+pub const SKIPPED_FILE: Text = t(
+    "not a flow log file: not read",
+    "フローログのファイルではないため読み込みません",
+);
 pub const CLOSE_FILES: Text = t("Close files", "ファイルを閉じる");
 pub const PASTED_TEXT: Text = t("Pasted text", "貼り付けたテキスト");
 pub const LINES: Text = t("lines", "行");

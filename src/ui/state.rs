@@ -43,6 +43,8 @@ pub enum Notice {
     FileError(AttrValue, Option<OpenError>),
     /// A file held invalid UTF-8 (name, byte offset of the first bad byte).
     InvalidUtf8(AttrValue, usize),
+    /// A folder held no flow log files (how many other files it held).
+    NothingToOpen(usize),
 }
 
 /// Log files opened from disk: they replace the paste box as the input.
@@ -56,6 +58,8 @@ pub struct Files {
     pub meta: Rc<Meta>,
     /// The format box's text they were indexed with.
     pub format: AttrValue,
+    /// Files found in chosen or dropped folders that are no flow log files (not read).
+    pub skipped: Rc<[AttrValue]>,
 }
 
 /// What reading files is busy with.
@@ -206,6 +210,7 @@ mod tests {
             meta: Rc::new(store.meta()),
             source: Source::local(store),
             format: AttrValue::default(),
+            skipped: Rc::from([]),
         };
         let s = s.reduce(Action::SetFiles(Some(files.clone())));
         let same = Rc::clone(&s).reduce(Action::SetFiles(Some(files)));

@@ -154,5 +154,10 @@ fn notice(notice: Option<&Notice>, lang: Lang, on_action: &Callback<Action>) -> 
                 <code>{ name.clone() }</code>{ ": " }{ l::INVALID_UTF8.get(lang) }{ " " }{ at }
             </p>
         },
+        Notice::NothingToOpen(n) => html! {
+            <p class="notice notice--bad" role="alert" data-notice="nothing-to-open">
+                { format!("{} ({n})", l::NOTHING_TO_OPEN.get(lang)) }
+            </p>
+        },
     }
 }

@@ -101,3 +101,37 @@ test('the seed line from the Japanese console decodes into 14 fields, in English
     await context.close();
   }
 });
+
+test('a whole folder opens: flow log files read with their S3 key facts, other files listed as not read', async () => {
+  const os = await import('node:os');
+  const zlib = await import('node:zlib');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowlogs-'));
+  const day = path.join(dir, 'AWSLogs', '123456789012', 'vpcflowlogs', 'us-east-1', '2025', '03', '21');
+  fs.mkdirSync(day, { recursive: true });
+  const s3 = CASES.find((c) => c.name === 's3-log-gz');
+  fs.writeFileSync(path.join(day, s3.file), Buffer.from(s3.bytes_b64, 'base64'));
+  const firehose = CASES.find((c) => c.name === 'fh-direct-s3-object');
+  fs.mkdirSync(path.join(dir, 'firehose'));
+  fs.writeFileSync(path.join(dir, 'firehose', 'stream-2026-04-14-04-15-19-0d5a'), Buffer.from(firehose.bytes_b64, 'base64'));
+  fs.writeFileSync(path.join(dir, 'firehose', 'broken.log.gz'), zlib.gzipSync(Buffer.from('x'.repeat(1000))).subarray(0, 20));
+  fs.writeFileSync(path.join(dir, 'aws-logs-write-test'), 'Permission Check Successful');
+  fs.writeFileSync(path.join(dir, 'diagram.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+
+  const { page, context, offOrigin, errors } = await h.open();
+  await page.setInputFiles('#folder', dir);
+  await page.locator('[data-files]').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-sum="records"]'));
+  assert.equal(await page.locator('[data-sum="records"]').innerText(), String(s3.records + firehose.records));
+  const base = path.basename(dir);
+  const s3Row = page.locator(`[data-file="${base}/AWSLogs/123456789012/vpcflowlogs/us-east-1/2025/03/21/${s3.file}"]`);
+  assert.match(await s3Row.innerText(), /2 records, 0 with errors/);
+  assert.match(await page.locator(`[data-file="${base}/firehose/broken.log.gz"]`).innerText(), /gzip data is damaged/);
+  assert.equal(await page.locator('[data-file][data-skipped]').count(), 2);
+  // What the S3 key says about the file.
+  assert.match(await page.locator('.unwrap-note').innerText(), /account 123456789012, Region us-east-1, flow log fl-1234abcd/);
+  await page.screenshot({ path: path.join(SHOTS, 'folder-en.png'), fullPage: true });
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  fs.rmSync(dir, { recursive: true });
+});
