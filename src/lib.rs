@@ -18,6 +18,8 @@
 
 pub mod fields;
 pub mod flowlog;
+#[cfg(target_arch = "wasm32")]
+pub mod parquet_worker;
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

@@ -26,11 +26,13 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::flowlog::input::{self, OpenError, MAX_TEXT_BYTES};
+use crate::flowlog::parquet::ParquetError;
 use crate::flowlog::shapes::{self, Report, S3Key};
 use crate::flowlog::store::{ExportKind, FileOut, Message, ProblemOut, Reply, Request, Store};
 use crate::flowlog::table::Indexer;
 use crate::flowlog::Counts;
 use crate::flowlog::Options;
+use crate::parquet_worker::ParquetReply;
 
 // The browser's gzip inflater. web-sys has it only behind `--cfg=web_sys_unstable_apis`
 // (a flag for the whole build); these three bindings are all we use.
@@ -185,19 +187,86 @@ async fn slice(file: &web_sys::File, start: f64, end: f64) -> Vec<u8> {
     }
 }
 
-/// Whether `file` is gzip, and the size of its text: a gzip file ends with the size
+/// What a file is, by its first bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Text (flow log lines or a wrapper).
+    Text,
+    /// gzip.
+    Gzip,
+    /// Parquet (`PAR1`).
+    Parquet,
+}
+
+/// What `file` is, and for gzip the size of its text: a gzip file ends with the size
 /// of its (last) member, modulo 2³². Only a hint, trusted up to 32× the file size.
-async fn peek(file: &web_sys::File) -> (bool, Option<u32>, usize) {
+async fn peek(file: &web_sys::File) -> (Kind, Option<u32>, usize) {
     let size = file.size();
-    let gzip = slice(file, 0.0, 2.0).await == [0x1f, 0x8b];
-    if !gzip {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a size hint")]
-        return (false, None, size as usize);
+    let head = slice(file, 0.0, 4.0).await;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a size hint")]
+    let plain = size as usize;
+    if head == *b"PAR1" {
+        return (Kind::Parquet, None, plain);
+    }
+    if !head.starts_with(&[0x1f, 0x8b]) {
+        return (Kind::Text, None, plain);
     }
     let tail = slice(file, (size - 4.0).max(0.0), size).await;
     let isize = <[u8; 4]>::try_from(tail.as_slice()).ok().map(u32::from_le_bytes);
     let hint = isize.filter(|&n| f64::from(n) <= size * 32.0).unwrap_or(0);
-    (true, isize, hint as usize)
+    (Kind::Gzip, isize, hint as usize)
+}
+
+/// The Parquet worker's loader script (trunk names it after the binary); relative to
+/// this worker's own script, which sits beside it.
+const PARQUET_WORKER_URL: &str = "./flowlog-parquet_loader.js";
+
+/// Reads a Parquet file in a worker of its own (started now, ended after) and indexes
+/// its text.
+async fn parquet(
+    file: &web_sys::File,
+    ix: &mut Indexer,
+    unwrapped: &mut Option<Report>,
+) -> Result<Option<usize>, OpenError> {
+    let failed = |why: &str| OpenError::Parquet(ParquetError::Unreadable { why: why.into() });
+    let worker = web_sys::Worker::new(PARQUET_WORKER_URL).map_err(|_| failed("the Parquet reader could not start"))?;
+    // The next message from the worker (or its failure).
+    let next = || {
+        js_sys::Promise::new(&mut |resolve, reject| {
+            worker.set_onmessage(Some(&resolve));
+            worker.set_onerror(Some(&reject));
+            worker.set_onmessageerror(Some(&reject));
+        })
+    };
+    // It says when it listens: a message sent before would be lost.
+    let ready = JsFuture::from(next()).await;
+    let answer = next();
+    let msg = Object::new();
+    set(&msg, "file", file);
+    #[allow(clippy::cast_precision_loss, reason = "a byte limit far below 2^53")]
+    let limit = MAX_TEXT_BYTES.saturating_sub(ix.len()) as f64;
+    set(&msg, "limit", &limit.into());
+    let answer = match ready.and_then(|_| worker.post_message(&msg)) {
+        Ok(()) => JsFuture::from(answer).await,
+        Err(e) => Err(e),
+    };
+    worker.terminate();
+    let data = get(
+        &answer.map_err(|_| failed("the Parquet reader stopped (out of memory?)"))?,
+        "data",
+    );
+    let json = get(&data, "json").as_string().unwrap_or_default();
+    match serde_json::from_str::<ParquetReply>(&json) {
+        Ok(ParquetReply::Read(read)) => {
+            let text = Uint8Array::new(&get(&data, "text")).to_vec();
+            ix.push(&text)
+                .map_err(|_| OpenError::TooLarge { limit: MAX_TEXT_BYTES })?;
+            *unwrapped = Some(Report::parquet(read.rows, read.row_groups, read.other_columns.len()));
+            Ok(None)
+        }
+        Ok(ParquetReply::Failed(e)) => Err(OpenError::Parquet(e)),
+        Ok(ParquetReply::Ready) | Err(_) => Err(failed("the Parquet reader's answer could not be read")),
+    }
 }
 
 /// Reads, inflates and indexes every file, one after the other.
@@ -219,7 +288,7 @@ async fn open(
     let mut reports = Vec::new();
     let mut done = 0;
     let mut listed = Vec::new();
-    for (i, (file, &(gzip, isize, expected))) in files.iter().zip(&peeked).enumerate() {
+    for (i, (file, &(kind, isize, expected))) in files.iter().zip(&peeked).enumerate() {
         // A file found in a folder is named by its path there.
         let path = paths
             .get(i)
@@ -234,15 +303,18 @@ async fn open(
             progress(scope, false, f);
         };
         let mut unwrapped = None;
-        let streamed = stream(file, gzip, isize, &mut ix, &report, &mut unwrapped).await;
-        let outcome = match streamed {
-            Ok(utf8) => Ok(utf8),
-            Err(Failed::TooLarge) => Err(OpenError::TooLarge { limit: MAX_TEXT_BYTES }),
-            Err(Failed::Open(e)) => Err(e),
-            Err(Failed::Stream) => {
-                ix.rollback(mark);
-                let _ = ix.begin_file();
-                whole(file, &mut ix, &mut unwrapped).await
+        let outcome = if kind == Kind::Parquet {
+            parquet(file, &mut ix, &mut unwrapped).await
+        } else {
+            match stream(file, kind == Kind::Gzip, isize, &mut ix, &report, &mut unwrapped).await {
+                Ok(utf8) => Ok(utf8),
+                Err(Failed::TooLarge) => Err(OpenError::TooLarge { limit: MAX_TEXT_BYTES }),
+                Err(Failed::Open(e)) => Err(e),
+                Err(Failed::Stream) => {
+                    ix.rollback(mark);
+                    let _ = ix.begin_file();
+                    whole(file, &mut ix, &mut unwrapped).await
+                }
             }
         };
         match outcome {
@@ -279,10 +351,10 @@ async fn open(
         done += expected.max(1);
     }
     progress(scope, false, 1.0);
-    (
-        Store::new(ix.finish(), names).with_unwrapped(reports, Vec::new()),
-        problems,
-    )
+    let store = Store::new(ix.finish(), names)
+        .with_unwrapped(reports, Vec::new())
+        .with_files(listed);
+    (store, problems)
 }
 
 /// Streams one file into `ix`. Returns where invalid UTF-8 was found in a CloudWatch

@@ -6,6 +6,7 @@ use std::io::Read;
 
 use crate::fields::Lang;
 
+use super::parquet::ParquetError;
 use super::shapes::{self, Report};
 use super::Options;
 
@@ -36,6 +37,8 @@ pub enum OpenError {
     },
     /// The browser could not read it (moved or deleted while being read).
     Unreadable,
+    /// A Parquet file that could not be read.
+    Parquet(ParquetError),
 }
 
 impl OpenError {
@@ -55,6 +58,7 @@ impl OpenError {
             (OpenError::Unreadable, Lang::Ja) => {
                 "ブラウザーが読み込めませんでした（移動または削除されていませんか）".into()
             }
+            (OpenError::Parquet(e), lang) => e.message(lang),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod format;
 pub mod input;
+pub mod parquet;
 pub mod query;
 pub mod record;
 pub mod shapes;

@@ -87,6 +87,8 @@ pub enum Shape {
     CrLineEnds,
     /// An S3 object key of a flow log file.
     S3Key,
+    /// An S3 Parquet file (`*.log.parquet`), read by its column names.
+    Parquet,
     /// Transit gateway records without a header line (recognised by their version
     /// and field count, read with the transit gateway default format).
     TgwNoHeader,
@@ -137,6 +139,7 @@ impl Shape {
             Shape::Bom => ("byte-order mark", "バイトオーダーマーク"),
             Shape::CrLineEnds => ("CR line ends", "CR の改行"),
             Shape::S3Key => ("S3 object key", "S3 オブジェクトキー"),
+            Shape::Parquet => ("Parquet file", "Parquet ファイル"),
             Shape::TgwNoHeader => (
                 "transit gateway records without a header (read with the transit gateway default format)",
                 "ヘッダーのない Transit Gateway のレコード（Transit Gateway のデフォルト形式で読み取り）",
@@ -341,6 +344,20 @@ impl Report {
     /// At most this many removed lines are listed one by one.
     pub const MAX_LISTED: usize = 200;
 
+    /// What reading a Parquet file found: its rows, row groups, and the columns that
+    /// are no flow log fields (left out).
+    #[must_use]
+    pub fn parquet(rows: usize, row_groups: usize, other_columns: usize) -> Report {
+        let mut r = Report::default();
+        r.shape(Shape::Parquet, rows);
+        r.records = rows;
+        r.wrappers = row_groups;
+        if other_columns > 0 {
+            r.removed.push((Removed::Columns, other_columns));
+        }
+        r
+    }
+
     /// Adds what an S3 key (a file's name or path) says.
     pub fn add_s3_key(&mut self, key: S3Key) {
         self.shape(Shape::S3Key, 0);
@@ -375,6 +392,11 @@ impl Report {
     #[must_use]
     pub fn headline(&self, lang: Lang) -> String {
         let records = self.records;
+        // A plain file whose name is an S3 key: only what the key says.
+        if self.shapes.iter().all(|(s, _)| *s == Shape::S3Key) && records == 0 && self.removed.is_empty() {
+            let keys: Vec<String> = self.s3.iter().map(|k| k.describe(lang)).collect();
+            return format!("{}{}", lang.pick("S3 key: ", "S3 キー："), keys.join("; "));
+        }
         let what = self.describe(lang);
         let from = if self.wrappers > 1 {
             match lang {

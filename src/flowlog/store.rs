@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::fields::FieldName;
 
 use super::input::{OpenError, Problem};
+use super::parquet::ParquetError;
 use super::query::{self, Query, Schema, Summary};
 use super::record::{Counts, Line, LineKind};
 use super::shapes::Report;
@@ -203,6 +204,11 @@ pub enum ProblemOut {
         /// Byte offset of the first bad byte.
         at: usize,
     },
+    /// A Parquet file that could not be read.
+    Parquet {
+        /// Why.
+        error: ParquetError,
+    },
 }
 
 impl From<&Problem> for ProblemOut {
@@ -211,6 +217,7 @@ impl From<&Problem> for ProblemOut {
             Problem::Open(OpenError::TooLarge { limit }) => ProblemOut::TooLarge { limit: *limit },
             Problem::Open(OpenError::BadGzip(why)) => ProblemOut::BadGzip { why: why.clone() },
             Problem::Open(OpenError::Unreadable) => ProblemOut::Unreadable,
+            Problem::Open(OpenError::Parquet(error)) => ProblemOut::Parquet { error: error.clone() },
             Problem::InvalidUtf8(at) => ProblemOut::Utf8 { at: *at },
         }
     }
@@ -223,6 +230,7 @@ impl From<ProblemOut> for Problem {
             ProblemOut::BadGzip { why } => Problem::Open(OpenError::BadGzip(why)),
             ProblemOut::Unreadable => Problem::Open(OpenError::Unreadable),
             ProblemOut::Utf8 { at } => Problem::InvalidUtf8(at),
+            ProblemOut::Parquet { error } => Problem::Open(OpenError::Parquet(error)),
         }
     }
 }
@@ -621,6 +629,7 @@ mod tests {
             Problem::Open(OpenError::TooLarge { limit: 5 }),
             Problem::Open(OpenError::BadGzip("x".into())),
             Problem::Open(OpenError::Unreadable),
+            Problem::Open(OpenError::Parquet(ParquetError::NoFields)),
             Problem::InvalidUtf8(3),
         ] {
             assert_eq!(Problem::from(ProblemOut::from(&p)), p);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { harness, ROOT, SHOTS } from './harness.mjs';
+import { harness, settled, ROOT, SHOTS } from './harness.mjs';
 
 const h = harness();
 const CASES = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/data/shapes/cases.json'), 'utf8'));
@@ -115,13 +115,17 @@ test('a whole folder opens: flow log files read with their S3 key facts, other f
   fs.writeFileSync(path.join(dir, 'firehose', 'stream-2026-04-14-04-15-19-0d5a'), Buffer.from(firehose.bytes_b64, 'base64'));
   fs.writeFileSync(path.join(dir, 'firehose', 'broken.log.gz'), zlib.gzipSync(Buffer.from('x'.repeat(1000))).subarray(0, 20));
   fs.writeFileSync(path.join(dir, 'aws-logs-write-test'), 'Permission Check Successful');
+  const hive = path.join(dir, 'AWSLogs', 'aws-account-id=123456789012', 'aws-service=vpcflowlogs', 'aws-region=eu-west-1', 'year=2024', 'month=03', 'day=05', 'hour=07');
+  fs.mkdirSync(hive, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'tests/data/parquet/aws-v2-gzip.log.parquet'), path.join(hive, 'x.log.parquet'));
   fs.writeFileSync(path.join(dir, 'diagram.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 
   const { page, context, offOrigin, errors } = await h.open();
   await page.setInputFiles('#folder', dir);
   await page.locator('[data-files]').waitFor();
   await page.waitForFunction(() => document.querySelector('[data-sum="records"]'));
-  assert.equal(await page.locator('[data-sum="records"]').innerText(), String(s3.records + firehose.records));
+  assert.equal(await page.locator('[data-sum="records"]').innerText(), String(s3.records + firehose.records + 10));
+  assert.match(await page.locator('.unwrap-note').innerText(), /x\.log\.parquet: Found 10 records from 3 wrappers in: Parquet file → S3 object key; S3 key: account 123456789012, Region eu-west-1, period 2024-03-05T07Z/);
   const base = path.basename(dir);
   const s3Row = page.locator(`[data-file="${base}/AWSLogs/123456789012/vpcflowlogs/us-east-1/2025/03/21/${s3.file}"]`);
   assert.match(await s3Row.innerText(), /2 records, 0 with errors/);
@@ -134,4 +138,33 @@ test('a whole folder opens: flow log files read with their S3 key facts, other f
   assert.deepEqual(errors, []);
   await context.close();
   fs.rmSync(dir, { recursive: true });
+});
+
+test('Parquet files from S3 (written by pyarrow: gzip and snappy pages, nulls, several row groups) open', async () => {
+  const { page, context, offOrigin, errors, requests } = await h.open();
+  const dir = path.join(ROOT, 'tests/data/parquet');
+  const files = ['aws-v2-gzip.log.parquet', 'aws-v5-snappy.log.parquet'];
+  const texts = files.map((f) => fs.readFileSync(path.join(dir, `${f}.txt`), 'utf8').trimEnd().split('\n'));
+  // The Parquet reader is not loaded until a Parquet file arrives.
+  assert.ok(!requests.some((u) => u.includes('flowlog-parquet')), 'loaded before it was needed');
+  await page.setInputFiles('#file', files.map((name) => ({ name, mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(dir, name)) })));
+  await page.locator('[data-files]').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-sum="records"]'));
+  const rows = texts.reduce((n, t) => n + t.length - 1, 0);
+  assert.equal(await page.locator('[data-sum="records"]').innerText(), String(rows));
+  assert.equal(await page.locator('[data-sum="errors"]').innerText(), '0');
+  assert.ok(requests.some((u) => u.includes('flowlog-parquet')), 'the Parquet reader was loaded');
+  await settled(page);
+  assert.equal(await firstRecord(page), texts[0][1]);
+  const notes = await page.locator('.unwrap-note').innerText();
+  assert.match(notes, /aws-v2-gzip\.log\.parquet: Found 10 records from 3 wrappers in: Parquet file/);
+  // A damaged Parquet file says so, and the page works on.
+  const cut = fs.readFileSync(path.join(dir, files[0])).subarray(0, 3000);
+  await page.setInputFiles('#file', { name: 'cut.log.parquet', mimeType: 'application/octet-stream', buffer: Buffer.concat([cut, Buffer.from('PAR1')]) });
+  await page.locator('[data-notice="file-error"]').waitFor();
+  assert.match(await page.locator('[data-notice="file-error"]').innerText(), /cut\.log\.parquet\s*: the Parquet file could not be read \(/);
+  await page.screenshot({ path: path.join(SHOTS, 'parquet-en.png'), fullPage: true });
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
