@@ -236,9 +236,9 @@ fn err_format_messages() {
             "field 2: expected a flow log field name, found `${srcadr}`; did you mean `srcaddr`?",
         ),
         (
-            "version bogus",
+            "version Bogus!",
             FormatErrorKind::UnknownField { suggestion: None },
-            "field 2: expected a flow log field name, found `bogus`",
+            "field 2: expected a flow log field name, found `Bogus!`",
         ),
         (
             "srcaddr dstaddr srcaddr",
@@ -261,6 +261,21 @@ fn err_format_messages() {
             assert_eq!(&text[e.span.clone()], e.found);
         }
     }
+    // A name that is no near miss of a field may be one AWS added later: kept.
+    let f = Format::parse("version nat-gateway-id srcaddr").unwrap();
+    assert_eq!(f.fields(), [FieldName::Version, FieldName::Unknown, FieldName::Srcaddr]);
+    assert_eq!(f.unknown_names(), ["nat-gateway-id"]);
+    assert_eq!(f.to_header(), "version nat-gateway-id srcaddr");
+    assert_eq!(
+        Format::parse("version new-a new-a").unwrap_err().kind,
+        FormatErrorKind::Duplicate(FieldName::Unknown)
+    );
+    // A huge token is no field name, and costs no search for a near miss.
+    let huge = format!("version {}", "a".repeat(1 << 20));
+    assert_eq!(
+        Format::parse(&huge).unwrap_err().kind,
+        FormatErrorKind::UnknownField { suggestion: None }
+    );
     assert_eq!(
         Format::parse("version srcadr").unwrap_err().message(Lang::Ja),
         "2 番目の項目：フローログの項目名が必要ですが、`srcadr` です。`srcaddr` のことですか？"

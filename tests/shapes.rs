@@ -761,3 +761,30 @@ fn ok_every_catalogue_case() {
         }
     }
 }
+
+#[test]
+fn ok_a_field_newer_than_this_page_is_kept_as_an_opaque_column() {
+    let text = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status nat-gateway-id\n\
+                2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK task/abc123\n";
+    let f = check(text, &[(2, &format!("{AWS} task/abc123"))], None);
+    let (_, rec) = f.decoded.records().next().unwrap();
+    let cell = rec.cells.last().unwrap();
+    assert_eq!(cell.field, FieldName::Unknown);
+    assert_eq!(rec.format.name_at(14), "nat-gateway-id");
+    let d = vpc_flowlog_decoder::flowlog::describe::describe(
+        rec,
+        cell,
+        text,
+        Lang::En,
+        &vpc_flowlog_decoder::flowlog::clock::Fixed(0),
+    );
+    assert_eq!(d.decoded, "task/abc123");
+    assert_eq!(
+        cell.field.spec().title.get(Lang::En),
+        "Unknown field — newer than this page?"
+    );
+    // The compact table (large pastes, files) reads it the same way.
+    let t = vpc_flowlog_decoder::flowlog::table::Table::build(text.to_owned(), &Options::default());
+    assert_eq!(t.counts().records, 1);
+    assert_eq!(t.counts().with_errors, 0);
+}

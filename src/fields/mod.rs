@@ -238,16 +238,26 @@ macro_rules! field_names {
         /// A flow log field, named as in AWS's `${…}` format tokens.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[allow(missing_docs, reason = "each variant is the field named by as_str()")]
-        pub enum FieldName { $($variant,)* }
+        pub enum FieldName {
+            $($variant,)*
+            /// A field name this page does not know (a header or format naming a field
+            /// AWS added later): its column is kept, its values shown as they are. Its
+            /// name is kept by the format ([`crate::flowlog::Format::name_at`]).
+            Unknown,
+        }
 
         impl FieldName {
-            /// Every field: VPC fields in AWS's table order, then the transit-gateway-only ones.
+            /// Every field: VPC fields in AWS's table order, then the transit-gateway-only
+            /// ones ([`FieldName::Unknown`] is not one of them).
             pub const ALL: &'static [FieldName] = &[$(FieldName::$variant,)*];
 
             /// The AWS name, e.g. `tcp-flags`.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
-                match self { $(FieldName::$variant => $aws,)* }
+                match self {
+                    $(FieldName::$variant => $aws,)*
+                    FieldName::Unknown => "unknown-field",
+                }
             }
         }
     };
@@ -332,7 +342,8 @@ impl FieldName {
     /// The knowledge-table entry for this field.
     #[must_use]
     pub fn spec(self) -> &'static FieldSpec {
-        // FIELDS is in the same order as the enum; tests/fields.rs checks it.
+        // FIELDS is in the same order as the enum; tests/fields.rs checks it. An
+        // unknown field gets the fallback entry, which says so.
         FIELDS
             .get(self as usize)
             .filter(|s| s.name == self)
@@ -355,6 +366,11 @@ impl FieldName {
     /// The real field name closest to a mistyped one, if any is reasonably close.
     #[must_use]
     pub fn closest(token: &str) -> Option<FieldName> {
+        // No field name is longer than 40 characters: a longer token is no near miss
+        // (and comparing a huge one with every name would take long).
+        if token.len() > 64 {
+            return None;
+        }
         let key = loose_key(strip_token_syntax(token).unwrap_or(token));
         FieldName::ALL
             .iter()

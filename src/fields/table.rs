@@ -153,13 +153,16 @@ const INTERFACE_TYPES: &[Code] = &[
 
 /// Returned by `FieldName::spec` if the table were ever out of order (tests prevent it).
 pub(super) const FALLBACK: FieldSpec = FieldSpec {
-    name: F::Version,
+    name: F::Unknown,
     version: 2,
     kind: Kind::Name,
     scope: Scope::Both,
     certainty: Certainty::Uncertain,
-    title: t("Unknown field", "不明な項目"),
-    detail: t("", ""),
+    title: t("Unknown field — newer than this page?", "不明なフィールド（このページより新しい？）"),
+    detail: t(
+        "This page does not know this field name, so its values are shown as they are, not decoded. AWS may have added the field after this page was made: check AWS's list of flow log record fields.",
+        "このページはこのフィールド名を知らないため、値は解読せずにそのまま表示します。このページの作成後に AWS が追加したフィールドかもしれません。AWS のフローログレコードのフィールド一覧を確認してください。",
+    ),
     absent: NOT_APPLICABLE,
     codes: &[],
 };

@@ -9,15 +9,25 @@ use super::format::Format;
 /// The column name Athena and most tools use: hyphens become underscores.
 #[must_use]
 pub fn column(field: F) -> String {
-    field.as_str().replace('-', "_")
+    column_named(field.as_str())
+}
+
+/// The Athena name of a field named `name` (an unknown field's, as its header wrote it).
+fn column_named(name: &str) -> String {
+    name.replace('-', "_")
 }
 
 /// The Logs Insights name: camelCase (`log-status` → `logStatus`).
 #[must_use]
 pub fn camel(field: F) -> String {
+    camel_named(field.as_str())
+}
+
+/// The Logs Insights name of a field named `name`.
+fn camel_named(name: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
-    for c in field.as_str().chars() {
+    for c in name.chars() {
         if c == '-' {
             upper = true;
         } else if upper {
@@ -50,8 +60,9 @@ pub fn athena_ddl(format: &Format) -> String {
     let columns: Vec<String> = format
         .fields()
         .iter()
-        .map(|f| {
-            let name = column(*f);
+        .enumerate()
+        .map(|(i, f)| {
+            let name = column_named(format.name_at(i));
             // `end` is a reserved word in Athena's DDL.
             let name = if name == "end" { "`end`".to_owned() } else { name };
             format!("  {name} {}", athena_type(*f))
@@ -81,7 +92,7 @@ TBLPROPERTIES (\n\
 #[must_use]
 pub fn logs_insights(format: &Format) -> String {
     let pattern = vec!["*"; format.len()].join(" ");
-    let names: Vec<String> = format.fields().iter().map(|f| camel(*f)).collect();
+    let names: Vec<String> = (0..format.len()).map(|i| camel_named(format.name_at(i))).collect();
     let mut q = format!(
         "fields @timestamp, @message\n| parse @message \"{pattern}\" as {}",
         names.join(", ")
@@ -183,6 +194,17 @@ mod tests {
         assert!(ddl.contains("'skip.header.line.count' = '1'"));
         assert!(ddl.contains("'storage.location.template' = 's3://amzn-s3-demo-bucket/prefix/AWSLogs/123456789012/vpcflowlogs/${region}/${day}'"));
         assert!(ddl.ends_with(");"));
+    }
+
+    #[test]
+    fn ok_unknown_fields_keep_their_names_in_athena_and_insights() {
+        let f = Format::parse("version nat-gateway-id log-status").unwrap();
+        let ddl = athena_ddl(&f);
+        assert!(
+            ddl.contains("  version int,\n  nat_gateway_id string,\n  log_status string\n)"),
+            "{ddl}"
+        );
+        assert!(logs_insights(&f).contains("as version, natGatewayId, logStatus"));
     }
 
     #[test]

@@ -12,6 +12,8 @@ use super::split::tokens;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Format {
     fields: Vec<FieldName>,
+    /// The names of the [`FieldName::Unknown`] fields, in their order.
+    unknown: Vec<String>,
 }
 
 /// A well-known format, used as the default and to suggest a fix for a wrong field count.
@@ -56,7 +58,7 @@ impl Preset {
                 .collect(),
             Preset::TgwDefault => TGW_DEFAULT.to_vec(),
         };
-        Format { fields }
+        Format::new(fields)
     }
 
     /// A short name: "default format", "all fields of versions 2–5".
@@ -152,18 +154,26 @@ impl Format {
     /// A format from a list of fields.
     #[must_use]
     pub fn new(fields: Vec<FieldName>) -> Format {
-        Format { fields }
+        Format {
+            fields,
+            unknown: Vec::new(),
+        }
     }
 
     /// Reads a format as people write it: `${version} ${srcaddr}`, Terraform's
     /// `$${version}`, bare names (`version srcaddr`, as in S3 header lines),
     /// underscores or hyphens, separated by spaces, tabs or commas.
     ///
+    /// A name that is no field this page knows, yet is no near miss of one either
+    /// (`srcadr` is a typo of `srcaddr`; `ecs-task-id` may be a field AWS added after
+    /// this page was made) is kept as a [`FieldName::Unknown`] column.
+    ///
     /// # Errors
-    /// An empty format, an unknown field name (with the closest real one), or a
-    /// field listed twice.
+    /// An empty format, a mistyped field name (with the closest real one), a token
+    /// that cannot be a field name, or a field listed twice.
     pub fn parse(text: &str) -> Result<Format, FormatError> {
         let mut fields = Vec::new();
+        let mut unknown: Vec<String> = Vec::new();
         for (index, span) in tokens(text, |b| matches!(b, b' ' | b'\t' | b',' | b'\r' | b'\n')).enumerate() {
             let token = text.get(span.clone()).unwrap_or_default();
             let err = |kind| FormatError {
@@ -173,9 +183,16 @@ impl Format {
                 found: token.to_owned(),
             };
             let Some(field) = FieldName::parse_loose(token) else {
-                return Err(err(FormatErrorKind::UnknownField {
-                    suggestion: FieldName::closest(token),
-                }));
+                let suggestion = FieldName::closest(token);
+                match new_field_name(token).filter(|_| suggestion.is_none()) {
+                    Some(name) if !unknown.contains(&name) => {
+                        fields.push(FieldName::Unknown);
+                        unknown.push(name);
+                        continue;
+                    }
+                    Some(_) => return Err(err(FormatErrorKind::Duplicate(FieldName::Unknown))),
+                    None => return Err(err(FormatErrorKind::UnknownField { suggestion })),
+                }
             };
             if fields.contains(&field) {
                 return Err(err(FormatErrorKind::Duplicate(field)));
@@ -190,7 +207,27 @@ impl Format {
                 found: text.to_owned(),
             });
         }
-        Ok(Format { fields })
+        Ok(Format { fields, unknown })
+    }
+
+    /// The name of the field at `i`: the field's own, or for a
+    /// [`FieldName::Unknown`] one the name the format gave it.
+    #[must_use]
+    pub fn name_at(&self, i: usize) -> &str {
+        match self.fields.get(i) {
+            Some(FieldName::Unknown) => {
+                let k = self.fields.iter().take(i).filter(|f| **f == FieldName::Unknown).count();
+                self.unknown.get(k).map_or(FieldName::Unknown.as_str(), String::as_str)
+            }
+            Some(f) => f.as_str(),
+            None => "",
+        }
+    }
+
+    /// The names this page does not know (kept as [`FieldName::Unknown`] columns).
+    #[must_use]
+    pub fn unknown_names(&self) -> &[String] {
+        &self.unknown
     }
 
     /// The fields, in order.
@@ -237,16 +274,37 @@ impl Format {
     /// The format as AWS's `--log-format` string: `${version} ${account-id} …`.
     #[must_use]
     pub fn to_log_format(&self) -> String {
-        let names: Vec<String> = self.fields.iter().map(|f| format!("${{{f}}}")).collect();
+        let names: Vec<String> = (0..self.fields.len())
+            .map(|i| format!("${{{}}}", self.name_at(i)))
+            .collect();
         names.join(" ")
     }
 
     /// The format as an S3 header line: `version account-id …`.
     #[must_use]
     pub fn to_header(&self) -> String {
-        let names: Vec<&str> = self.fields.iter().map(|f| f.as_str()).collect();
+        let names: Vec<&str> = (0..self.fields.len()).map(|i| self.name_at(i)).collect();
         names.join(" ")
     }
+}
+
+/// A token that reads as a field name AWS could have added: lowercase letters,
+/// digits and hyphens (or underscores, as Athena and Parquet write them), starting
+/// with a letter, at most 40 characters; `${…}` and `<…>` are taken off. Returned
+/// with hyphens, as S3 header lines write names.
+fn new_field_name(token: &str) -> Option<String> {
+    let bare = token
+        .trim_start_matches('$')
+        .trim_start_matches('{')
+        .trim_end_matches('}')
+        .trim_start_matches('<')
+        .trim_end_matches('>');
+    let ok = (2..=40).contains(&bare.len())
+        && bare.starts_with(|c: char| c.is_ascii_lowercase())
+        && bare
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    ok.then(|| bare.replace('_', "-"))
 }
 
 impl fmt::Display for Format {

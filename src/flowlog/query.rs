@@ -601,12 +601,19 @@ pub fn ndjson_pieces(table: &Table, rows: &[u32], schema: Schema, per: usize, pi
             let mut obj = serde_json::Map::new();
             obj.insert("line".into(), (i + 1).into());
             if row.kind.is_record() {
-                for f in table.format_of(row).fields() {
-                    let raw = table.raw(row, *f).unwrap_or_default();
+                let format = table.format_of(row);
+                for (pos, f) in format.fields().iter().enumerate() {
+                    let raw = table.raw_at(row, Some(pos)).unwrap_or_default();
                     if schema != Schema::Aws && raw == "-" {
                         continue;
                     }
-                    obj.insert(key_for(*f, schema), raw.into());
+                    // An unknown field has no ECS or OCSF name: only AWS's names keep it.
+                    let key = match (f, schema) {
+                        (F::Unknown, Schema::Aws) => format.name_at(pos).to_owned(),
+                        (F::Unknown, _) => continue,
+                        _ => key_for(*f, schema),
+                    };
+                    obj.insert(key, raw.into());
                 }
             } else {
                 obj.insert("text".into(), table.line_text(row).into());

@@ -454,7 +454,7 @@ impl Store {
                     .find(|r| r.kind.is_record())
                     .map(|r| self.table.format_of(r))
                     .or_else(|| self.table.formats().first().cloned())
-                    .map(|f| f.fields().iter().map(|f| f.as_str().to_owned()).collect())
+                    .map(|f| (0..f.len()).map(|i| f.name_at(i).to_owned()).collect())
                     .unwrap_or_default();
                 Reply::Selected {
                     id,

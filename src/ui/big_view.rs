@@ -52,7 +52,8 @@ pub struct BigViewProps {
 struct Shown {
     id: u32,
     count: usize,
-    columns: Rc<Vec<FieldName>>,
+    /// The columns, as a format (unknown fields keep their names).
+    columns: Rc<Format>,
 }
 
 /// Totals over the selection, and the first error lines.
@@ -102,7 +103,7 @@ impl Reducible for View {
                 next.shown = Some(Shown {
                     id,
                     count: shown,
-                    columns: Rc::new(columns.iter().filter_map(|c| FieldName::parse_loose(c)).collect()),
+                    columns: Rc::new(Format::parse(&columns.join(" ")).unwrap_or_else(|_| Format::new(Vec::new()))),
                 });
                 next.rows = Rc::default();
             }
@@ -250,10 +251,11 @@ pub fn BigView(props: &BigViewProps) -> Html {
         })
     };
 
-    let fields: Vec<FieldName> = view.shown.as_ref().map_or_else(
-        || formats.first().map(|f| f.fields().to_vec()).unwrap_or_default(),
-        |s| s.columns.to_vec(),
+    let columns: Rc<Format> = view.shown.as_ref().map_or_else(
+        || formats.first().cloned().unwrap_or_default(),
+        |s| Rc::clone(&s.columns),
     );
+    let fields: Vec<FieldName> = columns.fields().to_vec();
     let before = i32::try_from(first).unwrap_or(0) * ROW_HEIGHT;
     let after = i32::try_from(shown - last).unwrap_or(0) * ROW_HEIGHT;
     // One list, every child keyed (the spacers too), so yew diffs by key: the rows'
@@ -272,7 +274,11 @@ pub fn BigView(props: &BigViewProps) -> Html {
         }))
         .chain(std::iter::once(spacer("bottom", after)))
         .collect();
-    let headers: Vec<Html> = fields.iter().map(|&field| head(props, field)).collect();
+    let headers: Vec<Html> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, &field)| head(props, field, columns.name_at(i)))
+        .collect();
     let bad_terms = props.query.bad.join(" ");
     let totals = match (&view.totals, shown_id) {
         (Some((id, t)), Some(current)) if *id == current => Some(Rc::clone(t)),
@@ -307,7 +313,8 @@ pub fn BigView(props: &BigViewProps) -> Html {
     }
 }
 
-fn head(props: &BigViewProps, field: FieldName) -> Html {
+/// A column header; `name` is the field's name (an unknown field's as the header gave it).
+fn head(props: &BigViewProps, field: FieldName, name: &str) -> Html {
     let lang = props.lang;
     let explain = props
         .on_action
@@ -327,7 +334,7 @@ fn head(props: &BigViewProps, field: FieldName) -> Html {
         <th scope="col" class="record-table__head" data-field-header={field.as_str()} aria-sort={aria_sort}>
             <div class="big-view__head">
                 <button type="button" class="field-button" onclick={explain}>
-                    <code>{ field.as_str() }</code>
+                    <code>{ name.to_owned() }</code>
                     <span class="field-button__title">{ field.spec().title.get(lang) }</span>
                 </button>
                 <button type="button" class="sort-button" data-sort={field.as_str()} aria-label={l::SORT.get(lang)} onclick={sort}>{ arrow }</button>

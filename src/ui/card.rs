@@ -35,7 +35,9 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
     let Some((line_no, record)) = props.decoded.records().next() else {
         return html! {};
     };
-    let rows = record.cells.iter().map(|cell| {
+    let rows = record.cells.iter().enumerate().map(|(i, cell)| {
+        // An unknown field is shown by the name the header gave it.
+        let name = record.format.name_at(i).to_owned();
         let d = describe(record, cell, text, lang, &BrowserTz);
         let field = cell.field;
         let selected = props.selected.is_some_and(|s| s.field == field);
@@ -51,7 +53,7 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
                 data-field={field.as_str()} data-raw={cell.raw(text).to_owned()}>
                 <th scope="row" class="record-card__field">
                     <button type="button" class="field-button" aria-expanded={selected.to_string()} {onclick}>
-                        <code>{ field.as_str() }</code>
+                        <code>{ name }</code>
                         <span class="field-button__title">{ field.spec().title.get(lang) }</span>
                     </button>
                 </th>

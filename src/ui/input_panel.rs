@@ -156,6 +156,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
 
     let format_error = match &*props.format.0 {
         Some(Err(e)) => html! { <p class="input-panel__error" id="format-error" role="alert">{ e.message(lang) }</p> },
+        Some(Ok(f)) if !f.unknown_names().is_empty() => html! {
+            <p class="input-panel__hint" id="format-error" data-unknown-fields={f.unknown_names().join(" ")}>
+                { l::UNKNOWN_FIELDS.get(lang) }{ ": " }<code>{ f.unknown_names().join(", ") }</code>
+            </p>
+        },
         _ => html! {},
     };
     let presets = Preset::ALL.iter().map(|p| {

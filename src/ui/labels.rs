@@ -147,6 +147,10 @@ pub const NOTHING_TO_OPEN: Text = t(
     "The folder holds no flow log files (.log, .log.gz, .log.parquet, CloudWatch exports, Firehose objects); other files",
     "フォルダーにフローログのファイル（.log、.log.gz、.log.parquet、CloudWatch のエクスポート、Firehose のオブジェクト）がありません。その他のファイル",
 );
+pub const UNKNOWN_FIELDS: Text = t(
+    "Not fields this page knows (newer than this page?); their values are shown as they are",
+    "このページが知らないフィールド（このページより新しい？）。値はそのまま表示します",
+);
 pub const FILES_LIST: Text = t("Files", "ファイル");
 pub const SKIPPED_FILE: Text = t(
     "not a flow log file: not read",

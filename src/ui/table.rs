@@ -91,7 +91,9 @@ fn section(props: &RecordTableProps, section: &Section<'_>) -> Html {
     let lang = props.lang;
     let fields: &[FieldName] = section.format.as_deref().map_or(&[], Format::fields);
     let columns = fields.len() + 1;
-    let headers = fields.iter().map(|&field| {
+    let headers = fields.iter().enumerate().map(|(i, &field)| {
+        // An unknown field is shown by the name the header gave it.
+        let name = section.format.as_deref().map_or("", |f| f.name_at(i)).to_owned();
         let selected = props.selected.is_some_and(|s| s.field == field && s.line.is_none());
         let onclick = props
             .on_action
@@ -99,7 +101,7 @@ fn section(props: &RecordTableProps, section: &Section<'_>) -> Html {
         html! {
             <th scope="col" class={classes!("record-table__head", selected.then_some("is-selected"))} data-field-header={field.as_str()}>
                 <button type="button" class="field-button" title={field.spec().title.get(lang)} {onclick}>
-                    <code>{ field.as_str() }</code>
+                    <code>{ name }</code>
                     <span class="field-button__title">{ field.spec().title.get(lang) }</span>
                 </button>
             </th>

@@ -168,3 +168,19 @@ test('Parquet files from S3 (written by pyarrow: gzip and snappy pages, nulls, s
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a field newer than this page keeps its column, shown by its name and flagged', async () => {
+  const { page, context, errors } = await h.open();
+  const header = 'version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status nat-gateway-id';
+  await page.fill('textarea#input', `${header}\n2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK nat-0abc`);
+  const card = page.locator('article.record-card[data-status="ok"]');
+  await card.waitFor();
+  const row = card.locator('[data-field="unknown-field"]');
+  assert.match(await row.innerText(), /nat-gateway-id/);
+  assert.match(await row.innerText(), /Unknown field — newer than this page\?/);
+  assert.equal(await row.getAttribute('data-raw'), 'nat-0abc');
+  await page.fill('#format', header);
+  assert.equal(await page.locator('[data-unknown-fields]').getAttribute('data-unknown-fields'), 'nat-gateway-id');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
