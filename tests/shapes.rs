@@ -225,6 +225,7 @@ fn ok_console_2025_layout_with_an_expanded_row() {
     );
     // Each removed line is listed with its number.
     assert!(u.report.skipped.contains(&(13, Removed::Duplicates)));
+    assert!(u.report.skipped.contains(&(14, Removed::Timestamps)), "{:?}", u.report.skipped);
 }
 
 #[test]
@@ -339,6 +340,8 @@ fn filter_json() -> String {
 #[test]
 fn ok_filter_log_events_json() {
     let f = check(&filter_json(), &[(6, AWS), (13, AWS2)], Some(Shape::CliJson));
+    // What was removed is listed on the lines of the records it came with.
+    assert!(f.decoded.unwrapped.as_ref().unwrap().1.report.skipped.contains(&(13, Removed::Timestamps)));
     assert_eq!(f.records[1].2, Some(1_418_530_010));
     let (_, u) = f.decoded.unwrapped.as_ref().unwrap();
     assert_eq!(

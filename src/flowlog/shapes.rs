@@ -1437,19 +1437,22 @@ impl Walker {
         out: &mut Unwrapped,
         ctx: &mut JsonCtx<'_, '_>,
     ) {
-        if time.is_some() {
-            out.report.removed(Removed::Timestamps, ctx.line);
-        }
-        if let Some(s) = stream {
-            out.report.removed(Removed::Streams, ctx.line);
-            out.report.stream(s);
-        }
-        for line in m.lines().filter(|l| !l.trim().is_empty()) {
+        for (i, line) in m.lines().filter(|l| !l.trim().is_empty()).enumerate() {
             let no = if ctx.fixed_line {
                 ctx.line
             } else {
                 ctx.locator.find(line).unwrap_or(ctx.line)
             };
+            // What the event wrapped the record in, said on the record's own line.
+            if i == 0 {
+                if time.is_some() {
+                    out.report.removed(Removed::Timestamps, no);
+                }
+                if let Some(s) = stream {
+                    out.report.removed(Removed::Streams, no);
+                    out.report.stream(s);
+                }
+            }
             let _ = self.record(line, time.clone(), stream, no, out);
         }
     }
