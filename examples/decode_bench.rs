@@ -56,14 +56,20 @@ fn main() {
     );
     // Wrapped inputs, through the recogniser (what a pasted or dropped CLI output costs):
     // the first 200,000 records as `aws logs tail` lines and as filter-log-events JSON.
-    let some: Vec<&str> = text.lines().filter(|l| l.starts_with(|c: char| c.is_ascii_digit())).take(200_000).collect();
+    let some: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .take(200_000)
+        .collect();
     let tail: String = some
         .iter()
         .map(|l| format!("2021-05-17T13:48:43.000000+00:00 eni-0a1b2c3d-all {l}\n"))
         .collect();
     let events: Vec<String> = some
         .iter()
-        .map(|l| format!("{{\"logStreamName\": \"eni-0a1b2c3d-all\", \"timestamp\": 1621259323000, \"message\": \"{l}\"}}"))
+        .map(|l| {
+            format!("{{\"logStreamName\": \"eni-0a1b2c3d-all\", \"timestamp\": 1621259323000, \"message\": \"{l}\"}}")
+        })
         .collect();
     let json = format!("{{\"events\": [{}]}}", events.join(",\n"));
     for (name, wrapped) in [("logs tail lines", &tail), ("filter-log-events JSON", &json)] {

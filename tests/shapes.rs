@@ -225,7 +225,11 @@ fn ok_console_2025_layout_with_an_expanded_row() {
     );
     // Each removed line is listed with its number.
     assert!(u.report.skipped.contains(&(13, Removed::Duplicates)));
-    assert!(u.report.skipped.contains(&(14, Removed::Timestamps)), "{:?}", u.report.skipped);
+    assert!(
+        u.report.skipped.contains(&(14, Removed::Timestamps)),
+        "{:?}",
+        u.report.skipped
+    );
 }
 
 #[test]
@@ -341,7 +345,15 @@ fn filter_json() -> String {
 fn ok_filter_log_events_json() {
     let f = check(&filter_json(), &[(6, AWS), (13, AWS2)], Some(Shape::CliJson));
     // What was removed is listed on the lines of the records it came with.
-    assert!(f.decoded.unwrapped.as_ref().unwrap().1.report.skipped.contains(&(13, Removed::Timestamps)));
+    assert!(f
+        .decoded
+        .unwrapped
+        .as_ref()
+        .unwrap()
+        .1
+        .report
+        .skipped
+        .contains(&(13, Removed::Timestamps)));
     assert_eq!(f.records[1].2, Some(1_418_530_010));
     let (_, u) = f.decoded.unwrapped.as_ref().unwrap();
     assert_eq!(
@@ -605,18 +617,14 @@ fn ok_transit_gateway_records_without_a_header() {
 
 #[test]
 fn ok_sanitised_samples_decode_with_placeholders() {
-    let samples = [
-        "2 <account-id> eni-123456789000000 10.100.0.10 11.22.33.44 36952 443 6 25 5445 1659310200 1659310225 ACCEPT OK",
-        "2 <account-id> 'eni-0123456789000000' 185.x.x.x 10.10.2.222 55116 11211 17 1 43 1666990939 1666990966 REJECT OK",
-        "2 9xxx eni-xxx 123.45.67.89 172.31.44.17 0 0 1 2 120 1554186843 1554186883 ACCEPT OK",
-        "2 unknown eni-abc123de 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK",
-        "2 XXXXXXXXXXXX eni-0c7632f102236ee56 172.19.55.86 52.94.228.178 20666 443 6 26 5813 1697651834 1697651835 ACCEPT OK",
-        "2 <account-id> eni-xxxxxxxxxxxxxxxxx 10.0.x.x 198.51.100.x 45678 443 6 3 180 1712520670 1712520730 REJECT OK",
-        "2 <account-id> eni-0xxxxxxxxxxxx 162.216.150.240 10.47.0.200 57039 9222  6 1 44 1776144126 1776144154 REJECT OK",
-        "2 123456789012 eni-xxxxxxxx 10.0.1.5 10.1.1.8 0 0 1 4 336 1622505600 1622505660 ACCEPT OK",
-        "2 REDACTED eni-00000000 10.0.1.5 10.1.1.8 0 0 1 4 336 1622505600 1622505660 ACCEPT OK",
-        "2 000000000000 eni-069xxxxxb7a490 10.0.1.5 10.1.1.8 0 0 1 4 336 1622505600 1622505660 ACCEPT OK",
-    ];
+    // The ten samples as posted publicly (catalogue), from the shared cases.
+    let cases: Vec<serde_json::Value> = serde_json::from_str(include_str!("data/shapes/cases.json")).unwrap();
+    let samples: Vec<&str> = cases
+        .iter()
+        .filter(|c| c["name"].as_str().unwrap().starts_with("sanitised-"))
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(samples.len(), 10);
     for s in samples {
         let f = find(s);
         assert_eq!(f.records.len(), 1, "{s}");

@@ -1,4 +1,5 @@
-//! Arbitrary text through the whole decoder: no panic; the compact table agrees with the
+//! Arbitrary text through the whole decoder: no panic; the recogniser's output points into
+//! its own text and names input lines; the compact table agrees with the
 //! full decode line by line; every line's span reassembles the input; every value can be
 //! described and every record summarised and told as a story, in both languages.
 #![no_main]
@@ -7,14 +8,30 @@ use libfuzzer_sys::fuzz_target;
 use vpc_flowlog_decoder::fields::Lang;
 use vpc_flowlog_decoder::flowlog::clock::Fixed;
 use vpc_flowlog_decoder::flowlog::table::Table;
-use vpc_flowlog_decoder::flowlog::{decode_text, describe, query, story, Format, LineKind, Options};
+use vpc_flowlog_decoder::flowlog::{decode_plain, decode_text, describe, query, story, Format, LineKind, Options};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     // The first line, when it parses, is also tried as a typed format.
     let typed = text.lines().next().and_then(|l| Format::parse(l).ok());
     for options in [Options::default(), Options { format: typed }] {
-        let full = decode_text(text, &options);
+        // With the recogniser: spans lie in the text they point into, every value can
+        // be described, every line names an input line.
+        let unwrapped = decode_text(text, &options);
+        let clean = unwrapped.text(text);
+        let input_lines = text.split(['\n', '\r']).count().max(1);
+        for line in &unwrapped.lines {
+            assert!(clean.get(line.span.clone()).is_some());
+            assert!(line.at >= 1 && line.at <= input_lines);
+            if let LineKind::Record(r) = &line.kind {
+                for cell in &r.cells {
+                    let _ = describe::describe(r, cell, clean, Lang::Ja, &Fixed(0));
+                }
+            }
+        }
+        let _ = Table::build_input(text.to_owned(), &options);
+        // Without: the compact table agrees with the full decode, line by line.
+        let full = decode_plain(text, &options);
         let table = Table::build(text.to_owned(), &options);
         assert_eq!(table.rows().len(), full.lines.len());
         assert_eq!(table.counts(), full.counts());

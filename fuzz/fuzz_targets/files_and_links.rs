@@ -1,11 +1,11 @@
-//! Arbitrary bytes as an opened file (gzip, CloudWatch JSON/CSV, invalid UTF-8), as a
+//! Arbitrary bytes as an opened file (gzip, any wrapper, invalid UTF-8), as a Parquet file, as a
 //! file streamed in chunks (the worker's path), and as a share-link fragment: no
 //! panic, the size limit holds, and streaming gives what joining and indexing gives.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use vpc_flowlog_decoder::flowlog::table::{Indexer, Table};
-use vpc_flowlog_decoder::flowlog::{input, share, Options};
+use vpc_flowlog_decoder::flowlog::{input, parquet, shapes, share, Options};
 
 fuzz_target!(|data: &[u8]| {
     let limit = 1 << 20;
@@ -15,6 +15,8 @@ fuzz_target!(|data: &[u8]| {
             "replacement characters at most triple the size"
         );
     }
+    // As a Parquet file (the Parquet worker's path): an answer, never a panic.
+    let _ = parquet::to_text(data.to_vec(), limit);
     if let Ok(fragment) = std::str::from_utf8(data) {
         let _ = share::decode(fragment);
         let _ = share::decode(&format!("#s1={fragment}"));
@@ -25,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         // gzip and CloudWatch exports take other paths in the worker.
         let plain = files
             .iter()
-            .all(|f| !f.starts_with(&[0x1f, 0x8b]) && !input::needs_whole(f));
+            .all(|f| !f.starts_with(&[0x1f, 0x8b]) && !shapes::needs_whole(f, &Options::default()));
         if !plain {
             return;
         }

@@ -649,7 +649,7 @@ impl Columns {
 }
 
 #[derive(Debug)]
-enum Table {
+enum PipeTable {
     /// Not in a table.
     None,
     /// A Markdown or CLI table whose header row named these columns.
@@ -666,7 +666,7 @@ struct Walker {
     block: Option<(String, Option<String>)>,
     /// Evidence of a console copy (a column header or a timestamp-only line).
     console: bool,
-    table: Table,
+    table: PipeTable,
     /// Inside a code fence; and whether it holds an Insights query.
     fence: Option<bool>,
     /// An Insights preamble's `query-string:` was seen.
@@ -682,7 +682,7 @@ impl Walker {
             fixed: options.format.is_some(),
             block: None,
             console: false,
-            table: Table::None,
+            table: PipeTable::None,
             fence: None,
             query_next: false,
             last_header: None,
@@ -771,7 +771,6 @@ impl Walker {
     /// One input line.
     fn line(&mut self, line: &str, no: u32, out: &mut Unwrapped, depth: usize) {
         let trimmed = line.trim();
-        let folded = fold_spaces(trimmed);
         if trimmed.is_empty() {
             out.emit(no, None, None, "");
             return;
@@ -797,19 +796,20 @@ impl Walker {
             out.report.removed(Removed::Query, no);
             return;
         }
-        let lower = folded.to_lowercase();
-        if INSIGHTS_PREAMBLE.iter().any(|p| lower.starts_with(p)) {
+        if let Some(p) = INSIGHTS_PREAMBLE.iter().find(|p| strip_prefix_ci(trimmed, p).is_some()) {
             out.report.shape(Shape::InsightsMarkdown, 0);
-            if lower.starts_with("query-string:") {
-                self.query_next = true;
-            }
+            self.query_next |= *p == "query-string:";
             out.report.removed(Removed::Query, no);
             return;
         }
-        if CHROME_LINES.contains(&lower.as_str()) || lower.starts_with("no older events") {
-            self.console |= !lower.starts_with("---");
-            out.report.removed(Removed::Chrome, no);
-            return;
+        // Decoration is short: records never pay for this comparison.
+        if trimmed.len() <= 64 {
+            let lower = fold_spaces(trimmed).to_lowercase();
+            if CHROME_LINES.contains(&lower.as_str()) || lower.starts_with("no older events") {
+                self.console |= !lower.starts_with("---");
+                out.report.removed(Removed::Chrome, no);
+                return;
+            }
         }
         if trimmed.starts_with('|') || trimmed.starts_with("+-") || trimmed.starts_with("-----") {
             self.pipe_row(trimmed, no, out);
@@ -934,30 +934,30 @@ impl Walker {
             && cells.get(1).is_some_and(|c| c.eq_ignore_ascii_case("value"))
         {
             out.report.shape(Shape::InsightsMarkdown, 0);
-            self.table = Table::FieldValue { time: None };
+            self.table = PipeTable::FieldValue { time: None };
             out.report.removed(Removed::Chrome, no);
             return;
         }
         let header = match self.table {
-            Table::FieldValue { .. } => None,
+            PipeTable::FieldValue { .. } => None,
             _ => Columns::from_names(&cells).filter(|c| c.fields.is_none()),
         };
         if let Some(columns) = header {
             out.report
                 .shape(if cli { Shape::CliTable } else { Shape::InsightsMarkdown }, 0);
-            self.table = Table::Pipe(columns);
+            self.table = PipeTable::Pipe(columns);
             out.report.removed(Removed::Chrome, no);
             return;
         }
         match &mut self.table {
-            Table::Pipe(columns) if cells.len() == columns.count => {
+            PipeTable::Pipe(columns) if cells.len() == columns.count => {
                 let columns = columns.clone();
                 let shape = if cli { Shape::CliTable } else { Shape::InsightsMarkdown };
                 out.report.shape(shape, 1);
                 out.report.removed(Removed::Columns, no);
                 self.table_row(&cells, &columns, no, out);
             }
-            Table::FieldValue { time } => {
+            PipeTable::FieldValue { time } => {
                 let name = cells.first().copied().unwrap_or_default();
                 let value = cells.get(1).copied().unwrap_or_default();
                 if name.eq_ignore_ascii_case("@timestamp") {
@@ -1078,8 +1078,13 @@ impl Walker {
             time = Some(t);
             tokens.remove(0);
             prefixed = true;
-        } else if let (Some(d), Some(c)) = (tokens.first(), tokens.get(1)) {
-            if let Some(t) = event_time_token(&format!("{d}T{c}")).filter(|_| d.len() == 10) {
+        } else if let (Some(d), Some(c)) = (
+            tokens
+                .first()
+                .filter(|d| d.len() == 10 && d.as_bytes().get(4) == Some(&b'-')),
+            tokens.get(1),
+        ) {
+            if let Some(t) = event_time_token(&format!("{d}T{c}")) {
                 time = Some(t);
                 tokens.drain(..2);
                 prefixed = true;

@@ -34,7 +34,7 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
     match record.log_status() {
         Some(LogStatus::NoData) => {
             out.push(if ja {
-                "NODATA は、この集約期間にインターフェイスを出入りする通信がなかったことを表します。アドレスやポートの列が `-` なのはそのためです。".into()
+                "NODATA は、この集約間隔にインターフェイスを出入りする通信がなかったことを表します。アドレスやポートの列が `-` なのはそのためです。".into()
             } else {
                 "NODATA means the interface sent and received nothing during the aggregation interval, which is why the address and port columns are `-`.".into()
             });
