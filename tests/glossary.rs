@@ -69,5 +69,9 @@ fn ok_no_japanese_word_that_aws_avoids() {
             }
         }
     }
-    assert!(found.is_empty(), "words AWS's Japanese docs avoid:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "words AWS's Japanese docs avoid:\n{}",
+        found.join("\n")
+    );
 }

@@ -68,9 +68,14 @@ fn ok_e2_rdp_rejected() {
     let r = record(&d);
     assert_eq!(r.action(), Some(Action::Reject));
     assert_eq!(decoded_text(E2, F::Dstport), "3389 RDP");
-    assert!(summarize(&r, E2, Lang::En).ends_with("; it was rejected (by a security group or network ACL)."));
-    assert!(summarize(&r, E2, Lang::Ja)
-        .ends_with("通信は拒否されました（セキュリティグループかネットワーク ACL による）。"));
+    // Never "points to": a reply-direction REJECT usually means a network ACL, and late
+    // packets of a closed connection are REJECT too (spec: security groups vs network ACLs).
+    assert!(summarize(&r, E2, Lang::En).ends_with(
+        "; it was rejected (by a security group or network ACL — on the reply direction usually a network ACL — or it arrived after the connection had closed)."
+    ));
+    assert!(summarize(&r, E2, Lang::Ja).ends_with(
+        "通信は拒否されました（セキュリティグループかネットワーク ACL による。応答方向なら通常はネットワーク ACL。接続が閉じた後に届いたパケットの場合もあります）。"
+    ));
 }
 
 #[test]

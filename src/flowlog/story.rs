@@ -59,6 +59,17 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
         _ => None,
     };
     let at = eni.map_or_else(String::new, |e| if ja { format!(" {e} ") } else { format!(" {e}") });
+    // Whether the interface is the source side (`Some(true)`), the destination side, or unknown.
+    let internal = |f| addr(f).is_some_and(|ip| AddrKind::of(ip).is_internal());
+    let iface_is_src = match direction {
+        Some(FlowDirection::Egress) => Some(true),
+        Some(FlowDirection::Ingress) => Some(false),
+        None => match (internal(F::Srcaddr), internal(F::Dstaddr)) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        },
+    };
     match (direction, src, dst) {
         (Some(FlowDirection::Ingress), Some(s), Some(d)) => out.push(if ja {
             format!("これは受信（ingress）のレコードです。通信はインターフェイス{at}に入ってきたので、宛先 {d} がインターフェイス側（IPv4 なら常にプライマリプライベート IP）、送信元 {s} が相手側です。")
@@ -71,11 +82,10 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
             format!("This is an egress record: the traffic left the interface{at}. So the source {s} is the interface's own side and the destination {d} is the remote side.")
         }),
         (None, Some(s), Some(d)) => {
-            let internal = |f| addr(f).is_some_and(|ip| AddrKind::of(ip).is_internal());
-            let guess = match (internal(F::Srcaddr), internal(F::Dstaddr)) {
-                (true, false) => Some((s, d)),
-                (false, true) => Some((d, s)),
-                _ => None,
+            let guess = match iface_is_src {
+                Some(true) => Some((s, d)),
+                Some(false) => Some((d, s)),
+                None => None,
             };
             out.push(match (guess, ja) {
                 (Some((local, remote)), false) => format!(
@@ -135,11 +145,10 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
         } else {
             "REJECT with reason EC: VPC Encryption Controls (enforce mode) dropped traffic that was not encrypted.".into()
         }),
-        (Some(Action::Reject), _) if reply => out.push(if ja {
-            "REJECT：応答の方向で拒否されています。セキュリティグループはステートフルで、許可した通信への応答を自動で通すため、原因はステートレスなネットワーク ACL（応答も自分のルールで判定する）である可能性が高いです。アウトバウンドルールでエフェメラルポートを許可しているか確認してください。".into()
-        } else {
-            "REJECT on the reply direction: security groups are stateful and let replies to allowed traffic through on their own, so the likely cause is the network ACL, which is stateless and checks replies against its own rules. Check that its outbound rules allow the client's ephemeral ports.".into()
-        }),
+        (Some(Action::Reject), _) if reply => {
+            let client_port = port(F::Dstport).map_or_else(String::new, |p| p.to_string());
+            out.push(reply_rejected(iface_is_src, &client_port, lang));
+        }
         (Some(Action::Reject), _) => out.push(if ja {
             "REJECT：セキュリティグループかネットワーク ACL が通信を許可しませんでした（デフォルト形式ではどちらかは分かりません）。接続が閉じた後に届いたパケットも REJECT になります。".into()
         } else {
@@ -211,6 +220,39 @@ fn service_sentence(ip: IpAddr, service: &str, ja: bool) -> String {
     } else {
         format!("{ip} is in the published address range of {service}.")
     }
+}
+
+/// Why a reply was rejected, and which network ACL rules to check: outbound rules
+/// when the recording interface is the server (it sends the reply), inbound rules
+/// when it is the client (the reply arrives), both when the record cannot tell.
+/// The spec's wording: a reply-direction REJECT usually points to a network ACL, and
+/// packets that arrive after a connection closed are recorded as REJECT too.
+fn reply_rejected(iface_is_src: Option<bool>, client_port: &str, lang: Lang) -> String {
+    let why = lang.pick(
+        "REJECT on the reply direction: security groups are stateful and let replies to allowed traffic through on their own, so this usually points to a network ACL, which is stateless and checks replies against its own rules.",
+        "REJECT：応答の方向で拒否されています。セキュリティグループはステートフルで、許可した通信への応答を自動で通すため、通常はステートレスなネットワーク ACL（応答も自分のルールで判定する）が原因です。",
+    );
+    let port = if client_port.is_empty() {
+        lang.pick("the client's ports", "クライアントのポート").to_owned()
+    } else {
+        match lang {
+            Lang::En => format!("the client's port {client_port}"),
+            Lang::Ja => format!("クライアントのポート {client_port}"),
+        }
+    };
+    let check = match (iface_is_src, lang) {
+        (Some(true), Lang::En) => format!("This interface is the server, which sends the reply: check the outbound rules of its subnet's network ACL for the ephemeral port range that includes {port}."),
+        (Some(true), Lang::Ja) => format!("このインターフェイスは応答を送るサーバー側です。そのサブネットのネットワーク ACL のアウトバウンドルールが、{port} を含む一時ポートの範囲を許可しているか確認してください。"),
+        (Some(false), Lang::En) => format!("This interface is the client, which receives the reply: check the inbound rules of its subnet's network ACL for the ephemeral port range that includes {port}."),
+        (Some(false), Lang::Ja) => format!("このインターフェイスは応答を受け取るクライアント側です。そのサブネットのネットワーク ACL のインバウンドルールが、{port} を含む一時ポートの範囲を許可しているか確認してください。"),
+        (None, Lang::En) => format!("If this interface is the server, check the outbound rules of its subnet's network ACL; if it is the client, the inbound rules: they must allow the ephemeral port range that includes {port}."),
+        (None, Lang::Ja) => format!("このインターフェイスがサーバー側ならそのサブネットのネットワーク ACL のアウトバウンドルールを、クライアント側ならインバウンドルールを確認してください。{port} を含む一時ポートの範囲を許可している必要があります。"),
+    };
+    let late = lang.pick(
+        "AWS also records packets that arrive after a connection has closed as REJECT.",
+        "接続が閉じた後に届いたパケットも、AWS は REJECT として記録します。",
+    );
+    format!("{why} {check} {late}")
 }
 
 #[cfg(test)]

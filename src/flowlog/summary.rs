@@ -134,12 +134,12 @@ pub fn summarize(record: &Record, text: &str, lang: Lang) -> String {
         (Some(Action::Reject), false) => match reason {
             Some("BPA") => "; it was rejected by VPC Block Public Access".to_owned(),
             Some("EC") => "; it was rejected by VPC Encryption Controls".to_owned(),
-            _ => "; it was rejected (by a security group or network ACL)".to_owned(),
+            _ => "; it was rejected (by a security group or network ACL — on the reply direction usually a network ACL — or it arrived after the connection had closed)".to_owned(),
         },
         (Some(Action::Reject), true) => match reason {
             Some("BPA") => "通信は VPC Block Public Access により拒否されました。".to_owned(),
             Some("EC") => "通信は VPC 暗号化コントロールにより拒否されました。".to_owned(),
-            _ => "通信は拒否されました（セキュリティグループかネットワーク ACL による）。".to_owned(),
+            _ => "通信は拒否されました（セキュリティグループかネットワーク ACL による。応答方向なら通常はネットワーク ACL。接続が閉じた後に届いたパケットの場合もあります）。".to_owned(),
         },
         (None, _) => String::new(),
     };
