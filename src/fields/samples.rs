@@ -27,8 +27,8 @@ pub static SAMPLES: &[Sample] = &[
     Sample {
         id: "rejected-sg",
         title: t(
-            "Rejected by a security group: ping with no inbound rule",
-            "セキュリティグループで拒否：受信ルールのない ping",
+            "Rejected (illustrative): AWS's accepted ping with ACCEPT changed to REJECT; from the record alone a security group or a network ACL could be the cause",
+            "拒否（説明用）：AWS の許可された ping の例の ACCEPT を REJECT に変えたもの。レコードだけではセキュリティグループとネットワーク ACL のどちらが原因か分かりません",
         ),
         format: "",
         text: "2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027 1432917142 REJECT OK\n",

@@ -40,8 +40,8 @@ const NEVER_ABSENT: Text = t(
 const SERVICES: &[Code] = &[
     c(
         "AMAZON",
-        "Amazon's address space in general (no more specific service range matched)",
-        "Amazon 全般のアドレス（より細かいサービスの範囲には該当しない）",
+        "Amazon's address space in general (AWS does not say which code is shown when ranges overlap)",
+        "Amazon 全般のアドレス（範囲が重なるときにどのコードになるかは AWS が示していません）",
     ),
     c("AMAZON_APPFLOW", "Amazon AppFlow", "Amazon AppFlow"),
     c(
@@ -220,7 +220,7 @@ pub static FIELDS: &[FieldSpec] = &[
           "フローを記録したネットワークインターフェイスを所有する AWS アカウントです（Transit Gateway のログでは Transit Gateway の所有アカウント）。先頭の 0 にも意味があるため文字列として扱います。"),
         NEVER_ABSENT,
         &[
-            c("unknown", "the interface was created by an AWS service (for example a VPC endpoint or a Network Load Balancer), so no customer account owns it", "インターフェイスが AWS のサービス（VPC エンドポイントや Network Load Balancer など）によって作成されたため、所有する顧客アカウントがありません"),
+            c("unknown", "may show for interfaces created by AWS services (for example VPC endpoints or Network Load Balancers)", "AWS のサービス（VPC エンドポイントや Network Load Balancer など）が作成したインターフェイスでは unknown になることがあります"),
         ]),
     f(F::InterfaceId, 2, Kind::ResourceId("eni-"), Vpc, Doc,
         t("Network interface", "ネットワークインターフェイス"),
@@ -231,14 +231,14 @@ pub static FIELDS: &[FieldSpec] = &[
         &[]),
     f(F::Srcaddr, 2, Kind::Addr, Both, Doc,
         t("Source address", "送信元アドレス"),
-        t("The source IPv4 or IPv6 address. For incoming traffic it is the sender. For outgoing IPv4 traffic it is always the interface's primary private IPv4 address, even if the packet left from a secondary or public (Elastic) IP. Behind a NAT gateway or transit gateway interface, compare it with pkt-srcaddr.",
-          "送信元の IPv4 / IPv6 アドレスです。受信（ingress）では送信者のアドレスです。送信（egress）の IPv4 では、実際にセカンダリ IP やパブリック IP（Elastic IP）から出た場合でも、常にインターフェイスのプライマリプライベート IPv4 が記録されます。NAT ゲートウェイや Transit Gateway のインターフェイスでは pkt-srcaddr と比べてください。"),
+        t("The source IPv4 or IPv6 address. For incoming traffic it is the sender. For outgoing IPv4 traffic it is always the interface's primary private IPv4 address, even if the packet left from a secondary private IPv4 address. Public IPv4 and Elastic IP addresses never appear in an interface's records, in pkt-srcaddr neither: the internet gateway translates them outside the interface. Behind a NAT gateway or transit gateway interface, compare it with pkt-srcaddr.",
+          "送信元の IPv4 / IPv6 アドレスです。受信（ingress）では送信者のアドレスです。送信（egress）の IPv4 では、実際にはセカンダリプライベート IPv4 アドレスから出た場合でも、常にインターフェイスのプライマリプライベート IPv4 が記録されます。パブリック IPv4 アドレスや Elastic IP アドレスは、pkt-srcaddr を含めてインターフェイスのレコードには現れません（インターネットゲートウェイがインターフェイスの外で変換します）。NAT ゲートウェイや Transit Gateway のインターフェイスでは pkt-srcaddr と比べてください。"),
         NO_DATA,
         &[]),
     f(F::Dstaddr, 2, Kind::Addr, Both, Doc,
         t("Destination address", "宛先アドレス"),
-        t("The destination IPv4 or IPv6 address. For outgoing traffic it is the receiver. For incoming IPv4 traffic it is always the interface's primary private IPv4 address, even when the packet was sent to a secondary IP or a public (Elastic) IP. pkt-dstaddr shows the address written in the packet.",
-          "宛先の IPv4 / IPv6 アドレスです。送信（egress）では受信側のアドレスです。受信（ingress）の IPv4 では、パケットがセカンダリ IP やパブリック IP（Elastic IP）宛てでも、常にインターフェイスのプライマリプライベート IPv4 が記録されます。パケットに書かれた宛先は pkt-dstaddr で分かります。"),
+        t("The destination IPv4 or IPv6 address. For outgoing traffic it is the receiver. For incoming IPv4 traffic it is always the interface's primary private IPv4 address, even when the packet was sent to a secondary private IPv4 address (pkt-dstaddr then shows that one). Public IPv4 and Elastic IP addresses never appear in an interface's records, in pkt-dstaddr neither: the internet gateway translates them outside the interface.",
+          "宛先の IPv4 / IPv6 アドレスです。送信（egress）では受信側のアドレスです。受信（ingress）の IPv4 では、パケットがセカンダリプライベート IPv4 アドレス宛てでも、常にインターフェイスのプライマリプライベート IPv4 が記録されます（そのときは pkt-dstaddr に本来の宛先が出ます）。パブリック IPv4 アドレスや Elastic IP アドレスは、pkt-dstaddr を含めてインターフェイスのレコードには現れません（インターネットゲートウェイがインターフェイスの外で変換します）。"),
         NO_DATA,
         &[]),
     f(F::Srcport, 2, Kind::Port, Both, Doc,

@@ -200,7 +200,7 @@ pub static SERVICES: &[Service] = &[
         5432,
         TCP,
         "PostgreSQL",
-        "PostgreSQL / Aurora PostgreSQL / Redshift-compatible",
+        "PostgreSQL / Aurora PostgreSQL",
         "PostgreSQL / Aurora PostgreSQL",
     ),
     s(5439, TCP, "Redshift", "Amazon Redshift", "Amazon Redshift"),
@@ -369,8 +369,8 @@ pub mod words {
     );
     /// Flags AWS's current docs do not report.
     pub const FLAGS_LEGACY: Text = t(
-        "PSH (8), ACK (16) and URG (32) appear only in older VPC and transit gateway documentation.",
-        "PSH（8）、ACK（16）、URG（32）は古い VPC のドキュメントと Transit Gateway のドキュメントにだけ記載があります。",
+        "PSH (8), ACK (16) and URG (32) appear only in older VPC and transit gateway documentation; ECE (64) and CWR (128) in no AWS documentation.",
+        "PSH（8）、ACK（16）、URG（32）は古い VPC のドキュメントと Transit Gateway のドキュメントにだけ記載があり、ECE（64）と CWR（128）はどの AWS のドキュメントにもありません。",
     );
     /// Account ID with an unusual length.
     pub const ACCOUNT_LENGTH: Text = t(
@@ -434,6 +434,36 @@ pub mod addr_kinds {
         "Amazon Time Sync Service; flow logs normally never record it",
         "Amazon Time Sync Service。通常フローログには記録されません",
     );
+    /// IMDS over IPv6.
+    pub const IMDS_V6: Text = t(
+        "EC2 instance metadata service (IMDS) over IPv6; AWS documents only the IPv4 address 169.254.169.254 as never logged, so whether this one is logged is not documented",
+        "IPv6 の EC2 インスタンスメタデータサービス（IMDS）。記録されないと AWS が記載しているのは IPv4 の 169.254.169.254 だけで、この IPv6 アドレスが記録されるかは記載がありません",
+    );
+    /// Amazon DNS over IPv6.
+    pub const AMAZON_DNS_V6: Text = t(
+        "Amazon DNS server (Route 53 Resolver) over IPv6; AWS documents only its IPv4 addresses as never logged, so whether this one is logged is not documented",
+        "IPv6 の Amazon DNS サーバー（Route 53 Resolver）。記録されないと AWS が記載しているのは IPv4 のアドレスだけで、この IPv6 アドレスが記録されるかは記載がありません",
+    );
+    /// Time sync over IPv6.
+    pub const TIME_SYNC_V6: Text = t(
+        "Amazon Time Sync Service over IPv6 (Nitro instances); AWS documents only 169.254.169.123 as never logged, so whether this one is logged is not documented",
+        "IPv6 の Amazon Time Sync Service（Nitro インスタンス）。記録されないと AWS が記載しているのは 169.254.169.123 だけで、この IPv6 アドレスが記録されるかは記載がありません",
+    );
+    /// Windows license activation.
+    pub const LICENSE_ACTIVATION: Text = t(
+        "Amazon Windows license activation (169.254.169.250 / .251); AWS does not log this traffic",
+        "Amazon Windows ライセンス認証（169.254.169.250 / .251）。AWS はこの通信を記録しません",
+    );
+    /// NAT64.
+    pub const NAT64: Text = t(
+        "NAT64 (64:ff9b::/96): DNS64 maps IPv4 destinations into this range and the route sends it to a NAT gateway, which translates it to the embedded IPv4 address",
+        "NAT64（64:ff9b::/96）。DNS64 が IPv4 の宛先をこの範囲に対応付け、ルートが NAT ゲートウェイに送り、NAT ゲートウェイが埋め込まれた IPv4 アドレスに変換します",
+    );
+    /// Special-purpose ranges.
+    pub const SPECIAL_PURPOSE: Text = t(
+        "special-purpose range (198.18.0.0/15 benchmarking, 192.0.0.0/24 protocol assignments, 192.88.99.0/24 former 6to4 relay), not a public internet address",
+        "特殊用途の範囲（198.18.0.0/15 ベンチマーク、192.0.0.0/24 プロトコル割り当て、192.88.99.0/24 旧 6to4 リレー）。インターネットのパブリックアドレスではありません",
+    );
     /// Documentation range.
     pub const DOCUMENTATION: Text = t(
         "documentation example range (not routable)",
@@ -474,6 +504,12 @@ pub mod addr_kinds {
         pub const AMAZON_DNS: Text = t("Amazon DNS", "Amazon DNS");
         /// Time sync.
         pub const TIME_SYNC: Text = t("Time Sync", "Time Sync");
+        /// License activation.
+        pub const LICENSE_ACTIVATION: Text = t("Windows activation", "Windows ライセンス認証");
+        /// NAT64.
+        pub const NAT64: Text = t("NAT64", "NAT64");
+        /// Special purpose.
+        pub const SPECIAL_PURPOSE: Text = t("special-purpose", "特殊用途");
         /// Multicast.
         pub const MULTICAST: Text = t("multicast", "マルチキャスト");
         /// Broadcast.

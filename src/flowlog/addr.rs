@@ -18,12 +18,22 @@ pub enum AddrKind {
     Loopback,
     /// 169.254/16 (other than AWS's special addresses), fe80::/10.
     LinkLocal,
-    /// 169.254.169.254, fd00:ec2::254.
+    /// 169.254.169.254.
     Imds,
-    /// 169.254.169.253, fd00:ec2::253.
+    /// 169.254.169.253.
     AmazonDns,
-    /// 169.254.169.123, fd00:ec2::123.
+    /// 169.254.169.123.
     TimeSync,
+    /// fd00:ec2::254, fd00:ec2::253, fd00:ec2::123: the IPv6 addresses of IMDS, the
+    /// Amazon DNS server and Time Sync. AWS lists only the IPv4 addresses as never logged.
+    AwsServiceV6(AwsV6),
+    /// 169.254.169.250 and .251: Amazon Windows license activation (never logged).
+    LicenseActivation,
+    /// 64:ff9b::/96: NAT64 (DNS64 maps IPv4 destinations here; AWS routes it to a NAT gateway).
+    Nat64,
+    /// 198.18.0.0/15 (benchmarking), 192.0.0.0/24 (IETF protocol assignments),
+    /// 192.88.99.0/24 (former 6to4 relay anycast): special-purpose, not public.
+    SpecialPurpose,
     /// 192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32.
     Documentation,
     /// 224/4, ff00::/8.
@@ -38,6 +48,17 @@ pub enum AddrKind {
     GlobalV6,
     /// Other reserved ranges (240/4, 0/8, …).
     Reserved,
+}
+
+/// Which AWS service an `fd00:ec2::…` address is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AwsV6 {
+    /// fd00:ec2::254.
+    Imds,
+    /// fd00:ec2::253.
+    AmazonDns,
+    /// fd00:ec2::123.
+    TimeSync,
 }
 
 impl AddrKind {
@@ -65,6 +86,12 @@ impl AddrKind {
             AddrKind::Imds => k::IMDS,
             AddrKind::AmazonDns => k::AMAZON_DNS,
             AddrKind::TimeSync => k::TIME_SYNC,
+            AddrKind::AwsServiceV6(AwsV6::Imds) => k::IMDS_V6,
+            AddrKind::AwsServiceV6(AwsV6::AmazonDns) => k::AMAZON_DNS_V6,
+            AddrKind::AwsServiceV6(AwsV6::TimeSync) => k::TIME_SYNC_V6,
+            AddrKind::LicenseActivation => k::LICENSE_ACTIVATION,
+            AddrKind::Nat64 => k::NAT64,
+            AddrKind::SpecialPurpose => k::SPECIAL_PURPOSE,
             AddrKind::Documentation => k::DOCUMENTATION,
             AddrKind::Multicast => k::MULTICAST,
             AddrKind::Broadcast => k::BROADCAST,
@@ -85,9 +112,12 @@ impl AddrKind {
             AddrKind::Documentation => s::EXAMPLE,
             AddrKind::LinkLocal => s::LINK_LOCAL,
             AddrKind::Loopback => s::LOOPBACK,
-            AddrKind::Imds => s::IMDS,
-            AddrKind::AmazonDns => s::AMAZON_DNS,
-            AddrKind::TimeSync => s::TIME_SYNC,
+            AddrKind::Imds | AddrKind::AwsServiceV6(AwsV6::Imds) => s::IMDS,
+            AddrKind::AmazonDns | AddrKind::AwsServiceV6(AwsV6::AmazonDns) => s::AMAZON_DNS,
+            AddrKind::TimeSync | AddrKind::AwsServiceV6(AwsV6::TimeSync) => s::TIME_SYNC,
+            AddrKind::LicenseActivation => s::LICENSE_ACTIVATION,
+            AddrKind::Nat64 => s::NAT64,
+            AddrKind::SpecialPurpose => s::SPECIAL_PURPOSE,
             AddrKind::Multicast => s::MULTICAST,
             AddrKind::Broadcast => s::BROADCAST,
             AddrKind::Unspecified => s::UNSPECIFIED,
@@ -105,12 +135,21 @@ impl AddrKind {
     }
 }
 
+/// The IPv4 address inside a NAT64 address (`64:ff9b::203.0.113.12`).
+#[must_use]
+pub fn nat64_ipv4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
+    let o = ip.octets();
+    (AddrKind::of(IpAddr::V6(ip)) == AddrKind::Nat64).then(|| Ipv4Addr::new(o[12], o[13], o[14], o[15]))
+}
+
 fn v4_kind(ip: Ipv4Addr) -> AddrKind {
     let [a, b, c, d] = ip.octets();
     match (a, b, c, d) {
         (169, 254, 169, 254) => AddrKind::Imds,
         (169, 254, 169, 253) => AddrKind::AmazonDns,
         (169, 254, 169, 123) => AddrKind::TimeSync,
+        (169, 254, 169, 250 | 251) => AddrKind::LicenseActivation,
+        (198, 18 | 19, _, _) | (192, 0, 0, _) | (192, 88, 99, _) => AddrKind::SpecialPurpose,
         (100, 64..=127, _, _) => AddrKind::Shared,
         _ if ip.is_unspecified() => AddrKind::Unspecified,
         _ if ip.is_private() => AddrKind::Private,
@@ -130,11 +169,14 @@ fn v6_kind(ip: Ipv6Addr) -> AddrKind {
     let seg = ip.segments();
     if seg[..4] == AWS_V6_PREFIX && seg[4..7] == [0, 0, 0] {
         match seg[7] {
-            0x254 => return AddrKind::Imds,
-            0x253 => return AddrKind::AmazonDns,
-            0x123 => return AddrKind::TimeSync,
+            0x254 => return AddrKind::AwsServiceV6(AwsV6::Imds),
+            0x253 => return AddrKind::AwsServiceV6(AwsV6::AmazonDns),
+            0x123 => return AddrKind::AwsServiceV6(AwsV6::TimeSync),
             _ => {}
         }
+    }
+    if seg[..6] == [0x0064, 0xff9b, 0, 0, 0, 0] {
+        return AddrKind::Nat64;
     }
     match seg[0] {
         _ if ip.is_unspecified() => AddrKind::Unspecified,
@@ -172,9 +214,17 @@ mod tests {
             ("240.0.0.1", AddrKind::Reserved),
             ("2001:db8:1234:a100:8d6e:3477:df66:f105", AddrKind::Documentation),
             ("2600:1f18::1", AddrKind::GlobalV6),
-            ("fd00:ec2::254", AddrKind::Imds),
-            ("fd00:ec2::253", AddrKind::AmazonDns),
-            ("fd00:ec2::123", AddrKind::TimeSync),
+            ("fd00:ec2::254", AddrKind::AwsServiceV6(AwsV6::Imds)),
+            ("fd00:ec2::253", AddrKind::AwsServiceV6(AwsV6::AmazonDns)),
+            ("fd00:ec2::123", AddrKind::AwsServiceV6(AwsV6::TimeSync)),
+            ("169.254.169.250", AddrKind::LicenseActivation),
+            ("169.254.169.251", AddrKind::LicenseActivation),
+            ("64:ff9b::cb00:710c", AddrKind::Nat64),
+            ("198.18.0.1", AddrKind::SpecialPurpose),
+            ("198.19.255.255", AddrKind::SpecialPurpose),
+            ("192.0.0.9", AddrKind::SpecialPurpose),
+            ("192.88.99.1", AddrKind::SpecialPurpose),
+            ("198.20.0.1", AddrKind::Public),
             ("fd12::1", AddrKind::UniqueLocal),
             ("fe80::1", AddrKind::LinkLocal),
             ("::1", AddrKind::Loopback),

@@ -322,6 +322,16 @@ fn address_meaning(record: &Record, field: FieldName, lang: Lang) -> String {
         return String::new();
     };
     let mut m = AddrKind::of(ip).text().get(lang).to_owned();
+    if let Some(v4) = match ip {
+        std::net::IpAddr::V6(v6) => super::addr::nat64_ipv4(v6),
+        std::net::IpAddr::V4(_) => None,
+    } {
+        let embedded = match lang {
+            Lang::En => format!("The embedded IPv4 address is {v4}"),
+            Lang::Ja => format!("埋め込まれた IPv4 アドレスは {v4} です"),
+        };
+        push_sentence(&mut m, &embedded);
+    }
     // srcaddr vs pkt-srcaddr: say when they differ, which marks a middle hop.
     let pair = match field {
         FieldName::Srcaddr => Some(FieldName::PktSrcaddr),

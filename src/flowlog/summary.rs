@@ -49,10 +49,16 @@ pub fn summarize(record: &Record, text: &str, lang: Lang) -> String {
         Some(Value::Protocol(n)) => Some(n),
         _ => None,
     };
-    let proto_name = proto.map(|n| {
-        etherparse::IpNumber(n)
+    // IANA's keywords for 4 and 41 are "IPv4" and "IPv6", which would read as plain
+    // IPv4 or IPv6 traffic: they are encapsulation.
+    let proto_name = proto.map(|n| match n {
+        4 => lang.pick("IPv4-in-IP", "IPv4-in-IP（カプセル化）").to_owned(),
+        41 => lang
+            .pick("IPv6-in-IPv4 (IPv6 encapsulation)", "IPv6-in-IPv4（IPv6 カプセル化）")
+            .to_owned(),
+        n => etherparse::IpNumber(n)
             .keyword_str()
-            .map_or_else(|| format!("protocol {n}"), str::to_owned)
+            .map_or_else(|| format!("protocol {n}"), str::to_owned),
     });
     let port = |f: FieldName| match record.value(f) {
         Some(Value::Port(p)) if p != 0 => Some(p),
