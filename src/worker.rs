@@ -70,12 +70,17 @@ const EXPORT_ROWS: usize = 65_536;
 /// An export, sent as `{ json, blob }`. Each piece is appended to a `Blob` as soon as it
 /// is made (the browser keeps blob data outside this thread's memory), so neither the
 /// worker nor the page ever holds the whole file.
-fn export(scope: &DedicatedWorkerGlobalScope, store: &Store, id: u32, what: ExportKind) {
+fn export(
+    scope: &DedicatedWorkerGlobalScope,
+    store: &Store,
+    (id, query, sort): (u32, &str, Option<&(String, bool)>),
+    what: ExportKind,
+) {
     let (name, mime) = what.file();
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let mut blob = web_sys::Blob::new().ok();
-    store.export(what, EXPORT_ROWS, &mut |piece| {
+    store.export((id, query, sort), what, EXPORT_ROWS, &mut |piece| {
         let parts = Array::of2(
             blob.as_ref().map_or(&JsValue::UNDEFINED, AsRef::as_ref),
             &Uint8Array::from(piece.as_bytes()),
@@ -157,8 +162,8 @@ fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>
     let Some(store) = store.as_mut() else {
         return;
     };
-    if let Request::Export { id, what } = request {
-        export(scope, store, id, what);
+    if let Request::Export { id, what, query, sort } = request {
+        export(scope, store, (id, &query, sort.as_ref()), what);
         return;
     }
     let reply = store.handle_with_progress(request, &mut |f| progress(scope, true, f));

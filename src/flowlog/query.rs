@@ -325,8 +325,8 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
             _ => {}
         }
         let bytes = num(bytes).unwrap_or(0);
-        s.bytes += bytes;
-        s.packets += num(packets).unwrap_or(0);
+        s.bytes = s.bytes.saturating_add(bytes);
+        s.packets = s.packets.saturating_add(num(packets).unwrap_or(0));
         if let Some(src) = raw(src).filter(|a| *a != "-") {
             let b = u64::try_from(bytes).unwrap_or(u64::MAX);
             match super::value::plain_ipv4(src.as_bytes()) {
@@ -449,10 +449,16 @@ fn buckets(
     max: i64,
     n: i64,
 ) -> Vec<(i64, u128)> {
+    // In 128 bits: lines with errors can hold any 64-bit time, and max − min of two
+    // such would overflow.
+    let (min, max, n) = (i128::from(min), i128::from(max), i128::from(n.max(1)));
     let width = ((max - min) / n + 1).max(1);
     let count = usize::try_from((max - min) / width + 1).unwrap_or(1);
     let mut out: Vec<(i64, u128)> = (0..count)
-        .map(|i| (min + width * i64::try_from(i).unwrap_or(0), 0))
+        .map(|i| {
+            let at = min + width * i128::try_from(i).unwrap_or(0);
+            (i64::try_from(at).unwrap_or(i64::MAX), 0)
+        })
         .collect();
     for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
         let Some(&[_, _, bytes, _, _, _, start]) = positions.get(usize::from(row.format)) else {
@@ -465,9 +471,9 @@ fn buckets(
             .raw_at(row, bytes)
             .and_then(|v| v.parse::<u128>().ok())
             .unwrap_or(0);
-        let i = usize::try_from((t - min) / width).unwrap_or(0);
+        let i = usize::try_from((i128::from(t) - min) / width).unwrap_or(0);
         if let Some(slot) = out.get_mut(i) {
-            slot.1 += bytes;
+            slot.1 = slot.1.saturating_add(bytes);
         }
     }
     out
@@ -504,10 +510,15 @@ fn first_error(table: &Table, i: u32) -> String {
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+    // A cell a spreadsheet would run as a formula (`=`, `+`, `@`, TAB, CR, or `-`
+    // followed by more) is written as text: a leading `'` (OWASP's advice). A lone `-`
+    // (not applicable) stays as it is.
+    let formula = matches!(s.as_bytes(), [b'=' | b'+' | b'@' | b'\t' | b'\r', ..] | [b'-', _, ..]);
+    let s: std::borrow::Cow<'_, str> = if formula { format!("'{s}").into() } else { s.into() };
+    if s.contains([',', '"', '\n', '\r']) || formula {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s.into_owned()
     }
 }
 
@@ -650,6 +661,35 @@ bad, \"line\"
     fn lines(q: &str) -> Vec<u32> {
         let t = table();
         select(&t, &Query::parse(q)).iter().map(|i| i + 1).collect()
+    }
+
+    #[test]
+    fn ok_csv_cells_that_would_be_formulas_are_text() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+1"), "\"'+1\"");
+        assert_eq!(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_field("-5"), "\"'-5\"");
+        assert_eq!(csv_field("-"), "-");
+        assert_eq!(csv_field("10.0.0.1"), "10.0.0.1");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        // Through a whole export: a record whose value starts a formula.
+        let text = "srcaddr dstaddr action\n=1+1 10.0.0.2 ACCEPT\n";
+        let table = Table::build(text.to_owned(), &Options::default());
+        let csv = to_csv(&table, &select(&table, &Query::default()));
+        assert!(csv.contains("\"'=1+1\""), "{csv}");
+    }
+
+    #[test]
+    fn ok_summary_of_extreme_values_never_overflows() {
+        // Lines with errors (negative or huge times, 39-digit byte counts) are summed too.
+        let text = "2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 2 6 1 340282366920938463463374607431768211455 -9223372036854775808 1 ACCEPT OK\n\
+                    2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 2 6 340282366920938463463374607431768211455 340282366920938463463374607431768211455 9223372036854775807 1 ACCEPT OK\n";
+        let table = Table::build(text.to_owned(), &Options::default());
+        let rows = select(&table, &Query::default());
+        let s = summarize(&table, &rows);
+        assert_eq!(s.records, 2);
+        assert_eq!(s.bytes, u128::MAX);
+        assert!(!s.bytes_over_time.is_empty());
     }
 
     #[test]

@@ -62,6 +62,14 @@ pub enum Request {
         id: u32,
         /// Which file.
         what: ExportKind,
+        /// The selection's filter and sort, so that the export is of the rows the
+        /// user sees even when a newer selection was made since (or this one was
+        /// never made: selections are coalesced).
+        #[serde(default)]
+        query: String,
+        /// See `query`.
+        #[serde(default)]
+        sort: Option<(String, bool)>,
     },
 }
 
@@ -330,6 +338,8 @@ pub struct Store {
     /// Counted once: the table does not change.
     counts: Counts,
     shown: Vec<u32>,
+    /// The id of the selection in `shown`.
+    shown_id: Option<u32>,
 }
 
 impl Store {
@@ -344,6 +354,7 @@ impl Store {
             table,
             names,
             shown: Vec::new(),
+            shown_id: None,
         }
     }
 
@@ -402,14 +413,40 @@ impl Store {
 
     /// The selection as a file, in pieces of at most `per` rows (a worker sends them
     /// on one by one, so a large export is never one string).
-    pub fn export(&self, what: ExportKind, per: usize, piece: &mut dyn FnMut(String)) {
+    /// Selection `id` (filter `query`, `sort`) as a file: the rows shown when `id` is
+    /// the current selection, else that selection made again.
+    pub fn export(
+        &self,
+        (id, query, sort): (u32, &str, Option<&(String, bool)>),
+        what: ExportKind,
+        per: usize,
+        piece: &mut dyn FnMut(String),
+    ) {
+        let again;
+        let rows = if self.shown_id == Some(id) {
+            &self.shown
+        } else {
+            again = self.selection(query, sort);
+            &again
+        };
         let schema = match what {
-            ExportKind::Csv => return query::csv_pieces(&self.table, &self.shown, per, piece),
+            ExportKind::Csv => return query::csv_pieces(&self.table, rows, per, piece),
             ExportKind::Ndjson => Schema::Aws,
             ExportKind::Ecs => Schema::Ecs,
             ExportKind::Ocsf => Schema::Ocsf,
         };
-        query::ndjson_pieces(&self.table, &self.shown, schema, per, piece);
+        query::ndjson_pieces(&self.table, rows, schema, per, piece);
+    }
+
+    /// The rows a filter and sort choose.
+    fn selection(&self, query: &str, sort: Option<&(String, bool)>) -> Vec<u32> {
+        let mut rows = query::select(&self.table, &Query::parse(query));
+        if let Some((field, descending)) = sort {
+            if let Some(field) = FieldName::parse_loose(field) {
+                query::sort(&self.table, &mut rows, field, *descending);
+            }
+        }
+        rows
     }
 
     fn row_out(&self, i: usize) -> Option<RowOut> {
@@ -440,12 +477,8 @@ impl Store {
                 }
             }
             Request::Select { id, query, sort } => {
-                self.shown = query::select(&self.table, &Query::parse(&query));
-                if let Some((field, descending)) = sort {
-                    if let Some(field) = FieldName::parse_loose(&field) {
-                        query::sort(&self.table, &mut self.shown, field, descending);
-                    }
-                }
+                self.shown = self.selection(&query, sort.as_ref());
+                self.shown_id = Some(id);
                 let rows = self.table.rows();
                 let columns = self
                     .shown
@@ -487,9 +520,11 @@ impl Store {
                     error_lines: self.counts.with_errors,
                 }
             }
-            Request::Export { id, what } => {
+            Request::Export { id, what, query, sort } => {
                 let mut body = String::new();
-                self.export(what, usize::MAX, &mut |piece| body.push_str(&piece));
+                self.export((id, &query, sort.as_ref()), what, usize::MAX, &mut |piece| {
+                    body.push_str(&piece)
+                });
                 let (name, mime) = what.file();
                 Reply::Exported {
                     id,
@@ -591,12 +626,34 @@ mod tests {
             Request::Export {
                 id: 7,
                 what: ExportKind::Csv,
+                query: "action:reject".into(),
+                sort: None,
             },
         ) else {
             panic!()
         };
         assert_eq!(name, "flow-logs.csv");
         assert_eq!(body.lines().count(), 3);
+        // An export of a selection the worker has not made (or no longer holds): made
+        // again from its filter, never the rows of another selection.
+        let Reply::Exported { body, .. } = ask(
+            &mut s,
+            Request::Export {
+                id: 8,
+                what: ExportKind::Csv,
+                query: "errors".into(),
+                sort: None,
+            },
+        ) else {
+            panic!()
+        };
+        assert_eq!(body.lines().count(), 3, "{body}");
+        assert!(
+            body.lines()
+                .skip(1)
+                .all(|l| l.ends_with("fields, found 2") || l.contains("expected")),
+            "{body}"
+        );
 
         let _ = ask(&mut s, select("", None));
         let Reply::Rows { rows, .. } = ask(&mut s, Request::Rows { id: 7, from: 0, to: 99 }) else {

@@ -244,9 +244,16 @@ pub fn BigView(props: &BigViewProps) -> Html {
     });
     let export = |what: ExportKind| {
         let source = props.source.clone();
+        let query = props.query_text.to_string();
+        let sort = props.sort.map(|(f, d)| (f.as_str().to_owned(), d));
         Callback::from(move |_: MouseEvent| {
             if let Some(id) = shown_id {
-                source.ask(Request::Export { id, what });
+                source.ask(Request::Export {
+                    id,
+                    what,
+                    query: query.clone(),
+                    sort: sort.clone(),
+                });
             }
         })
     };
