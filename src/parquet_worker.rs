@@ -15,14 +15,19 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::flowlog::parquet::{self, ParquetError, ParquetText};
+use crate::flowlog::store::PROTOCOL;
 
 /// What the Parquet worker answers: the file's facts without its text (which travels
 /// beside the JSON), or why it could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ParquetReply {
-    /// The worker listens (messages sent before this would be lost).
-    Ready,
+    /// The worker listens (messages sent before this would be lost), speaking
+    /// [`PROTOCOL`]: a file worker of another deployment must not use it.
+    Ready {
+        /// The Parquet worker's [`PROTOCOL`].
+        protocol: u64,
+    },
     /// Read: rows, row groups, columns left out (`text` is empty here).
     Read(ParquetText),
     /// Not read.
@@ -69,7 +74,7 @@ pub fn run() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let msg = Object::new();
-    let ready = serde_json::to_string(&ParquetReply::Ready).unwrap_or_default();
+    let ready = serde_json::to_string(&ParquetReply::Ready { protocol: PROTOCOL }).unwrap_or_default();
     let _ = Reflect::set(&msg, &"json".into(), &ready.into());
     let _ = scope.post_message(&msg);
 }

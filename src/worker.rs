@@ -28,7 +28,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use crate::flowlog::input::{self, OpenError, MAX_TEXT_BYTES};
 use crate::flowlog::parquet::ParquetError;
 use crate::flowlog::shapes::{self, Report, S3Key};
-use crate::flowlog::store::{ExportKind, FileOut, Message, ProblemOut, Reply, Request, Store};
+use crate::flowlog::store::{ExportKind, FileOut, Message, ProblemOut, Reply, Request, Store, PROTOCOL};
 use crate::flowlog::table::Indexer;
 use crate::flowlog::Counts;
 use crate::flowlog::Options;
@@ -117,7 +117,7 @@ pub fn run() {
     // The worker lives as long as the page keeps it: the handler must too.
     on_message.forget();
     // Messages sent before this point would be lost: the page waits for this one.
-    send(&scope, &Reply::Ready);
+    send(&scope, &Reply::Ready { protocol: PROTOCOL });
 }
 
 fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>, data: &JsValue) {
@@ -243,15 +243,22 @@ async fn parquet(
             worker.set_onmessageerror(Some(&reject));
         })
     };
-    // It says when it listens: a message sent before would be lost.
-    let ready = JsFuture::from(next()).await;
+    // It says when it listens (a message sent before would be lost), and which
+    // protocol it speaks: one from another deployment is not used.
+    let ready = JsFuture::from(next()).await.and_then(|e| {
+        let json = get(&get(&e, "data"), "json").as_string().unwrap_or_default();
+        match serde_json::from_str::<ParquetReply>(&json) {
+            Ok(ParquetReply::Ready { protocol }) if protocol == PROTOCOL => Ok(()),
+            _ => Err(JsValue::NULL),
+        }
+    });
     let answer = next();
     let msg = Object::new();
     set(&msg, "file", file);
     #[allow(clippy::cast_precision_loss, reason = "a byte limit far below 2^53")]
     let limit = MAX_TEXT_BYTES.saturating_sub(ix.len()) as f64;
     set(&msg, "limit", &limit.into());
-    let answer = match ready.and_then(|_| worker.post_message(&msg)) {
+    let answer = match ready.and_then(|()| worker.post_message(&msg)) {
         Ok(()) => JsFuture::from(answer).await,
         Err(e) => Err(e),
     };
@@ -270,7 +277,7 @@ async fn parquet(
             Ok(None)
         }
         Ok(ParquetReply::Failed(e)) => Err(OpenError::Parquet(e)),
-        Ok(ParquetReply::Ready) | Err(_) => Err(failed("the Parquet reader's answer could not be read")),
+        Ok(ParquetReply::Ready { .. }) | Err(_) => Err(failed("the Parquet reader's answer could not be read")),
     }
 }
 

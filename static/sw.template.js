@@ -5,7 +5,11 @@ const PRECACHE = __PRECACHE__;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+    // `reload`: past the browser's HTTP cache, so a new version never caches an old file.
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
   );
 });
 
@@ -29,10 +33,14 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) {
     return;
   }
-  if (request.mode === 'navigate') {
-    // The page: network first, so a new deployment shows at once; the cached copy offline.
+  // The page and the workers' files have no content hash in their names: network
+  // first (bypassing the HTTP cache), so a new deployment's page never meets an old
+  // worker; the cached copy offline. The page and the workers also check each other's
+  // protocol version (flowlog::store::PROTOCOL).
+  const unhashed = request.mode === 'navigate' || /\/(index\.html|flowlog-[a-z]+(_loader|_bg)?\.(js|wasm))$/.test(new URL(request.url).pathname);
+  if (unhashed) {
     event.respondWith(
-      fetch(request).catch(() =>
+      fetch(request, { cache: 'reload' }).catch(() =>
         caches.match(request, { ignoreSearch: true }).then((hit) => hit || caches.match('./index.html')),
       ),
     );

@@ -243,13 +243,44 @@ impl From<ProblemOut> for Problem {
     }
 }
 
+/// The version of the messages between the page and its workers: a hash of the
+/// sources that define them, so any change to them changes it. A page and a worker
+/// built from different sources (one served from an old cache) refuse each other.
+pub const PROTOCOL: u64 = fnv1a(&[
+    include_str!("store.rs").as_bytes(),
+    include_str!("shapes.rs").as_bytes(),
+    include_str!("parquet.rs").as_bytes(),
+    include_str!("../parquet_worker.rs").as_bytes(),
+]);
+
+/// FNV-1a, 64 bits, over several byte strings (a `const fn`: [`PROTOCOL`] is known
+/// at compile time). Hand-written: a hash crate for one constant is not worth it.
+const fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut parts = parts;
+    while let [part, rest @ ..] = parts {
+        let mut bytes: &[u8] = part;
+        while let [b, tail @ ..] = bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+            bytes = tail;
+        }
+        parts = rest;
+    }
+    h
+}
+
 /// The answers. Externally tagged (`{"rows": {…}}`): serde's internally tagged
 /// enums cannot carry the summary's 128-bit sums.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reply {
-    /// The worker listens.
-    Ready,
+    /// The worker listens, speaking protocol `protocol` ([`PROTOCOL`]): a page and a
+    /// worker from different deployments (a cached worker, a new page) must not talk.
+    Ready {
+        /// The worker's [`PROTOCOL`].
+        protocol: u64,
+    },
     /// Reading (`index: false`) or indexing, this fraction done.
     Progress {
         /// Indexing rather than reading.
@@ -698,6 +729,12 @@ mod tests {
         };
         assert_eq!(Reply::from_json(&reply.to_json()), Some(reply));
         assert_eq!(Reply::from_json("{\"nope\":{}}"), None);
-        assert_eq!(Reply::from_json(&Reply::Ready.to_json()), Some(Reply::Ready));
+        // FNV-1a's published vectors (64-bit): "" and "a" and "foobar".
+        assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(&[b"a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(&[b"foo", b"bar"]), 0x8594_4171_f739_67e8);
+        let ready = Reply::Ready { protocol: PROTOCOL };
+        assert_eq!(Reply::from_json(&ready.to_json()), Some(ready));
+        assert_ne!(PROTOCOL, 0);
     }
 }

@@ -14,12 +14,12 @@ use wasm_bindgen_futures::JsFuture;
 use yew::{AttrValue, Callback};
 
 use crate::flowlog::input::{self, Problem, MAX_TEXT_BYTES};
-use crate::flowlog::store::{Message, Meta, ProblemOut, Reply, Store};
+use crate::flowlog::store::{Message, Meta, ProblemOut, Reply, Store, PROTOCOL};
 use crate::flowlog::table::Table;
 use crate::flowlog::Options;
 
 use super::source::Source;
-use super::state::{Action, Files, Notice, Phase};
+use super::state::{Action, Fault, Files, Notice, Phase};
 
 /// The worker's loader script, named by trunk after the worker binary.
 const WORKER_URL: &str = "./flowlog-worker_loader.js";
@@ -260,6 +260,27 @@ impl Started {
         self.job.borrow().as_ref().map(|j| j.on_action.clone())
     }
 
+    /// The worker cannot go on: it is ended, forgotten as the spare, and whoever
+    /// waits for it is told why (with what to try), so the page never waits forever.
+    fn fail(&self, fault: Fault) {
+        self.worker.terminate();
+        SPARE.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.as_ref().is_some_and(|w| w.worker == self.worker) {
+                *s = None;
+            }
+        });
+        CURRENT.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.as_ref() == Some(&self.worker) {
+                *c = None;
+            }
+        });
+        if let Some(on_action) = self.on_action() {
+            on_action.emit(Action::Notify(Some(Notice::WorkerFault(fault))));
+        }
+    }
+
     fn skipped(&self) -> Rc<[AttrValue]> {
         self.job
             .borrow()
@@ -297,10 +318,13 @@ fn spawn() -> Option<Rc<Started>> {
         let data = e.data();
         let reply = get(&data, "json").as_string().and_then(|j| Reply::from_json(&j));
         match reply {
-            Some(Reply::Ready) => {
+            Some(Reply::Ready { protocol }) if protocol == PROTOCOL => {
                 this.ready.set(true);
                 this.send_job();
             }
+            // A worker from another deployment (an old cached copy): it must not be
+            // spoken to; the page asks for a reload.
+            Some(Reply::Ready { .. }) => this.fail(Fault::Version),
             Some(Reply::Progress { index, fraction }) => {
                 let phase = if index { Phase::Index } else { Phase::Read };
                 #[allow(
@@ -336,12 +360,22 @@ fn spawn() -> Option<Rc<Started>> {
                 prepare();
             }
             Some(_) => source.received(&data),
-            None => {}
+            // Never a silent wait: a message that cannot be read is said.
+            None => this.fail(Fault::Garbled),
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Lives as long as the worker, which is terminated when its files are closed.
     on_message.forget();
+    // The worker could not load, trapped (a panic) or ran out of memory.
+    let this = Rc::clone(&started);
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        this.fail(Fault::Stopped);
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
     Some(started)
 }
 

@@ -151,6 +151,18 @@ pub const UNKNOWN_FIELDS: Text = t(
     "Not fields this page knows (newer than this page?); their values are shown as they are",
     "このページが知らないフィールド（このページより新しい？）。値はそのまま表示します",
 );
+pub const WORKER_STOPPED: Text = t(
+    "The file reader stopped: it may have run out of memory. Try fewer or smaller files, or reload the page. Pasted text still decodes.",
+    "ファイルの読み込み処理が停止しました。メモリが足りなかった可能性があります。ファイルを減らすか小さくするか、ページを再読み込みしてください。貼り付けたテキストは引き続き解読できます。",
+);
+pub const WORKER_VERSION: Text = t(
+    "This page and its file reader come from different versions of the site (an old copy is cached): reload the page.",
+    "このページとファイルの読み込み処理が、サイトの異なるバージョンのものです（古いコピーがキャッシュされています）。ページを再読み込みしてください。",
+);
+pub const WORKER_GARBLED: Text = t(
+    "The file reader sent a message this page cannot read: reload the page.",
+    "ファイルの読み込み処理から、このページが読めないメッセージが届きました。ページを再読み込みしてください。",
+);
 pub const FILES_LIST: Text = t("Files", "ファイル");
 pub const SKIPPED_FILE: Text = t(
     "not a flow log file: not read",

@@ -45,6 +45,19 @@ pub enum Notice {
     InvalidUtf8(AttrValue, usize),
     /// A folder held no flow log files (how many other files it held).
     NothingToOpen(usize),
+    /// The file reader (a web worker) stopped or cannot be used.
+    WorkerFault(Fault),
+}
+
+/// Why the file reader (a web worker) cannot go on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// It failed to load, trapped, or ran out of memory.
+    Stopped,
+    /// It is from another version of the site than the page (an old cached copy).
+    Version,
+    /// It sent a message the page cannot read.
+    Garbled,
 }
 
 /// Log files opened from disk: they replace the paste box as the input.

@@ -11,7 +11,7 @@ use super::app::Shared;
 use super::browser;
 use super::files;
 use super::labels as l;
-use super::state::{Action, CopyKind, Notice, Phase};
+use super::state::{Action, CopyKind, Fault, Notice, Phase};
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
@@ -154,6 +154,16 @@ fn notice(notice: Option<&Notice>, lang: Lang, on_action: &Callback<Action>) -> 
                 <code>{ name.clone() }</code>{ ": " }{ l::INVALID_UTF8.get(lang) }{ " " }{ at }
             </p>
         },
+        Notice::WorkerFault(fault) => {
+            let message = match fault {
+                Fault::Stopped => l::WORKER_STOPPED,
+                Fault::Version => l::WORKER_VERSION,
+                Fault::Garbled => l::WORKER_GARBLED,
+            };
+            html! {
+                <p class="notice notice--bad" role="alert" data-notice="worker-fault">{ message.get(lang) }</p>
+            }
+        }
         Notice::NothingToOpen(n) => html! {
             <p class="notice notice--bad" role="alert" data-notice="nothing-to-open">
                 { format!("{} ({n})", l::NOTHING_TO_OPEN.get(lang)) }

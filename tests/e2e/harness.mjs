@@ -42,8 +42,17 @@ export function harness() {
     hash = '',
     block = true,
     permissions = [],
+    // Runs before the page loads (e.g. more routes); service workers are then blocked,
+    // so that what it routes is what the page gets.
+    before = null,
   } = {}) => {
-    const context = await h.browser.newContext({ locale, colorScheme, viewport, permissions });
+    const context = await h.browser.newContext({
+      locale,
+      colorScheme,
+      viewport,
+      permissions,
+      ...(before ? { serviceWorkers: 'block' } : {}),
+    });
     const page = await context.newPage();
     const origin = new URL(h.server.url).origin;
     const requests = [];
@@ -62,6 +71,7 @@ export function harness() {
     } else {
       context.on('request', (r) => record(r.url()));
     }
+    if (before) await before(context);
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());

@@ -136,3 +136,36 @@ test('query at scale: Athena DDL and Logs Insights follow the format; ECS/OCSF n
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a file reader that fails, is from another version, or talks nonsense is said, and the page works on', async () => {
+  const fakes = {
+    // Fails to load.
+    stopped: null,
+    // An old cached worker of another deployment.
+    version: `postMessage({ json: JSON.stringify({ ready: { protocol: 1 } }) });`,
+    // Sends what the page cannot read.
+    garbled: `postMessage({ json: '{"nonsense":' });`,
+  };
+  const want = {
+    stopped: /The file reader stopped: it may have run out of memory/,
+    version: /come from different versions of the site .*reload the page/,
+    garbled: /sent a message this page cannot read/,
+  };
+  for (const [kind, body] of Object.entries(fakes)) {
+    const { page, context, errors } = await h.open({
+      before: (context) =>
+        context.route('**/flowlog-worker_loader.js', (route) =>
+          body === null ? route.abort() : route.fulfill({ contentType: 'text/javascript', body }),
+        ),
+    });
+    await page.setInputFiles('#file', { name: 'a.log', mimeType: 'text/plain', buffer: Buffer.from(LINE + '\n') });
+    const notice = page.locator('[data-notice="worker-fault"]');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), want[kind], kind);
+    // The page still decodes what is pasted.
+    await page.fill('textarea#input', LINE);
+    await page.locator('[data-line="1"][data-status="ok"]').waitFor();
+    assert.deepEqual(errors.filter((e) => !/flowlog-worker_loader|Failed to load|net::ERR/.test(e)), [], kind);
+    await context.close();
+  }
+});
