@@ -92,23 +92,34 @@ pub struct FormatError {
     pub found: String,
 }
 
+/// What was found, quoted as a message quotes it: `` `x` ``, or for a long token its
+/// first 80 characters, `…` and its length (a 16 MiB token is not put in a sentence whole).
+fn shown(found: &str) -> String {
+    const MAX: usize = 80;
+    match found.char_indices().nth(MAX) {
+        None => format!("`{found}`"),
+        Some((cut, _)) => format!("`{}…` ({} bytes)", found.get(..cut).unwrap_or_default(), found.len()),
+    }
+}
+
 impl FormatError {
     /// The message in `lang`.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        let FormatError { position, found, .. } = self;
+        let FormatError { position, .. } = self;
+        let found = shown(&self.found);
         match (&self.kind, lang) {
             (FormatErrorKind::Empty, Lang::En) => "expected at least one field name, found none".into(),
             (FormatErrorKind::Empty, Lang::Ja) => "項目名が 1 つ以上必要ですが、ありません".into(),
             (FormatErrorKind::UnknownField { suggestion }, Lang::En) => {
                 let hint = suggestion.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
-                format!("field {position}: expected a flow log field name, found `{found}`{hint}")
+                format!("field {position}: expected a flow log field name, found {found}{hint}")
             }
             (FormatErrorKind::UnknownField { suggestion }, Lang::Ja) => {
                 let hint = suggestion
                     .map(|s| format!("。`{s}` のことですか？"))
                     .unwrap_or_default();
-                format!("{position} 番目の項目：フローログの項目名が必要ですが、`{found}` です{hint}")
+                format!("{position} 番目の項目：フローログの項目名が必要ですが、{found} です{hint}")
             }
             (FormatErrorKind::Duplicate(f), Lang::En) => {
                 format!("field {position}: expected each field once, found `{f}` again")
@@ -176,7 +187,7 @@ impl LineError {
             (None, false) => format!("line {}", self.line_no),
             (None, true) => format!("{} 行目", self.line_no),
         };
-        let found = &self.found;
+        let found = shown(&self.found);
         let what = match &self.kind {
             LineErrorKind::FieldCount {
                 expected,
@@ -203,8 +214,8 @@ impl LineError {
                     }
                 }
             }
-            LineErrorKind::Value(v) if ja => format!("{}が必要ですが、`{found}` です", v.expected(lang)),
-            LineErrorKind::Value(v) => format!("expected {}, found `{found}`", v.expected(lang)),
+            LineErrorKind::Value(v) if ja => format!("{}が必要ですが、{found} です", v.expected(lang)),
+            LineErrorKind::Value(v) => format!("expected {}, found {found}", v.expected(lang)),
             LineErrorKind::Header(e) => e.message(lang),
         };
         let sep = if ja { "：" } else { ": " };

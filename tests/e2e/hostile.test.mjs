@@ -169,3 +169,19 @@ test('a file reader that fails, is from another version, or talks nonsense is sa
     await context.close();
   }
 });
+
+test('a share link whose format holds a 16 MiB token opens without freezing the page', async () => {
+  const zlib = await import('node:zlib');
+  const token = 'a'.repeat(16 * 1024 * 1024 - 1024);
+  const payload = `version ${token}\n${LINE}`;
+  const link = '#s1=' + zlib.deflateRawSync(Buffer.from(payload), { level: 9 }).toString('base64url');
+  const { page, context, errors } = await h.open({ hash: link });
+  // The format box says what is wrong (no search for a near miss of a 16 MiB name).
+  const error = page.locator('#format-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /field 2: expected a flow log field name, found `a+…?`/);
+  assert.ok((await error.innerText()).length < 1000, 'the token is not shown whole');
+  await stillWorks(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
