@@ -270,8 +270,18 @@ fn err_format_messages() {
         Format::parse("version new-a new-a").unwrap_err().kind,
         FormatErrorKind::Duplicate(FieldName::Unknown)
     );
-    // A huge token is no field name, and costs no search for a near miss.
+    // A huge token is no field name, costs no search for a near miss, and is not
+    // quoted whole.
     let huge = format!("version {}", "a".repeat(1 << 20));
+    let e = Format::parse(&huge).unwrap_err();
+    assert_eq!(e.kind, FormatErrorKind::UnknownField { suggestion: None });
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "field 2: expected a flow log field name, found `{}…` (1048576 bytes)",
+            "a".repeat(80)
+        )
+    );
     assert_eq!(
         Format::parse(&huge).unwrap_err().kind,
         FormatErrorKind::UnknownField { suggestion: None }
