@@ -40,23 +40,65 @@ fn camel_named(name: &str) -> String {
     out
 }
 
+/// Athena's type for a field, as AWS's sample statements declare it (`protocol`,
+/// `packets`, `bytes`, `start`, `end` as `bigint`; ports, version, flags, path `int`).
 fn athena_type(field: F) -> &'static str {
     match field.spec().kind {
-        Kind::Version | Kind::Port | Kind::Protocol | Kind::TcpFlags | Kind::TrafficPath | Kind::EncryptionStatus => {
-            "int"
-        }
-        Kind::Packets | Kind::Bytes | Kind::Time => "bigint",
+        Kind::Version | Kind::Port | Kind::TcpFlags | Kind::TrafficPath | Kind::EncryptionStatus => "int",
+        Kind::Protocol | Kind::Packets | Kind::Bytes | Kind::Time => "bigint",
         _ => "string",
     }
 }
 
-/// An Athena `CREATE EXTERNAL TABLE` for S3 plain-text flow logs of `format`: space
-/// delimited, the header line skipped, and partition projection over the S3 key
-/// layout `AWSLogs/<account>/vpcflowlogs/<region>/<yyyy>/<MM>/<dd>/`, so no
-/// `MSCK REPAIR` or crawler is needed. Bucket, prefix, account and Regions are
-/// placeholders to edit.
+/// How the flow logs lie in S3, which decides the Athena table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AthenaLayout {
+    /// Plain text (gzip) with the default prefixes: `…/vpcflowlogs/<region>/<yyyy>/<MM>/<dd>/`.
+    TextDaily,
+    /// Plain text with Hive-compatible prefixes and per-hour partitions:
+    /// `…/aws-region=<region>/year=<yyyy>/month=<MM>/day=<dd>/hour=<HH>/`.
+    TextHiveHourly,
+    /// Parquet files with per-hour partitions: `…/vpcflowlogs/<region>/<yyyy>/<MM>/<dd>/<HH>/`.
+    ParquetHourly,
+}
+
+impl AthenaLayout {
+    /// Every layout, in menu order.
+    pub const ALL: [AthenaLayout; 3] = [
+        AthenaLayout::TextDaily,
+        AthenaLayout::TextHiveHourly,
+        AthenaLayout::ParquetHourly,
+    ];
+
+    /// Its name in the page's menu.
+    #[must_use]
+    pub fn label(self, lang: crate::fields::Lang) -> &'static str {
+        let (en, ja) = match self {
+            AthenaLayout::TextDaily => (
+                "plain text, default S3 prefixes (daily)",
+                "プレーンテキスト、既定の S3 プレフィックス（日単位）",
+            ),
+            AthenaLayout::TextHiveHourly => (
+                "plain text, Hive-compatible S3 prefixes, per-hour partitions",
+                "プレーンテキスト、Hive 互換の S3 プレフィックス、時間単位のパーティション",
+            ),
+            AthenaLayout::ParquetHourly => ("Parquet, per-hour partitions", "Parquet、時間単位のパーティション"),
+        };
+        lang.pick(en, ja)
+    }
+}
+
+/// The placeholders of the statements: the user edits them.
+const BUCKET: &str = "s3://amzn-s3-demo-bucket/prefix/AWSLogs";
+const ACCOUNT: &str = "123456789012";
+
+/// An Athena `CREATE EXTERNAL TABLE` for flow logs of `format` stored as `layout`,
+/// with partition projection over the S3 key layout, so no `MSCK REPAIR` or crawler is
+/// needed. Partition keys are named `aws_region`, `day`, `year`, `month`, `hour`: never
+/// a field's name (a format with `region` would otherwise repeat a column). Text tables
+/// skip the header line. Bucket, prefix, account and Regions are placeholders to edit.
 #[must_use]
-pub fn athena_ddl(format: &Format) -> String {
+pub fn athena_ddl(format: &Format, layout: AthenaLayout) -> String {
     let columns: Vec<String> = format
         .fields()
         .iter()
@@ -68,22 +110,50 @@ pub fn athena_ddl(format: &Format) -> String {
             format!("  {name} {}", athena_type(*f))
         })
         .collect();
+    let regions =
+        "  'projection.aws_region.type' = 'enum',\n  'projection.aws_region.values' = 'us-east-1,ap-northeast-1',\n";
+    let (partitions, storage, location, projection) = match layout {
+        AthenaLayout::TextDaily => (
+            "aws_region string, day string",
+            "ROW FORMAT DELIMITED FIELDS TERMINATED BY ' '",
+            format!("{BUCKET}/{ACCOUNT}/vpcflowlogs/"),
+            format!(
+                "  'skip.header.line.count' = '1',\n  'projection.enabled' = 'true',\n{regions}\
+  'projection.day.type' = 'date',\n  'projection.day.range' = '2024/01/01,NOW',\n  'projection.day.format' = 'yyyy/MM/dd',\n\
+  'storage.location.template' = '{BUCKET}/{ACCOUNT}/vpcflowlogs/${{aws_region}}/${{day}}'\n"
+            ),
+        ),
+        AthenaLayout::TextHiveHourly => (
+            "aws_region string, year string, month string, day string, hour string",
+            "ROW FORMAT DELIMITED FIELDS TERMINATED BY ' '",
+            format!("{BUCKET}/aws-account-id={ACCOUNT}/aws-service=vpcflowlogs/"),
+            format!(
+                "  'skip.header.line.count' = '1',\n  'projection.enabled' = 'true',\n{regions}\
+  'projection.year.type' = 'integer',\n  'projection.year.range' = '2024,2030',\n\
+  'projection.month.type' = 'integer',\n  'projection.month.range' = '1,12',\n  'projection.month.digits' = '2',\n\
+  'projection.day.type' = 'integer',\n  'projection.day.range' = '1,31',\n  'projection.day.digits' = '2',\n\
+  'projection.hour.type' = 'integer',\n  'projection.hour.range' = '0,23',\n  'projection.hour.digits' = '2',\n\
+  'storage.location.template' = '{BUCKET}/aws-account-id={ACCOUNT}/aws-service=vpcflowlogs/aws-region=${{aws_region}}/year=${{year}}/month=${{month}}/day=${{day}}/hour=${{hour}}'\n"
+            ),
+        ),
+        AthenaLayout::ParquetHourly => (
+            "aws_region string, day string, hour string",
+            "ROW FORMAT SERDE 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'\n\
+STORED AS INPUTFORMAT 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat'\n\
+OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat'",
+            format!("{BUCKET}/{ACCOUNT}/vpcflowlogs/"),
+            format!(
+                "  'projection.enabled' = 'true',\n{regions}\
+  'projection.day.type' = 'date',\n  'projection.day.range' = '2024/01/01,NOW',\n  'projection.day.format' = 'yyyy/MM/dd',\n\
+  'projection.hour.type' = 'integer',\n  'projection.hour.range' = '0,23',\n  'projection.hour.digits' = '2',\n\
+  'storage.location.template' = '{BUCKET}/{ACCOUNT}/vpcflowlogs/${{aws_region}}/${{day}}/${{hour}}'\n"
+            ),
+        ),
+    };
     format!(
-        "CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs (\n{}\n)\n\
-PARTITIONED BY (region string, day string)\n\
-ROW FORMAT DELIMITED FIELDS TERMINATED BY ' '\n\
-LOCATION 's3://amzn-s3-demo-bucket/prefix/AWSLogs/123456789012/vpcflowlogs/'\n\
-TBLPROPERTIES (\n\
-  'skip.header.line.count' = '1',\n\
-  'projection.enabled' = 'true',\n\
-  'projection.region.type' = 'enum',\n\
-  'projection.region.values' = 'us-east-1,ap-northeast-1',\n\
-  'projection.day.type' = 'date',\n\
-  'projection.day.range' = '2024/01/01,NOW',\n\
-  'projection.day.format' = 'yyyy/MM/dd',\n\
-  'storage.location.template' = 's3://amzn-s3-demo-bucket/prefix/AWSLogs/123456789012/vpcflowlogs/${{region}}/${{day}}'\n\
-);",
-        columns.join(",\n")
+        "CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs (\n{}\n)\nPARTITIONED BY ({partitions})\n{storage}\nLOCATION '{location}'\nTBLPROPERTIES (\n{}\n);",
+        columns.join(",\n"),
+        projection.trim_end_matches('\n').trim_end_matches(',')
     )
 }
 
@@ -183,23 +253,29 @@ mod tests {
 
     #[test]
     fn ok_athena_ddl_for_the_default_format() {
-        let ddl = athena_ddl(&Preset::Default.format());
+        let ddl = athena_ddl(&Preset::Default.format(), AthenaLayout::TextDaily);
         assert!(ddl.starts_with(
             "CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs (\n  version int,\n  account_id string,\n"
         ));
         assert!(ddl.contains("  srcport int,\n"));
+        assert!(ddl.contains("  protocol bigint,\n"));
         assert!(
             ddl.contains("  bytes bigint,\n  start bigint,\n  `end` bigint,\n  action string,\n  log_status string\n)")
         );
+        assert!(ddl.contains("PARTITIONED BY (aws_region string, day string)"));
         assert!(ddl.contains("'skip.header.line.count' = '1'"));
-        assert!(ddl.contains("'storage.location.template' = 's3://amzn-s3-demo-bucket/prefix/AWSLogs/123456789012/vpcflowlogs/${region}/${day}'"));
+        assert!(ddl.contains("'storage.location.template' = 's3://amzn-s3-demo-bucket/prefix/AWSLogs/123456789012/vpcflowlogs/${aws_region}/${day}'\n);"));
         assert!(ddl.ends_with(");"));
+        let hive = athena_ddl(&Preset::Default.format(), AthenaLayout::TextHiveHourly);
+        assert!(hive.contains("aws-region=${aws_region}/year=${year}/month=${month}/day=${day}/hour=${hour}'"));
+        let parquet = athena_ddl(&Preset::Default.format(), AthenaLayout::ParquetHourly);
+        assert!(parquet.contains("ParquetHiveSerDe") && !parquet.contains("skip.header"));
     }
 
     #[test]
     fn ok_unknown_fields_keep_their_names_in_athena_and_insights() {
         let f = Format::parse("version nat-gateway-id log-status").unwrap();
-        let ddl = athena_ddl(&f);
+        let ddl = athena_ddl(&f, AthenaLayout::TextDaily);
         assert!(
             ddl.contains("  version int,\n  nat_gateway_id string,\n  log_status string\n)"),
             "{ddl}"

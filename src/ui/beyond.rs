@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::fields::Lang;
+use crate::flowlog::beyond::AthenaLayout;
 use crate::flowlog::{beyond, Format};
 
 use super::browser;
@@ -27,7 +28,21 @@ pub struct BeyondProps {
 #[component]
 pub fn Beyond(props: &BeyondProps) -> Html {
     let lang = props.lang;
-    let ddl = beyond::athena_ddl(&props.format);
+    let layout = use_state(|| AthenaLayout::TextDaily);
+    let ddl = beyond::athena_ddl(&props.format, *layout);
+    let on_layout = {
+        let layout = layout.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let chosen = select.selected_index();
+            if let Some(l) = usize::try_from(chosen).ok().and_then(|i| AthenaLayout::ALL.get(i)) {
+                layout.set(*l);
+            }
+        })
+    };
+    let layouts = AthenaLayout::ALL.iter().map(|l| {
+        html! { <option selected={*l == *layout}>{ l.label(lang) }</option> }
+    });
     let query = beyond::logs_insights(&props.format);
     let copy = |text: String, id: &'static str| {
         let on_action = props.on_action.clone();
@@ -50,6 +65,9 @@ pub fn Beyond(props: &BeyondProps) -> Html {
             <section class="beyond__item">
                 <h3>{ l::ATHENA.get(lang) }{ " " }{ copy(ddl.clone(), "athena") }</h3>
                 <p class="beyond__note">{ l::ATHENA_NOTE.get(lang) }</p>
+                <label class="beyond__layout">{ l::ATHENA_LAYOUT.get(lang) }{ " " }
+                    <select id="athena-layout" onchange={on_layout}>{ for layouts }</select>
+                </label>
                 <pre data-beyond="athena"><code>{ ddl }</code></pre>
             </section>
             <section class="beyond__item">

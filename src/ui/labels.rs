@@ -163,6 +163,7 @@ pub const WORKER_GARBLED: Text = t(
     "The file reader sent a message this page cannot read: reload the page.",
     "ファイルの読み込み処理から、このページが読めないメッセージが届きました。ページを再読み込みしてください。",
 );
+pub const ATHENA_LAYOUT: Text = t("How the logs lie in S3:", "S3 でのログの置き方：");
 pub const FILES_LIST: Text = t("Files", "ファイル");
 pub const SKIPPED_FILE: Text = t(
     "not a flow log file: not read",
@@ -208,8 +209,8 @@ pub const BEYOND_TITLE: Text = t(
 );
 pub const ATHENA: Text = t("Athena table for S3 flow logs", "S3 のフローログ用 Athena テーブル");
 pub const ATHENA_NOTE: Text = t(
-    "Run once in the Athena query editor after replacing the bucket, prefix, account ID and Regions. Partition projection reads the S3 key layout (AWSLogs/account/vpcflowlogs/region/yyyy/MM/dd), so no crawler or MSCK REPAIR is needed; the header line of each file is skipped. Filter on region and day to scan less.",
-    "バケット、プレフィックス、アカウント ID、リージョンを書き換えてから Athena のクエリエディタで一度実行します。パーティション射影が S3 のキー構成（AWSLogs/アカウント/vpcflowlogs/リージョン/yyyy/MM/dd）を読むので、クローラーや MSCK REPAIR は不要です。各ファイルのヘッダー行は読み飛ばします。region と day で絞るとスキャン量が減ります。",
+    "Choose how the flow log delivers to S3 (its file format, and whether it uses Hive-compatible prefixes and per-hour partitions), replace the bucket, prefix, account ID and Regions, and run it once in the Athena query editor. Partition projection reads the S3 key layout, so no crawler or MSCK REPAIR is needed; text files' header lines are skipped. The partition keys (aws_region, day, hour…) never repeat a field's name. Filter on them to scan less.",
+    "フローログの S3 への配信方法（ファイル形式、Hive 互換のプレフィックスと時間単位のパーティションを使うか）を選び、バケット、プレフィックス、アカウント ID、リージョンを書き換えてから Athena のクエリエディタで一度実行します。パーティション射影が S3 のキー構成を読むので、クローラーや MSCK REPAIR は不要です。テキストファイルのヘッダー行は読み飛ばします。パーティションキー（aws_region、day、hour など）はフィールド名と重なりません。これらで絞るとスキャン量が減ります。",
 );
 pub const INSIGHTS: Text = t("CloudWatch Logs Insights query", "CloudWatch Logs Insights クエリ");
 pub const INSIGHTS_NOTE: Text = t(

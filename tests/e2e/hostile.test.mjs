@@ -116,6 +116,12 @@ test('query at scale: Athena DDL and Logs Insights follow the format; ECS/OCSF n
   await page.click('[data-copy="athena"]');
   await page.locator('[data-notice="copied"]').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), ddl);
+  // The three S3 layouts AWS documents, chosen in the page.
+  assert.match(ddl, /PARTITIONED BY \(aws_region string, day string\)/);
+  await page.selectOption('#athena-layout', { index: 1 });
+  assert.match(await page.locator('[data-beyond="athena"]').innerText(), /aws-region=\$\{aws_region\}\/year=\$\{year\}\/month=\$\{month\}\/day=\$\{day\}\/hour=\$\{hour\}/);
+  await page.selectOption('#athena-layout', { index: 2 });
+  assert.match(await page.locator('[data-beyond="athena"]').innerText(), /ROW FORMAT SERDE 'org\.apache\.hadoop\.hive\.ql\.io\.parquet\.serde\.ParquetHiveSerDe'/);
 
   await page.click('[data-line="2"] [data-field="srcaddr"] button');
   assert.equal(await page.locator('[data-explain="srcaddr"] [data-name="ecs"]').innerText(), 'source.ip');
