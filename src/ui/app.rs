@@ -261,7 +261,6 @@ pub fn App() -> Html {
                 <Toolbar
                     input={state.input.clone()}
                     format_text={state.format.clone()}
-                    decoded={shared.clone()}
                     mask_links={state.mask_links}
                     notice={state.notice.clone()}
                     {lang}

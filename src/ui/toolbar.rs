@@ -4,10 +4,8 @@ use yew::prelude::*;
 
 use crate::fields::samples::{sample, SAMPLES};
 use crate::fields::Lang;
-use crate::flowlog::share;
-use crate::flowlog::Decoded;
+use crate::flowlog::{share, Options};
 
-use super::app::Shared;
 use super::browser;
 use super::files;
 use super::labels as l;
@@ -20,8 +18,6 @@ pub struct ToolbarProps {
     pub input: AttrValue,
     /// The format box's text.
     pub format_text: AttrValue,
-    /// The decoded input (to mask fields before sharing).
-    pub decoded: Shared<Decoded>,
     /// Mask account IDs and addresses in links.
     pub mask_links: bool,
     /// The last notice.
@@ -50,16 +46,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Action::SetMaskLinks(input.checked())
     });
     let on_share = {
-        let (input, format, decoded, mask) = (
-            props.input.clone(),
-            props.format_text.clone(),
-            props.decoded.clone(),
-            props.mask_links,
-        );
+        let (input, format, mask) = (props.input.clone(), props.format_text.clone(), props.mask_links);
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| {
             let text = if mask {
-                share::mask(decoded.text(&input), &decoded)
+                share::mask(&input, &Options::from_format_box(&format))
             } else {
                 input.to_string()
             };
