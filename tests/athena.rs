@@ -113,3 +113,62 @@ fn ok_types_are_those_of_aws_statements_for_v2_and_v5() {
         );
     }
 }
+
+/// Logs Insights' `parse @message "<glob>" as f1, f2, …`: each `*` captures as little
+/// as it can up to the next literal text of the pattern; the last one takes the rest
+/// (AWS's documented glob semantics). Applied to every sample record of the page, the
+/// query's pattern yields each field in order.
+#[test]
+fn ok_logs_insights_parse_yields_every_field_in_order() {
+    use vpc_flowlog_decoder::fields::samples::SAMPLES;
+    use vpc_flowlog_decoder::flowlog::beyond::logs_insights;
+    use vpc_flowlog_decoder::flowlog::{decode_text, LineKind, Options};
+
+    fn glob(pattern: &str, text: &str) -> Option<Vec<String>> {
+        let literals: Vec<&str> = pattern.split('*').collect();
+        let mut rest = text.strip_prefix(literals.first()?)?;
+        let mut out = Vec::new();
+        for (i, lit) in literals.iter().enumerate().skip(1) {
+            if i == literals.len() - 1 && lit.is_empty() {
+                out.push(rest.to_owned());
+                rest = "";
+            } else {
+                let at = rest.find(lit)?;
+                out.push(rest[..at].to_owned());
+                rest = &rest[at + lit.len()..];
+            }
+        }
+        rest.is_empty().then_some(out)
+    }
+
+    let mut checked = 0;
+    for sample in SAMPLES {
+        let options = Options::from_format_box(sample.format);
+        let d = decode_text(sample.text, &options);
+        let text = d.text(sample.text);
+        for line in &d.lines {
+            let LineKind::Record(r) = &line.kind else { continue };
+            if r.event_time.is_some() || r.comment.is_some() {
+                continue; // Insights sees the message alone, never a console timestamp.
+            }
+            let query = logs_insights(&r.format);
+            let pattern = query.split('"').nth(1).unwrap();
+            let names: Vec<&str> = query
+                .lines()
+                .find(|l| l.contains("| parse"))
+                .unwrap()
+                .split(" as ")
+                .nth(1)
+                .unwrap()
+                .split(", ")
+                .collect();
+            // Records are written with single spaces (the message AWS delivers).
+            let message: Vec<&str> = r.cells.iter().map(|c| c.raw(text)).collect();
+            let got = glob(pattern, &message.join(" ")).unwrap_or_else(|| panic!("{pattern} / {message:?}"));
+            assert_eq!(got, message, "{}", sample.id);
+            assert_eq!(names.len(), r.cells.len());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked}");
+}
