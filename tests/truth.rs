@@ -33,6 +33,10 @@ fn ok_reply_reject_names_the_rule_direction_by_the_interface_side() {
     );
     let ja = told(REPLY_ON_SERVER, Lang::Ja);
     assert!(ja.contains("通常はステートレスなネットワーク ACL"), "{ja}");
+    let d = decode(REPLY_ON_SERVER);
+    let paragraphs = story(&record(&d), REPLY_ON_SERVER, Lang::Ja);
+    let reject = paragraphs.iter().find(|p| p.starts_with("REJECT：")).unwrap();
+    assert!(!reject.contains("。 "), "no space between Japanese sentences: {reject}");
     assert!(
         ja.contains("アウトバウンドルールが、クライアントのポート 50000 を含む一時ポートの範囲を許可しているか"),
         "{ja}"

@@ -252,7 +252,9 @@ fn reply_rejected(iface_is_src: Option<bool>, client_port: &str, lang: Lang) -> 
         "AWS also records packets that arrive after a connection has closed as REJECT.",
         "接続が閉じた後に届いたパケットも、AWS は REJECT として記録します。",
     );
-    format!("{why} {check} {late}")
+    // Japanese sentences follow each other without a space.
+    let gap = lang.pick(" ", "");
+    format!("{why}{gap}{check}{gap}{late}")
 }
 
 #[cfg(test)]
