@@ -13,7 +13,8 @@ pub fn column(field: F) -> String {
 }
 
 /// The Athena name of a field named `name` (an unknown field's, as its header wrote it).
-fn column_named(name: &str) -> String {
+#[must_use]
+pub fn column_named(name: &str) -> String {
     name.replace('-', "_")
 }
 

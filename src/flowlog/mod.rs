@@ -16,6 +16,7 @@ pub mod input;
 pub mod parquet;
 pub mod query;
 pub mod record;
+pub mod schema;
 pub mod shapes;
 pub mod share;
 pub mod split;

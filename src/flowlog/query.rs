@@ -23,6 +23,7 @@ use std::net::IpAddr;
 use crate::fields::{FieldName as F, Kind};
 
 use super::clock;
+use super::record::LineKind;
 use super::table::{Row, RowKind, Table};
 
 /// A CIDR block (a single address is a /32 or /128).
@@ -609,6 +610,27 @@ pub fn ndjson_pieces(table: &Table, rows: &[u32], schema: Schema, per: usize, pi
             let Some(row) = table.rows().get(i as usize) else {
                 continue;
             };
+            if schema != Schema::Aws {
+                // Typed documents of the target schema (a line that is no record keeps its
+                // text and error in the schema's own fields).
+                let doc = match table.line(i as usize).map(|l| l.kind) {
+                    Some(LineKind::Record(r)) => match schema {
+                        Schema::Ocsf => super::schema::ocsf(&r, table.text()),
+                        _ => super::schema::ecs(&r, table.text()),
+                    },
+                    _ => {
+                        let text = table.line_text(row);
+                        let error = first_error(table, i);
+                        match schema {
+                            Schema::Ocsf => serde_json::json!({ "raw_data": text, "message": error }),
+                            _ => serde_json::json!({ "event": { "original": text }, "error": { "message": error } }),
+                        }
+                    }
+                };
+                out.push_str(&doc.to_string());
+                out.push('\n');
+                continue;
+            }
             let mut obj = serde_json::Map::new();
             obj.insert("line".into(), (i + 1).into());
             if row.kind.is_record() {
@@ -794,14 +816,16 @@ bad, \"line\"
         assert_eq!(first["srcaddr"], "198.51.100.7");
         let ecs: serde_json::Value =
             serde_json::from_str(to_ndjson_as(&t, &rows, Schema::Ecs).lines().next().unwrap()).unwrap();
-        assert_eq!(ecs["source.ip"], "198.51.100.7");
-        assert_eq!(ecs["destination.port"], "22");
-        assert_eq!(ecs["aws.vpcflow.action"], "REJECT");
+        // Nested and typed as the schemas say (tests/schemas.rs checks every field).
+        assert_eq!(ecs["source"]["ip"], "198.51.100.7");
+        assert_eq!(ecs["destination"]["port"], 22);
+        assert_eq!(ecs["aws"]["vpcflow"]["action"], "REJECT");
         let ocsf: serde_json::Value =
             serde_json::from_str(to_ndjson_as(&t, &rows, Schema::Ocsf).lines().next().unwrap()).unwrap();
-        assert_eq!(ocsf["src_endpoint.ip"], "198.51.100.7");
-        assert_eq!(ocsf["traffic.bytes"], "180");
+        assert_eq!(ocsf["src_endpoint"]["ip"], "198.51.100.7");
+        assert_eq!(ocsf["traffic"]["bytes"], 180);
         let nodata = to_ndjson_as(&t, &select(&t, &Query::parse("status:nodata")), Schema::Ecs);
-        assert!(!nodata.contains("source.ip"), "{nodata}");
+        let nodata: serde_json::Value = serde_json::from_str(nodata.lines().next().unwrap()).unwrap();
+        assert!(nodata.get("source").is_none(), "{nodata}");
     }
 }
