@@ -13,6 +13,7 @@ mkdir -p fuzz/corpus/decode
 cp tests/data/seeds/*.log fuzz/corpus/decode/ 2>/dev/null || true
 for target in decode files_and_links; do
   echo "== fuzzing $target for ${SECONDS_PER_TARGET}s"
-  RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$target" -- -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 2>&1 \
+  # -a: debug assertions and overflow checks on (an overflow is a crash, not a wrap).
+  RUSTC_BOOTSTRAP=1 cargo fuzz run -O -a "$target" -- -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 2>&1 \
     | grep -E "^#[0-9]+ +(DONE|INITED)|Done [0-9]+ runs|ERROR|panicked|SUMMARY" || true
 done

@@ -19,7 +19,7 @@ use super::query::{self, Query, Schema, Summary};
 use super::record::{Counts, Line, LineKind};
 use super::shapes::Report;
 use super::table::{RowKind, Table};
-use super::{decode_line, header, Format, LineError, Options};
+use super::{decode_line, field_count_error, header, split, Format, LineError, Options};
 
 /// How many error lines a summary carries (the count is always exact).
 pub const SUMMARY_ERRORS: usize = 100;
@@ -113,9 +113,19 @@ pub struct RowOut {
     pub kind: RowKind,
     /// Index of its format in [`Meta::formats`].
     pub format: u16,
-    /// The line's text.
+    /// The line's text: whole for records; for other lines at most [`ROW_TEXT`]
+    /// bytes (a 10 MB line of junk does not cross to the page), `cut` bytes left out.
     pub text: String,
+    /// Bytes of the line left out of `text`.
+    #[serde(default)]
+    pub cut: usize,
+    /// For a line cut short with the wrong number of fields: how many it has.
+    #[serde(default)]
+    pub fields: usize,
 }
+
+/// The most bytes of a line that is not a record sent to the page.
+pub const ROW_TEXT: usize = 4096;
 
 impl RowOut {
     /// The line decoded in full; spans count from the start of [`RowOut::text`].
@@ -123,6 +133,10 @@ impl RowOut {
     pub fn line(&self, formats: &[Rc<Format>]) -> Line {
         let format = formats.get(usize::from(self.format)).cloned().unwrap_or_default();
         let kind = match self.kind {
+            // Cut short: its field count, as the worker counted it on the whole line.
+            RowKind::FieldCount if self.cut > 0 => {
+                LineKind::Error(field_count_error(&format, self.fields, self.no, 0..self.text.len()))
+            }
             RowKind::Header | RowKind::BadHeader => header(&self.text, 0, self.no),
             _ => decode_line(&self.text, 0, self.no, &format),
         };
@@ -482,12 +496,25 @@ impl Store {
 
     fn row_out(&self, i: usize) -> Option<RowOut> {
         let row = self.table.rows().get(i)?;
+        let line = self.table.line_text(row);
+        let (text, cut, fields) = if row.kind.is_record() || line.len() <= ROW_TEXT {
+            (line, 0, 0)
+        } else {
+            let mut end = ROW_TEXT;
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            let fields = split::tokens(line, split::is_field_sep).count();
+            (line.get(..end).unwrap_or_default(), line.len() - end, fields)
+        };
         Some(RowOut {
             no: i + 1,
             at: self.origin.get(i).map_or(i + 1, |n| *n as usize),
             kind: row.kind,
             format: row.format,
-            text: self.table.line_text(row).to_owned(),
+            text: text.to_owned(),
+            cut,
+            fields,
         })
     }
 
@@ -602,6 +629,30 @@ mod tests {
         assert_eq!(m.formats.len(), 2);
         assert_eq!(m.parsed_formats()[1].len(), 5);
         assert_eq!(m.bytes, TEXT.len());
+    }
+
+    #[test]
+    fn ok_rows_carry_a_few_kib_of_a_long_line_and_its_true_count() {
+        let junk = "x ".repeat(50_000);
+        let text = format!("2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 2 6 1 1 1 2 ACCEPT OK\n{junk}\n");
+        let mut s = Store::new(Table::build(text, &Options::default()), Vec::new());
+        let _ = ask(
+            &mut s,
+            Request::Select {
+                id: 1,
+                query: String::new(),
+                sort: None,
+            },
+        );
+        let Reply::Rows { rows, .. } = ask(&mut s, Request::Rows { id: 1, from: 0, to: 9 }) else {
+            panic!()
+        };
+        assert_eq!(rows[0].cut, 0, "records are whole");
+        assert!(rows[1].text.len() <= ROW_TEXT);
+        assert_eq!(rows[1].text.len() + rows[1].cut, junk.len());
+        let formats = s.meta().parsed_formats();
+        let e = &rows[1].errors(&formats)[0];
+        assert!(e.to_string().contains("found 50000"), "{e}");
     }
 
     #[test]
