@@ -449,12 +449,8 @@ async fn whole(
     ix: &mut Indexer,
     unwrapped: &mut Option<Report>,
 ) -> Result<Option<usize>, OpenError> {
-    // Read whole, the compressed bytes are held next to the text they inflate to: a
-    // file larger than the text limit could never fit, so it is not read at all.
-    #[allow(clippy::cast_precision_loss, reason = "a byte limit far below 2^53")]
-    if file.size() > MAX_TEXT_BYTES as f64 {
-        return Err(OpenError::TooLarge { limit: MAX_TEXT_BYTES });
-    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a file size")]
+    input::may_read_whole(file.size() as u64)?;
     let bytes = bytes_of(file).await.ok_or(OpenError::Unreadable)?;
     let opened = input::open(&bytes, MAX_TEXT_BYTES.saturating_sub(ix.len()))?;
     drop(bytes);

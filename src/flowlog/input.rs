@@ -133,6 +133,20 @@ pub fn wanted_in_folder(path: &str) -> bool {
     KNOWN.iter().any(|ext| lower.ends_with(ext)) || !name.contains('.')
 }
 
+/// Whether a file of `size` bytes may be read whole (the gzip fallback, wrappers):
+/// its bytes are held next to the text they become, so one larger than the text
+/// limit could never fit and is refused before it is read.
+///
+/// # Errors
+/// [`OpenError::TooLarge`] past [`MAX_TEXT_BYTES`].
+pub fn may_read_whole(size: u64) -> Result<(), OpenError> {
+    if size > MAX_TEXT_BYTES as u64 {
+        Err(OpenError::TooLarge { limit: MAX_TEXT_BYTES })
+    } else {
+        Ok(())
+    }
+}
+
 /// How much of a file's start is looked at to tell whether it is a wrapper.
 pub const HEAD: usize = 64 << 10;
 
@@ -245,6 +259,15 @@ mod tests {
         for path in ["a/.DS_Store", "exports/aws-logs-write-test", "notes/readme.pdf", "a/"] {
             assert!(!wanted_in_folder(path), "{path}");
         }
+    }
+
+    #[test]
+    fn err_a_file_larger_than_the_text_limit_is_not_read_whole() {
+        assert_eq!(may_read_whole(MAX_TEXT_BYTES as u64), Ok(()));
+        assert_eq!(
+            may_read_whole(MAX_TEXT_BYTES as u64 + 1),
+            Err(OpenError::TooLarge { limit: MAX_TEXT_BYTES })
+        );
     }
 
     #[test]
