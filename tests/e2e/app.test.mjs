@@ -91,3 +91,25 @@ test('a phone-sized screen shows a single record as a card', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the active language button is legible in light and dark themes (WCAG AA contrast)', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await open({ colorScheme });
+    const ratio = await page.evaluate(() => {
+      const el = document.querySelector('.lang-switch__button.is-active');
+      const style = getComputedStyle(el);
+      const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+    assert.ok(ratio >= 4.5, `${colorScheme}: contrast ${ratio.toFixed(2)}:1`);
+    await context.close();
+  }
+});
