@@ -2,30 +2,20 @@
 // 1. moves trunk's inline start-up script into a file, so the page needs no inline script;
 // 2. adds a Content-Security-Policy that allows only the page's own origin (plus
 //    'wasm-unsafe-eval', which compiling WebAssembly needs);
-// 3. writes sw.js with the list of files to cache for offline use and a version hash.
+// 3. writes sw.js with the list of files to cache for offline use and a version hash;
+// 4. writes precompressed .br and .gz copies for hosts that serve them.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
+
+import { CSP } from './csp.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
 
 const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
-
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
 
 const indexPath = path.join(staging, 'index.html');
 let html = await fs.readFile(indexPath, 'utf8');
@@ -57,7 +47,7 @@ async function list(dir, prefix = '') {
   return out;
 }
 
-const files = (await list(staging)).filter((f) => f !== 'sw.js').sort();
+const files = (await list(staging)).filter((f) => f !== 'sw.js' && !/\.(gz|br)$/.test(f)).sort();
 const hash = crypto.createHash('sha256');
 for (const f of files) hash.update(f).update(await fs.readFile(path.join(staging, f)));
 const precache = ['./', ...files.map((f) => `./${f}`)];
@@ -66,3 +56,19 @@ const sw = template
   .replace('__VERSION__', hash.digest('hex').slice(0, 16))
   .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
 await fs.writeFile(path.join(staging, 'sw.js'), sw);
+
+// Precompressed copies of the text and wasm files, for hosts that serve them
+// (scripts/host.mjs, nginx `gzip_static`/`brotli_static`, CloudFront with S3 metadata):
+// brotli at its best level and gzip -9, only where they are smaller.
+for (const f of [...files, 'sw.js']) {
+  if (!/\.(wasm|js|css|html|svg|json|webmanifest)$/.test(f)) continue;
+  const file = path.join(staging, f);
+  const body = await fs.readFile(file);
+  if (body.length < 1024) continue;
+  const br = zlib.brotliCompressSync(body, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  const gz = zlib.gzipSync(body, { level: 9 });
+  if (br.length < body.length) await fs.writeFile(file + '.br', br);
+  if (gz.length < body.length) await fs.writeFile(file + '.gz', gz);
+}

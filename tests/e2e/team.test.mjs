@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
+import fs from 'node:fs';
 import path from 'node:path';
 
-import { harness, SHOTS, LINE } from './harness.mjs';
+import { harness, DIST, SHOTS, LINE } from './harness.mjs';
 
 const h = harness();
 
@@ -258,4 +259,31 @@ test('screenshots in both languages and both themes', async () => {
       await context.close();
     }
   }
+});
+
+test('served as a host should: precompressed copies, application/wasm, long cache only for hashed files, CSP header', async () => {
+  const { page, context, requests } = await h.open();
+  const wasm = requests.find((u) => /vpc-flowlog-decoder-[0-9a-f]{16}_bg\.wasm$/.test(u));
+  assert.ok(wasm, requests.join('\n'));
+  const get = (url, encoding) => page.request.get(url, { headers: { 'accept-encoding': encoding } });
+  const br = await get(wasm, 'br, gzip');
+  assert.equal(br.headers()['content-encoding'], 'br');
+  assert.equal(br.headers()['content-type'], 'application/wasm');
+  assert.equal(br.headers()['cache-control'], 'public, max-age=31536000, immutable');
+  const plain = await get(wasm, 'identity');
+  assert.equal(plain.headers()['content-encoding'], undefined);
+  // The brotli copy is the same file, smaller.
+  const file = path.join(DIST, new URL(wasm).pathname.split('/').pop());
+  const original = fs.readFileSync(file);
+  assert.deepEqual(zlib.brotliDecompressSync(fs.readFileSync(file + '.br')), original);
+  assert.deepEqual(zlib.gunzipSync(fs.readFileSync(file + '.gz')), original);
+  assert.ok(fs.statSync(file + '.br').size < original.length / 2);
+  for (const unhashed of ['', 'index.html', 'sw.js', 'flowlog-worker_bg.wasm']) {
+    const r = await get(h.server.url + unhashed, 'gzip');
+    assert.equal(r.status(), 200, unhashed);
+    assert.equal(r.headers()['cache-control'], 'no-cache', unhashed);
+  }
+  const index = await get(h.server.url, 'gzip');
+  assert.match(index.headers()['content-security-policy'], /default-src 'self'.*frame-ancestors 'none'/);
+  await context.close();
 });
