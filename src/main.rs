@@ -2,5 +2,5 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    yew::Renderer::<vpc_flowlog_decoder::ui::App>::new().render();
+    vpc_flowlog_decoder::ui::start();
 }

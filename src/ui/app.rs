@@ -70,7 +70,8 @@ fn initial_state() -> AppState {
             state.input = shared.input.into();
             state.format = shared.format.into();
         }
-        Ok(None) => {}
+        // What was typed into the static shell while the app loaded.
+        Ok(None) => state.input = browser::shell_text().into(),
         Err(e) => state.notice = Some(Notice::BadLink(e)),
     }
     state
@@ -175,6 +176,7 @@ pub fn App() -> Html {
         browser::save_lang(*lang);
     });
     use_effect_with((), |()| {
+        browser::remove_shell();
         browser::register_service_worker();
         files::prepare();
     });

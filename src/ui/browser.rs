@@ -2,7 +2,7 @@
 //! service worker. Each fails quietly (returns `None`/`false`) where the browser
 //! refuses, e.g. storage disabled or a page opened from `file://`.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::fields::Lang;
@@ -20,6 +20,36 @@ pub fn initial_lang() -> Lang {
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
     let tag = saved.or_else(|| window().and_then(|w| w.navigator().language()));
     tag.map_or(Lang::En, |t| Lang::from_tag(&t))
+}
+
+/// What was typed into the static shell before the app started (`index.html`).
+#[must_use]
+pub fn shell_text() -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell-input"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|t| t.value())
+        .unwrap_or_default()
+}
+
+/// Removes the static shell once the app shows; keeps the focus in the text area.
+pub fn remove_shell() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let focused = document.active_element().is_some_and(|e| e.id() == "shell-input");
+    if let Some(shell) = document.get_element_by_id("shell") {
+        shell.remove();
+    }
+    if focused {
+        if let Some(input) = document
+            .get_element_by_id("input")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = input.focus();
+        }
+    }
 }
 
 /// Remembers the language for the next visit.

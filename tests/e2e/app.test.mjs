@@ -113,3 +113,29 @@ test('the active language button is legible in light and dark themes (WCAG AA co
     await context.close();
   }
 });
+
+test('the page shows at once, before WebAssembly: what is pasted meanwhile decodes when it is ready', async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await context.route('**/*_bg.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(h.server.url);
+  // The static shell: title, tagline, a paste box, a quiet loading state.
+  assert.equal(await page.locator('#shell h1').innerText(), 'VPC Flow Log Decoder');
+  assert.match(await page.locator('#shell .shell__loading').innerText(), /Loading the decoder/);
+  await page.fill('#shell-input', LINE);
+  release();
+  const card = page.locator('article.record-card[data-status="ok"]');
+  await card.waitFor();
+  assert.equal(await card.locator('[data-field="srcaddr"]').getAttribute('data-raw'), '203.0.113.12');
+  assert.equal(await page.locator('textarea#input').inputValue(), LINE);
+  assert.equal(await page.locator('#shell').count(), 0, 'the shell is gone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
