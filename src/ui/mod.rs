@@ -37,13 +37,16 @@ pub fn start() {
     }
 }
 
-/// A fresh element at the end of `<body>` for the app.
+/// A fresh element for the app, just before the static shell: the stylesheet hides the
+/// shell as soon as the app has content, in the same frame, so nothing moves.
 #[cfg(target_arch = "wasm32")]
 fn app_root() -> Option<web_sys::Element> {
     let document = web_sys::window()?.document()?;
     let root = document.create_element("div").ok()?;
     root.set_id("app-root");
-    document.body()?.append_child(&root).ok()?;
+    let body = document.body()?;
+    let shell = document.get_element_by_id("shell");
+    body.insert_before(&root, shell.as_ref().map(AsRef::as_ref)).ok()?;
     Some(root)
 }
 pub use state::{Action, AppState, CopyKind, Files, Notice, Phase, Selection};
