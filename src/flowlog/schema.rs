@@ -13,6 +13,7 @@ use sha1::{Digest, Sha1};
 use crate::fields::FieldName as F;
 
 use super::clock;
+use super::format::Preset;
 use super::record::Record;
 use super::value::{Action, FlowDirection, TcpFlags, Value};
 
@@ -542,39 +543,12 @@ pub fn ocsf(record: &Record, text: &str) -> Json {
         put(&mut d, "traffic.packets", json!(p));
         put(&mut d, "traffic.bytes", json!(b));
     }
-    // Everything else, as AWS names it.
-    let mapped = [
-        F::Version,
-        F::AccountId,
-        F::InterfaceId,
-        F::Srcaddr,
-        F::Dstaddr,
-        F::Srcport,
-        F::Dstport,
-        F::Protocol,
-        F::Packets,
-        F::Bytes,
-        F::Start,
-        F::End,
-        F::Action,
-        F::LogStatus,
-        F::VpcId,
-        F::SubnetId,
-        F::InstanceId,
-        F::TcpFlags,
-        F::Type,
-        F::PktSrcaddr,
-        F::PktDstaddr,
-        F::Region,
-        F::AzId,
-        F::PktSrcAwsService,
-        F::PktDstAwsService,
-        F::FlowDirection,
-        F::TrafficPath,
-    ];
+    // Everything else (fields after version 5: ECS task, reject reason, tags…), as AWS
+    // names it: the fields of versions 2–5 all have a place above.
+    let mapped = Preset::AllUpTo(5).format();
     for (i, cell) in record.cells.iter().enumerate() {
         let raw = cell.raw(text);
-        if mapped.contains(&cell.field) || raw == "-" {
+        if mapped.position(cell.field).is_some() || raw == "-" {
             continue;
         }
         let name = super::beyond::column_named(record.format.name_at(i));
