@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (never run by the tests): native decode throughput on generated flow logs,
-# and the size of the built app. Figures go to BENCHMARKS.md.
+# the first load (Lighthouse), and the size of the built app. Figures go to BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GEN="${GEN:-../shared/bench/gen_flowlogs.py}"
@@ -25,6 +25,16 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --profile worke
 for run in 1 2 3 4 5; do
   node scripts/bench-browser.mjs "target/bench/default-$LINES.log.gz" "$(wc -c < "target/bench/default-$LINES.log")"
 done
+
+# First load: Lighthouse 12 (mobile, default settings) against dist/ served as a host would
+# (scripts/host.mjs), three runs each. The default build asks search engines not to index it
+# (which Lighthouse's SEO score counts against it); the public build (FLOWLOG_INDEXING=allow,
+# as a public demo would be built) is the same site without that.
+LH="target/bench/lighthouse"
+[ -x "$LH/node_modules/.bin/lighthouse" ] || npm install --prefix "$LH" --no-audit --no-fund lighthouse@12.8.2 >/dev/null
+node scripts/bench-lighthouse.mjs dist "$LH/node_modules/.bin/lighthouse" team | grep LIGHTHOUSE
+FLOWLOG_INDEXING=allow ./scripts/build.sh --dist target/bench/dist-public >/dev/null 2>&1
+node scripts/bench-lighthouse.mjs target/bench/dist-public "$LH/node_modules/.bin/lighthouse" public | grep LIGHTHOUSE
 
 if [ -d dist ]; then
   for f in dist/*.wasm dist/*.js; do

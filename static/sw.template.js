@@ -37,7 +37,7 @@ self.addEventListener('fetch', (event) => {
   // first (bypassing the HTTP cache), so a new deployment's page never meets an old
   // worker; the cached copy offline. The page and the workers also check each other's
   // protocol version (flowlog::store::PROTOCOL).
-  const unhashed = request.mode === 'navigate' || /\/(index\.html|flowlog-[a-z]+(_loader|_bg)?\.(js|wasm))$/.test(new URL(request.url).pathname);
+  const unhashed = request.mode === 'navigate' || /\/(index\.html|shell-lang\.js|flowlog-[a-z]+(_loader|_bg)?\.(js|wasm))$/.test(new URL(request.url).pathname);
   if (unhashed) {
     event.respondWith(
       fetch(request, { cache: 'reload' }).catch(() =>

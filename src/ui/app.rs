@@ -240,6 +240,7 @@ pub fn App() -> Html {
         html! { <RecordTable decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} on_action={dispatch.clone()} /> }
     };
 
+    let version = format!("{} {}", l::VERSION.get(lang), env!("CARGO_PKG_VERSION"));
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let (dispatch, format) = (dispatch.clone(), state.format.clone());
@@ -288,7 +289,15 @@ pub fn App() -> Html {
                 <ErrorList decoded={shared} {text} {lang} on_action={dispatch.clone()} />
                 <Beyond format={Rc::clone(&*format_in_force)} {lang} on_action={dispatch.clone()} />
             </main>
-            <footer class="app__footer">{ l::PRIVACY.get(lang) }</footer>
+            <footer class="app__footer">
+                <p>{ l::PRIVACY.get(lang) }</p>
+                <details class="about">
+                    <summary>{ l::ABOUT.get(lang) }</summary>
+                    <p>{ version }</p>
+                    <p>{ l::ABOUT_PRIVATE.get(lang) }</p>
+                    <p>{ l::ABOUT_HOST.get(lang) }</p>
+                </details>
+            </footer>
         </div>
     }
 }

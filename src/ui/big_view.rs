@@ -217,7 +217,7 @@ pub fn BigView(props: &BigViewProps) -> Html {
             let flag = Rc::clone(&cancelled);
             if let Some(id) = id {
                 wasm_bindgen_futures::spawn_local(async move {
-                    next_paint().await;
+                    crate::ui::browser::next_paint().await;
                     if !flag.get() {
                         source.ask(Request::Summary { id });
                     }
@@ -369,21 +369,6 @@ fn row(props: &BigViewProps, r: &RowOut, formats: &[Rc<Format>], columns: usize)
             <tr key={no.to_string()} class="big-view__row"><td colspan={columns.max(1).to_string()}></td></tr>
         },
     }
-}
-
-/// Resolves after the browser has painted: the next animation frame, then a task.
-async fn next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = web_sys::window() else {
-            return;
-        };
-        let later = w.clone();
-        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = later.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        });
-        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Totals over the rows shown. Summarising a million rows takes a moment, so it is

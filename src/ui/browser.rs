@@ -146,3 +146,18 @@ pub fn fill_text_area(el: &web_sys::HtmlTextAreaElement, text: &str) {
         el.set_value(text);
     }
 }
+
+/// Resolves after the browser has painted: the next animation frame, then a task.
+pub async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            return;
+        };
+        let later = w.clone();
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = later.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -86,6 +86,16 @@ pub const PRIVACY: Text = t(
     "Runs entirely in your browser: no server, no upload, works offline once loaded.",
     "すべてブラウザー内で動作します。サーバーもアップロードもなく、一度読み込めばオフラインでも使えます。",
 );
+pub const ABOUT: Text = t("About this decoder", "このデコーダーについて");
+pub const VERSION: Text = t("Version", "バージョン");
+pub const ABOUT_PRIVATE: Text = t(
+    "What never leaves this browser: the lines you paste, the files and folders you open, and everything decoded from them. The page sends no request that carries them, and once loaded it works with the network off. A share link carries its records after the “#”, a part browsers never send to a server — but whoever gets the link can read them, so mask it when needed. The one thing stored is your choice of language, in this browser.",
+    "このブラウザーの外に出ないもの：貼り付けた行、開いたファイルとフォルダー、そこから解読したすべての内容。ページはそれらを載せたリクエストを送らず、一度読み込めばネットワークなしで動きます。共有リンクはレコードを「#」の後ろに載せます。この部分をブラウザーがサーバーに送ることはありませんが、リンクを受け取った人は読めるので、必要なら隠してください。保存するのは、このブラウザーでの言語の選択だけです。",
+);
+pub const ABOUT_HOST: Text = t(
+    "To host it for a team: the built folder dist/ is plain files. Copy it to Amazon S3 with CloudFront, GitHub Pages or any web server, under any path; HOSTING.md in the source gives the steps and the headers to send. By default it asks search engines not to index it.",
+    "チームで使うには：ビルドした dist/ フォルダーは普通のファイルだけなので、Amazon S3 と CloudFront、GitHub Pages、任意のウェブサーバーに、どのパスの下にでもコピーできます。手順と送るべきヘッダーはソースの HOSTING.md にあります。既定では検索エンジンにインデックスしないよう求めます。",
+);
 pub const LOG_STREAM: Text = t(
     "CloudWatch log stream (usually the network interface)",
     "CloudWatch のログストリーム（通常はネットワークインターフェイス）",
@@ -225,3 +235,59 @@ pub const NAMES_ELSEWHERE: Text = t("Names elsewhere", "他での名前");
 pub const EXPORT_ECS: Text = t("NDJSON (ECS)", "NDJSON（ECS）");
 pub const EXPORT_OCSF: Text = t("NDJSON (OCSF)", "NDJSON（OCSF）");
 pub const SUMMARISING: Text = t("Summarising…", "集計中…");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pairs `<span data-l="en">…</span><span data-l="ja" lang="ja">…</span>` of `html`.
+    fn shell_pairs(html: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut rest = html;
+        while let Some(start) = rest.find(r#"<span data-l="en">"#) {
+            let after = &rest[start + r#"<span data-l="en">"#.len()..];
+            let (en, after) = after.split_once("</span>").expect("an English span closes");
+            let after = after
+                .strip_prefix(r#"<span data-l="ja" lang="ja">"#)
+                .expect("each English text is followed by its Japanese");
+            let (ja, after) = after.split_once("</span>").expect("a Japanese span closes");
+            out.push((en.to_owned(), ja.to_owned()));
+            rest = after;
+        }
+        out
+    }
+
+    fn attr<'a>(html: &'a str, name: &str) -> &'a str {
+        let open = format!("{name}=\"");
+        let start = html.find(&open).expect("the attribute is there") + open.len();
+        let len = html[start..].find('"').expect("the attribute closes");
+        &html[start..start + len]
+    }
+
+    /// The static shell of index.html says what the app will say, word for word, in both
+    /// languages — else the page would change (and shift) when the app takes over.
+    #[test]
+    fn the_static_shell_uses_the_apps_words() {
+        let html = include_str!("../../index.html");
+        let shown = [
+            TITLE,
+            TAGLINE,
+            SAMPLES,
+            COPY_LINK,
+            MASK_LINKS,
+            INPUT_LABEL,
+            OPEN_FILES,
+            OPEN_FOLDER,
+            DROP_HINT,
+        ];
+        let mut expected: Vec<(String, String)> = shown.iter().map(|t| (t.en.to_owned(), t.ja.to_owned())).collect();
+        // Only the shell says this: the app replaces it.
+        expected.push(("Loading the decoder…".into(), "デコーダーを読み込んでいます…".into()));
+        let mut found = shell_pairs(html);
+        expected.sort();
+        found.sort();
+        assert_eq!(found, expected);
+        assert_eq!(attr(html, "placeholder"), INPUT_PLACEHOLDER.en);
+        assert_eq!(attr(html, "data-ja-placeholder"), INPUT_PLACEHOLDER.ja);
+    }
+}

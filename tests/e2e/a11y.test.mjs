@@ -1,6 +1,7 @@
 // Accessibility: axe-core (WCAG 2 A/AA and best practices) finds no violation in English
-// and Japanese, light and dark, for the card, the table (with an unwrapped console copy
-// and its note) and the large view of an opened file.
+// and Japanese, light and dark, for the static shell, the empty page with its about
+// section, the card, the table (with an unwrapped console copy and its note) and the
+// large view of an opened file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -26,6 +27,8 @@ test('axe-core finds no violation: EN/JA, light/dark, card, table and large view
     for (const colorScheme of ['light', 'dark']) {
       const { page, context } = await h.open({ locale, colorScheme });
       const where = `${locale} ${colorScheme}`;
+      await page.locator('details.about summary').click();
+      assert.deepEqual(await violations(page), [], `${where}, empty page with the about section open`);
       await page.fill('textarea#input', LINE);
       await page.locator('article.record-card').waitFor();
       await page.click('[data-field="protocol"] button');
@@ -38,6 +41,22 @@ test('axe-core finds no violation: EN/JA, light/dark, card, table and large view
       await page.locator('[data-files]').waitFor();
       await settled(page);
       assert.deepEqual(await violations(page), [], `${where}, large view`);
+      await context.close();
+    }
+  }
+});
+
+test('axe-core finds no violation in the static shell shown before the WebAssembly (EN/JA, light/dark)', async () => {
+  for (const locale of ['en-US', 'ja-JP']) {
+    for (const colorScheme of ['light', 'dark']) {
+      const context = await h.browser.newContext({ locale, colorScheme, serviceWorkers: 'block' });
+      // The app never starts here: its WebAssembly is held back.
+      await context.route('**/*_bg.wasm', () => {});
+      const page = await context.newPage();
+      await page.goto(h.server.url);
+      await page.locator('#shell h1').waitFor();
+      assert.deepEqual(await violations(page), [], `${locale} ${colorScheme}, shell`);
+      assert.equal(await page.locator('#shell').count(), 1);
       await context.close();
     }
   }

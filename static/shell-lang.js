@@ -1,0 +1,23 @@
+// Runs before the body is parsed (index.html): the static shell shows its words in the
+// language the app will start in — the one saved by an earlier visit, else the browser's
+// (src/ui/browser.rs, initial_lang) — so nothing changes when the app takes over.
+(function () {
+  var tag = null;
+  try {
+    tag = window.localStorage.getItem('vpc-flowlog-decoder.lang');
+  } catch (e) {
+    // Storage refused (a page opened from file://, private modes): the browser's language.
+  }
+  tag = tag || navigator.language || 'en';
+  var lang = tag.slice(0, 2).toLowerCase() === 'ja' ? 'ja' : 'en';
+  document.documentElement.lang = lang;
+  if (lang !== 'ja') return;
+  // The paste box's placeholder is an attribute, not text: set as soon as it is parsed.
+  var observer = new MutationObserver(function () {
+    var input = document.getElementById('shell-input');
+    if (!input) return;
+    observer.disconnect();
+    if (input.dataset.jaPlaceholder) input.placeholder = input.dataset.jaPlaceholder;
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+})();
