@@ -25,7 +25,8 @@ const TYPES = {
 
 /** The headers a host should send for `name` (a path inside dist/). */
 export function headersFor(name) {
-  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(name);
+  // Trunk writes its hash as a hexadecimal number without leading zeros: up to 16 digits.
+  const hashed = /-[0-9a-f]{10,16}(_bg)?\.[a-z]+$/.test(name);
   return {
     'content-type': TYPES[path.extname(name)] ?? 'application/octet-stream',
     // Hashed names never change content; the rest must be checked every time.

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { harness, DIST, SHOTS, LINE } from './harness.mjs';
+import { headersFor } from '../../scripts/host.mjs';
 
 const h = harness();
 
@@ -263,7 +264,7 @@ test('screenshots in both languages and both themes', async () => {
 
 test('served as a host should: precompressed copies, application/wasm, long cache only for hashed files, CSP header', async () => {
   const { page, context, requests } = await h.open();
-  const wasm = requests.find((u) => /vpc-flowlog-decoder-[0-9a-f]{16}_bg\.wasm$/.test(u));
+  const wasm = requests.find((u) => /vpc-flowlog-decoder-[0-9a-f]{10,16}_bg\.wasm$/.test(u));
   assert.ok(wasm, requests.join('\n'));
   const get = (url, encoding) => page.request.get(url, { headers: { 'accept-encoding': encoding } });
   const br = await get(wasm, 'br, gzip');
@@ -282,6 +283,17 @@ test('served as a host should: precompressed copies, application/wasm, long cach
     const r = await get(h.server.url + unhashed, 'gzip');
     assert.equal(r.status(), 200, unhashed);
     assert.equal(r.headers()['cache-control'], 'no-cache', unhashed);
+  }
+  // Every file the build named by its content (trunk's hashes, which drop leading zeros,
+  // and the start-up script's) is cached for a year; every other file is checked each time.
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const start = html.match(/src="\.\/(start-[^"]+)"/)[1];
+  const named = new Set([start, ...[...html.matchAll(/href="\.\/([^"]+)"[^>]*integrity=/g)].map((m) => m[1])]);
+  for (const m of fs.readFileSync(path.join(DIST, start), 'utf8').matchAll(/'\.\/([^']+)'/g)) named.add(m[1]);
+  assert.ok(named.size >= 7, [...named].join(' '));
+  for (const f of fs.readdirSync(DIST).filter((f) => !/\.(br|gz)$/.test(f))) {
+    const cache = headersFor(f)['cache-control'];
+    assert.equal(cache, named.has(f) ? 'public, max-age=31536000, immutable' : 'no-cache', f);
   }
   const index = await get(h.server.url, 'gzip');
   assert.match(index.headers()['content-security-policy'], /default-src 'self'.*frame-ancestors 'none'/);
