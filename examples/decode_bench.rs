@@ -9,7 +9,7 @@
 
 use std::time::Instant;
 
-use vpc_flowlog_decoder::flowlog::table::{Indexer, Table};
+use vpc_flowlog_decoder::flowlog::bulk::index::{Indexer, Table};
 use vpc_flowlog_decoder::flowlog::{decode_text, Format, Options};
 
 fn main() {
@@ -44,11 +44,13 @@ fn main() {
     ];
     let table = Table::build(std::rc::Rc::clone(&shared), &options);
     let t = Instant::now();
-    let rows =
-        vpc_flowlog_decoder::flowlog::query::select(&table, &vpc_flowlog_decoder::flowlog::query::Query::default());
+    let rows = vpc_flowlog_decoder::flowlog::bulk::query::select(
+        &table,
+        &vpc_flowlog_decoder::flowlog::bulk::query::Query::default(),
+    );
     let select_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let summary = vpc_flowlog_decoder::flowlog::query::summarize(&table, &rows);
+    let summary = vpc_flowlog_decoder::flowlog::bulk::query::summarize(&table, &rows);
     println!(
         "{path}: select all {select_s:.3} s, summarize {:.3} s ({} records)",
         t.elapsed().as_secs_f64(),

@@ -18,8 +18,5 @@
 
 pub mod fields;
 pub mod flowlog;
-#[cfg(target_arch = "wasm32")]
-pub mod parquet_worker;
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
-pub mod worker;
+pub mod web;

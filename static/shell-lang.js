@@ -1,6 +1,6 @@
 // Runs before the body is parsed (index.html): the static shell shows its words in the
 // language the app will start in — the one saved by an earlier visit, else the browser's
-// (src/ui/browser.rs, initial_lang) — so nothing changes when the app takes over.
+// (src/web/browser.rs, initial_lang) — so nothing changes when the app takes over.
 (function () {
   var tag = null;
   try {

@@ -8,7 +8,7 @@
 use sqlparser::ast::Statement;
 use sqlparser::dialect::HiveDialect;
 use sqlparser::parser::Parser;
-use vpc_flowlog_decoder::flowlog::beyond::{athena_ddl, AthenaLayout};
+use vpc_flowlog_decoder::flowlog::links::at_scale::{athena_ddl, AthenaLayout};
 use vpc_flowlog_decoder::flowlog::{Format, Preset};
 
 /// AWS's "Create a table for Amazon VPC flow logs" statement (versions 2–5 columns).
@@ -121,7 +121,7 @@ fn ok_types_are_those_of_aws_statements_for_v2_and_v5() {
 #[test]
 fn ok_logs_insights_parse_yields_every_field_in_order() {
     use vpc_flowlog_decoder::fields::samples::SAMPLES;
-    use vpc_flowlog_decoder::flowlog::beyond::logs_insights;
+    use vpc_flowlog_decoder::flowlog::links::at_scale::logs_insights;
     use vpc_flowlog_decoder::flowlog::{decode_text, LineKind, Options};
 
     fn glob(pattern: &str, text: &str) -> Option<Vec<String>> {

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
-use vpc_flowlog_decoder::flowlog::table::{Indexer, Table};
+use vpc_flowlog_decoder::flowlog::bulk::index::{Indexer, Table};
 use vpc_flowlog_decoder::flowlog::{decode_text, Options};
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 
 use serde_json::Value as Json;
 use vpc_flowlog_decoder::fields::{FieldName, Kind, Lang, Scope, FIELDS};
-use vpc_flowlog_decoder::flowlog::clock::Fixed;
-use vpc_flowlog_decoder::flowlog::describe::describe;
+use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
+use vpc_flowlog_decoder::flowlog::explain::describe::describe;
 use vpc_flowlog_decoder::flowlog::{Format, Preset, Value};
 
 fn spec_json() -> Vec<Json> {

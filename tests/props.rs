@@ -5,9 +5,9 @@
 
 use proptest::prelude::*;
 use vpc_flowlog_decoder::fields::{FieldName, Lang};
-use vpc_flowlog_decoder::flowlog::clock::Fixed;
-use vpc_flowlog_decoder::flowlog::describe::describe;
-use vpc_flowlog_decoder::flowlog::summary::summarize;
+use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
+use vpc_flowlog_decoder::flowlog::explain::describe::describe;
+use vpc_flowlog_decoder::flowlog::explain::sentence::summarize;
 use vpc_flowlog_decoder::flowlog::{decode_plain, decode_text, Format, LineKind, Options, Preset, Value};
 
 /// A valid raw token for each field of the v5 format.
@@ -165,7 +165,7 @@ proptest! {
         }
         let options = Options::default();
         let full = decode_plain(&input, &options);
-        let table = vpc_flowlog_decoder::flowlog::table::Table::build(input.clone(), &options);
+        let table = vpc_flowlog_decoder::flowlog::bulk::index::Table::build(input.clone(), &options);
         prop_assert_eq!(table.counts(), full.counts());
         for (i, line) in full.lines.iter().enumerate() {
             let got = table.line(i);
@@ -191,11 +191,11 @@ proptest! {
             ], 0..12).prop_map(|parts| parts.concat()), 1..4),
         cut in 1usize..40,
     ) {
-        use vpc_flowlog_decoder::flowlog::input::{join, Problem};
-        use vpc_flowlog_decoder::flowlog::table::{Indexer, Table};
+        use vpc_flowlog_decoder::flowlog::bulk::open::{join, Problem};
+        use vpc_flowlog_decoder::flowlog::bulk::index::{Indexer, Table};
         let options = Options::default();
         // Files that hold a wrapper are read whole by the worker, not streamed.
-        prop_assume!(files.iter().all(|f| !vpc_flowlog_decoder::flowlog::shapes::needs_whole(f, &options)));
+        prop_assume!(files.iter().all(|f| !vpc_flowlog_decoder::flowlog::decode::shapes::needs_whole(f, &options)));
         let mut ix = Indexer::new(&options, usize::MAX, 0);
         let mut problems = Vec::new();
         for (n, file) in files.iter().enumerate() {
@@ -248,8 +248,8 @@ proptest! {
         for field in FieldName::ALL {
             let spec = field.spec();
             prop_assert_eq!(
-                vpc_flowlog_decoder::flowlog::value::is_valid(spec, &raw),
-                vpc_flowlog_decoder::flowlog::value::parse_value(spec, &raw).is_ok(),
+                vpc_flowlog_decoder::flowlog::decode::value::is_valid(spec, &raw),
+                vpc_flowlog_decoder::flowlog::decode::value::parse_value(spec, &raw).is_ok(),
                 "{} {:?}", field.as_str(), raw
             );
         }
@@ -258,7 +258,7 @@ proptest! {
     /// The fast field splitter finds exactly the tokens the plain one does.
     #[test]
     fn ok_fast_field_split_equals_the_plain_one(line in "[ \t!\x01\x08\x0a\x1f\x21a-c\u{80}-\u{3000}]{0,40}") {
-        use vpc_flowlog_decoder::flowlog::split::{field_tokens, is_field_sep, tokens};
+        use vpc_flowlog_decoder::flowlog::decode::split::{field_tokens, is_field_sep, tokens};
         let mut fast = Vec::new();
         field_tokens(&line, &mut fast);
         prop_assert_eq!(fast, tokens(&line, is_field_sep).collect::<Vec<_>>());
@@ -271,8 +271,8 @@ proptest! {
         records in proptest::collection::vec((0usize..6, 0u64..4), 0..40),
     ) {
         use std::collections::HashMap;
-        use vpc_flowlog_decoder::flowlog::query::{select, summarize, Query};
-        use vpc_flowlog_decoder::flowlog::table::Table;
+        use vpc_flowlog_decoder::flowlog::bulk::query::{select, summarize, Query};
+        use vpc_flowlog_decoder::flowlog::bulk::index::Table;
         const SOURCES: [&str; 6] = ["10.0.0.1", "10.0.0.10", "9.0.0.2", "2001:db8::1", "010.0.0.1", "-"];
         let mut text = String::from("srcaddr bytes\n");
         let mut plain: HashMap<&str, u128> = HashMap::new();

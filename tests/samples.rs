@@ -8,9 +8,9 @@ use std::net::IpAddr;
 
 use util::{decode, decode_with, record, shapes, value};
 use vpc_flowlog_decoder::fields::{FieldName as F, Lang};
-use vpc_flowlog_decoder::flowlog::clock::Fixed;
-use vpc_flowlog_decoder::flowlog::describe::describe;
-use vpc_flowlog_decoder::flowlog::summary::summarize;
+use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
+use vpc_flowlog_decoder::flowlog::explain::describe::describe;
+use vpc_flowlog_decoder::flowlog::explain::sentence::summarize;
 use vpc_flowlog_decoder::flowlog::{Action, FlowDirection, LineKind, LogStatus, TcpFlags, Value};
 
 fn ip(s: &str) -> Value {

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value as Json};
 use vpc_flowlog_decoder::fields::samples::SAMPLES;
-use vpc_flowlog_decoder::flowlog::schema::{community_id, ecs, ocsf};
+use vpc_flowlog_decoder::flowlog::links::schema::{community_id, ecs, ocsf};
 use vpc_flowlog_decoder::flowlog::{decode_text, LineKind, Options};
 
 fn spec(name: &str) -> String {

@@ -8,8 +8,8 @@ use std::io::Write;
 
 use base64::Engine as _;
 use vpc_flowlog_decoder::fields::{FieldName, Lang};
-use vpc_flowlog_decoder::flowlog::shapes::{Removed, S3Key, Shape};
-use vpc_flowlog_decoder::flowlog::{decode_text, input, Decoded, LineKind, Options, Value};
+use vpc_flowlog_decoder::flowlog::decode::shapes::{Removed, S3Key, Shape};
+use vpc_flowlog_decoder::flowlog::{bulk::open, decode_text, Decoded, LineKind, Options, Value};
 
 const AWS: &str =
     "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK";
@@ -540,11 +540,11 @@ fn ok_firehose_s3_objects_back_to_back_and_gzip_of_gzips() {
     // One gzip member per record, the JSON values back to back with no separator.
     let mut object = gzip(payload.as_bytes());
     object.extend(gzip(payload.as_bytes()));
-    let opened = input::open(&object, input::MAX_TEXT_BYTES).unwrap();
+    let opened = open::open(&object, open::MAX_TEXT_BYTES).unwrap();
     assert_eq!(opened.text.matches(SUB_RECORD).count(), 2);
     // The stream also compressed: gzip of gzips.
     let twice = gzip(&object);
-    let opened = input::open(&twice, input::MAX_TEXT_BYTES).unwrap();
+    let opened = open::open(&twice, open::MAX_TEXT_BYTES).unwrap();
     assert_eq!(
         opened.text.lines().filter(|l| l.contains(SUB_RECORD)).count(),
         2,
@@ -591,12 +591,12 @@ fn ok_millisecond_epochs_are_read_and_flagged() {
     let f = check(r, &[(1, r)], None);
     let (_, rec) = f.decoded.records().next().unwrap();
     assert_eq!(util::value(rec, FieldName::Start), Value::Time(1_512_564_058));
-    let d = vpc_flowlog_decoder::flowlog::describe::describe(
+    let d = vpc_flowlog_decoder::flowlog::explain::describe::describe(
         rec,
         rec.cell(FieldName::Start).unwrap(),
         r,
         Lang::En,
-        &vpc_flowlog_decoder::flowlog::clock::Fixed(0),
+        &vpc_flowlog_decoder::flowlog::decode::clock::Fixed(0),
     );
     assert!(d.meaning.starts_with("Epoch milliseconds (13 digits)"), "{}", d.meaning);
     assert_eq!(d.decoded, "2017-12-06 12:40:58 UTC");
@@ -692,7 +692,7 @@ fn ok_unreadable_lines_stay_as_located_errors() {
 
 #[test]
 fn ok_files_go_through_the_same_recogniser() {
-    let opened = input::open(filter_json().as_bytes(), input::MAX_TEXT_BYTES).unwrap();
+    let opened = open::open(filter_json().as_bytes(), open::MAX_TEXT_BYTES).unwrap();
     assert_eq!(
         opened
             .text
@@ -702,14 +702,14 @@ fn ok_files_go_through_the_same_recogniser() {
         2
     );
     let console = format!("Timestamp\nMessage\n2021-05-17T22:48:43.000+09:00\n{SEED}\n{SEED}\n");
-    let opened = input::open(&gzip(console.as_bytes()), input::MAX_TEXT_BYTES).unwrap();
+    let opened = open::open(&gzip(console.as_bytes()), open::MAX_TEXT_BYTES).unwrap();
     let d = decode_text(&opened.text, &Options::default());
     assert_eq!(d.records().count(), 1);
-    assert!(vpc_flowlog_decoder::flowlog::shapes::needs_whole(
+    assert!(vpc_flowlog_decoder::flowlog::decode::shapes::needs_whole(
         console.as_bytes(),
         &Options::default()
     ));
-    assert!(!vpc_flowlog_decoder::flowlog::shapes::needs_whole(
+    assert!(!vpc_flowlog_decoder::flowlog::decode::shapes::needs_whole(
         format!("{AWS}\n{AWS2}\n").as_bytes(),
         &Options::default()
     ));
@@ -731,7 +731,7 @@ fn ok_every_catalogue_case() {
                 let bytes = base64::engine::general_purpose::STANDARD
                     .decode(b.as_str().unwrap())
                     .unwrap();
-                let opened = input::open(&bytes, input::MAX_TEXT_BYTES).unwrap();
+                let opened = open::open(&bytes, open::MAX_TEXT_BYTES).unwrap();
                 (opened.text, opened.report)
             }
             _ => panic!("{name}: no input"),
@@ -782,12 +782,12 @@ fn ok_a_field_newer_than_this_page_is_kept_as_an_opaque_column() {
     let cell = rec.cells.last().unwrap();
     assert_eq!(cell.field, FieldName::Unknown);
     assert_eq!(rec.format.name_at(14), "nat-gateway-id");
-    let d = vpc_flowlog_decoder::flowlog::describe::describe(
+    let d = vpc_flowlog_decoder::flowlog::explain::describe::describe(
         rec,
         cell,
         text,
         Lang::En,
-        &vpc_flowlog_decoder::flowlog::clock::Fixed(0),
+        &vpc_flowlog_decoder::flowlog::decode::clock::Fixed(0),
     );
     assert_eq!(d.decoded, "task/abc123");
     assert_eq!(
@@ -795,7 +795,7 @@ fn ok_a_field_newer_than_this_page_is_kept_as_an_opaque_column() {
         "Unknown field — newer than this page?"
     );
     // The compact table (large pastes, files) reads it the same way.
-    let t = vpc_flowlog_decoder::flowlog::table::Table::build(text.to_owned(), &Options::default());
+    let t = vpc_flowlog_decoder::flowlog::bulk::index::Table::build(text.to_owned(), &Options::default());
     assert_eq!(t.counts().records, 1);
     assert_eq!(t.counts().with_errors, 0);
 }

@@ -6,7 +6,7 @@ mod util;
 
 use util::{decode, decode_with, record};
 use vpc_flowlog_decoder::fields::{FieldName as F, Lang};
-use vpc_flowlog_decoder::flowlog::story::story;
+use vpc_flowlog_decoder::flowlog::explain::story::story;
 
 /// A TCP reply (source port 22) that was rejected, recorded on the server's interface.
 const REPLY_ON_SERVER: &str =
@@ -133,9 +133,9 @@ fn ok_smaller_corrections_pinned() {
 
 #[test]
 fn ok_addresses_and_encapsulation_as_the_spec_says() {
-    use vpc_flowlog_decoder::flowlog::clock::Fixed;
-    use vpc_flowlog_decoder::flowlog::describe::describe;
-    use vpc_flowlog_decoder::flowlog::summary::summarize;
+    use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
+    use vpc_flowlog_decoder::flowlog::explain::describe::describe;
+    use vpc_flowlog_decoder::flowlog::explain::sentence::summarize;
     let meaning = |text: &str, field: F, lang: Lang| {
         let d = decode(text);
         let r = record(&d);

@@ -6,9 +6,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use vpc_flowlog_decoder::fields::Lang;
-use vpc_flowlog_decoder::flowlog::clock::Fixed;
-use vpc_flowlog_decoder::flowlog::table::Table;
-use vpc_flowlog_decoder::flowlog::{decode_plain, decode_text, describe, query, story, Format, LineKind, Options};
+use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
+use vpc_flowlog_decoder::flowlog::bulk::index::Table;
+use vpc_flowlog_decoder::flowlog::{decode_plain, decode_text, explain::describe, bulk::query, explain::story, Format, LineKind, Options};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -4,12 +4,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vpc_flowlog_decoder::flowlog::table::{Indexer, Table};
-use vpc_flowlog_decoder::flowlog::{input, parquet, shapes, share, Options};
+use vpc_flowlog_decoder::flowlog::bulk::index::{Indexer, Table};
+use vpc_flowlog_decoder::flowlog::{bulk::open, bulk::parquet, decode::shapes, links::share, Options};
 
 fuzz_target!(|data: &[u8]| {
     let limit = 1 << 20;
-    if let Ok(opened) = input::open(data, limit) {
+    if let Ok(opened) = open::open(data, limit) {
         assert!(
             opened.text.len() <= limit * 3 + 16,
             "replacement characters at most triple the size"
@@ -39,15 +39,15 @@ fuzz_target!(|data: &[u8]| {
                 assert!(ix.push(chunk).is_ok());
             }
             if let Some(at) = ix.end_file() {
-                utf8.push((n.to_string(), input::Problem::InvalidUtf8(at)));
+                utf8.push((n.to_string(), open::Problem::InvalidUtf8(at)));
             }
         }
         let streamed = ix.finish();
-        let joined = input::join(files.iter().enumerate().map(|(n, f)| (n.to_string(), *f)), usize::MAX);
+        let joined = open::join(files.iter().enumerate().map(|(n, f)| (n.to_string(), *f)), usize::MAX);
         let joined_utf8: Vec<_> = joined
             .problems
             .iter()
-            .filter(|(_, p)| matches!(p, input::Problem::InvalidUtf8(_)))
+            .filter(|(_, p)| matches!(p, open::Problem::InvalidUtf8(_)))
             .cloned()
             .collect();
         assert_eq!(utf8, joined_utf8);

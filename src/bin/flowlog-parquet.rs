@@ -3,5 +3,5 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    vpc_flowlog_decoder::parquet_worker::run();
+    vpc_flowlog_decoder::web::parquet_worker::run();
 }

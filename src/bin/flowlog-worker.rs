@@ -2,5 +2,5 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    vpc_flowlog_decoder::worker::run();
+    vpc_flowlog_decoder::web::file_worker::run();
 }

@@ -6,10 +6,10 @@
 //! explanations from here. Nothing else in the crate holds explanation prose.
 
 pub mod samples;
-mod table;
+mod specs;
 pub mod vocab;
 
-pub use table::FIELDS;
+pub use specs::FIELDS;
 
 /// A language the explanations are written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -347,7 +347,7 @@ impl FieldName {
         FIELDS
             .get(self as usize)
             .filter(|s| s.name == self)
-            .unwrap_or(&table::FALLBACK)
+            .unwrap_or(&specs::FALLBACK)
     }
 
     /// Reads a field name as people write it: `srcaddr`, `${srcaddr}`, `$${srcaddr}`

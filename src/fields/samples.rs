@@ -1,7 +1,7 @@
 //! Example records for the samples menu. Record text from AWS's documentation
 //! examples (shared/spec §3) unless marked as made up for illustration.
 
-use super::{t, Text};
+use crate::fields::{t, Text};
 
 /// One entry of the samples menu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Small vocabularies the decoder uses to describe values: well-known ports,
 //! kinds of address, and the words of decoded values, in English and Japanese.
 
-use super::{t, Text};
+use crate::fields::{t, Text};
 
 /// A well-known service port.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -307,7 +307,7 @@ pub fn service(port: u16, proto: Option<u8>) -> Option<&'static Service> {
 
 /// Words used when showing decoded values.
 pub mod words {
-    use super::{t, Text};
+    use crate::fields::{t, Text};
 
     /// `-`.
     pub const ABSENT: Text = t("absent", "なし");
@@ -404,7 +404,7 @@ pub mod words {
 
 /// Kinds of IP address, with what they mean for VPC traffic.
 pub mod addr_kinds {
-    use super::{t, Text};
+    use crate::fields::{t, Text};
 
     /// Private IPv4 (RFC 1918).
     pub const PRIVATE: Text = t("private (RFC 1918)", "プライベート（RFC 1918）");
@@ -487,7 +487,7 @@ pub mod addr_kinds {
 
     /// Short labels for table cells and summaries.
     pub mod short {
-        use super::{t, Text};
+        use crate::fields::{t, Text};
         /// Private.
         pub const PRIVATE: Text = t("private", "プライベート");
         /// Public.

@@ -5,27 +5,27 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::fields::Lang;
-use crate::flowlog::query::Query;
-use crate::flowlog::shapes::Report;
-use crate::flowlog::share;
-use crate::flowlog::store::{Meta, Store};
-use crate::flowlog::table::Table;
+use crate::flowlog::bulk::index::Table;
+use crate::flowlog::bulk::query::Query;
+use crate::flowlog::bulk::store::{Meta, Store};
+use crate::flowlog::decode::shapes::Report;
+use crate::flowlog::links::share;
 use crate::flowlog::{decode_text, Decoded, Format, FormatError, LineKind, Options};
 
-use super::beyond::Beyond;
-use super::big_view::BigView;
-use super::browser;
-use super::card::RecordCard;
-use super::error_list::ErrorList;
-use super::explain::ExplainPanel;
-use super::files;
-use super::input_panel::InputPanel;
-use super::labels as l;
-use super::source::Source;
-use super::state::{Action, AppState, Notice};
-use super::table::{RecordTable, MAX_ROWS};
-use super::toolbar::Toolbar;
-use super::unwrap_note::UnwrapNote;
+use crate::ui::chrome::at_scale::Beyond;
+use crate::ui::chrome::input_panel::InputPanel;
+use crate::ui::chrome::toolbar::Toolbar;
+use crate::ui::labels as l;
+use crate::ui::large::files;
+use crate::ui::large::source::Source;
+use crate::ui::large::view::BigView;
+use crate::ui::paste::card::RecordCard;
+use crate::ui::paste::errors::ErrorList;
+use crate::ui::paste::explain::ExplainPanel;
+use crate::ui::paste::rows::{RecordTable, MAX_ROWS};
+use crate::ui::paste::unwrap_note::UnwrapNote;
+use crate::ui::state::{Action, AppState, Notice};
+use crate::web::browser;
 
 /// Shares a derived value with child components; compares by pointer, so a
 /// re-render never walks a large decode result to find out nothing changed.

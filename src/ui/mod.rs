@@ -2,23 +2,11 @@
 //! `crate::flowlog` and `crate::fields`.
 
 mod app;
-mod beyond;
-mod big_view;
-mod browser;
-mod card;
-mod error_list;
-mod explain;
-mod files;
-mod input_panel;
-mod keyboard;
+mod chrome;
 mod labels;
-mod record_tools;
-mod source;
+mod large;
+mod paste;
 mod state;
-mod table;
-mod toolbar;
-mod tz;
-mod unwrap_note;
 
 pub use app::App;
 

@@ -6,11 +6,11 @@ use yew::{AttrValue, Reducible};
 
 use crate::fields::samples::Sample;
 use crate::fields::{FieldName, Lang};
-use crate::flowlog::input::OpenError;
-use crate::flowlog::share::ShareError;
-use crate::flowlog::store::Meta;
+use crate::flowlog::bulk::open::OpenError;
+use crate::flowlog::bulk::store::Meta;
+use crate::flowlog::links::share::ShareError;
 
-use super::source::Source;
+use crate::ui::large::source::Source;
 
 /// What the user has selected to explain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,8 +196,8 @@ impl Reducible for AppState {
 mod tests {
     use super::*;
     use crate::fields::samples::sample;
-    use crate::flowlog::store::Store;
-    use crate::flowlog::table::Table;
+    use crate::flowlog::bulk::index::Table;
+    use crate::flowlog::bulk::store::Store;
     use crate::flowlog::Options;
 
     #[test]

@@ -1,0 +1,791 @@
+//! The owner of a large input: its [`Table`], the rows the current filter keeps, and
+//! the answers the large-file view asks for — which rows are shown, the text of the
+//! few rows on screen, the summary, an export.
+//!
+//! Opened files live in a web worker (`src/web/file_worker.rs`), so the page never holds the
+//! text or the index: it sends a [`Request`] and renders the [`Reply`]. A large paste
+//! uses the same store on the page. Requests and replies are plain data (JSON between
+//! threads), so the whole protocol is tested here, natively.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::fields::FieldName;
+
+use crate::flowlog::bulk::index::{RowKind, Table};
+use crate::flowlog::bulk::open::{OpenError, Problem};
+use crate::flowlog::bulk::parquet::ParquetError;
+use crate::flowlog::bulk::query::{self, Query, Schema, Summary};
+use crate::flowlog::decode::record::{Counts, Line, LineKind};
+use crate::flowlog::decode::shapes::Report;
+use crate::flowlog::decode::{decode_line, field_count_error, header, split, Format, LineError, Options};
+
+/// How many error lines a summary carries (the count is always exact).
+pub const SUMMARY_ERRORS: usize = 100;
+
+/// What the view asks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Request {
+    /// Keep the rows matching `query`, sorted by a field (name, descending?).
+    Select {
+        /// Answers carry it, so the view can drop answers to older questions.
+        id: u32,
+        /// The filter as typed.
+        query: String,
+        /// The sort.
+        sort: Option<(String, bool)>,
+    },
+    /// The rows at positions `from..to` of the selection.
+    Rows {
+        /// The selection asked about.
+        id: u32,
+        /// First position.
+        from: usize,
+        /// One past the last.
+        to: usize,
+    },
+    /// Totals over the selection.
+    Summary {
+        /// The selection asked about.
+        id: u32,
+    },
+    /// Index the text again with this format (the format box's text; empty = automatic).
+    Reindex {
+        /// The format box's text.
+        format: String,
+    },
+    /// The selection as a file.
+    Export {
+        /// The selection asked about.
+        id: u32,
+        /// Which file.
+        what: ExportKind,
+        /// The selection's filter and sort, so that the export is of the rows the
+        /// user sees even when a newer selection was made since (or this one was
+        /// never made: selections are coalesced).
+        #[serde(default)]
+        query: String,
+        /// See `query`.
+        #[serde(default)]
+        sort: Option<(String, bool)>,
+    },
+}
+
+/// The kinds of export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportKind {
+    /// CSV, one column per field.
+    Csv,
+    /// NDJSON with AWS's field names.
+    Ndjson,
+    /// NDJSON with Elastic Common Schema names.
+    Ecs,
+    /// NDJSON with OCSF names.
+    Ocsf,
+}
+
+impl ExportKind {
+    /// File name and media type.
+    #[must_use]
+    pub const fn file(self) -> (&'static str, &'static str) {
+        match self {
+            ExportKind::Csv => ("flow-logs.csv", "text/csv"),
+            ExportKind::Ndjson => ("flow-logs.ndjson", "application/x-ndjson"),
+            ExportKind::Ecs => ("flow-logs.ecs.ndjson", "application/x-ndjson"),
+            ExportKind::Ocsf => ("flow-logs.ocsf.ndjson", "application/x-ndjson"),
+        }
+    }
+}
+
+/// One line as the view needs it: enough to decode and show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowOut {
+    /// 1-based line number.
+    pub no: usize,
+    /// 1-based number of the input line it came from (differs from `no` when a
+    /// pasted wrapper was unwrapped).
+    #[serde(default)]
+    pub at: usize,
+    /// What the line is.
+    pub kind: RowKind,
+    /// Index of its format in [`Meta::formats`].
+    pub format: u16,
+    /// The line's text: whole for records; for other lines at most [`ROW_TEXT`]
+    /// bytes (a 10 MB line of junk does not cross to the page), `cut` bytes left out.
+    pub text: String,
+    /// Bytes of the line left out of `text`.
+    #[serde(default)]
+    pub cut: usize,
+    /// For a line cut short with the wrong number of fields: how many it has.
+    #[serde(default)]
+    pub fields: usize,
+}
+
+/// The most bytes of a line that is not a record sent to the page.
+pub const ROW_TEXT: usize = 4096;
+
+impl RowOut {
+    /// The line decoded in full; spans count from the start of [`RowOut::text`].
+    #[must_use]
+    pub fn line(&self, formats: &[Rc<Format>]) -> Line {
+        let format = formats.get(usize::from(self.format)).cloned().unwrap_or_default();
+        let kind = match self.kind {
+            // Cut short: its field count, as the worker counted it on the whole line.
+            RowKind::FieldCount if self.cut > 0 => {
+                LineKind::Error(field_count_error(&format, self.fields, self.no, 0..self.text.len()))
+            }
+            RowKind::Header | RowKind::BadHeader => header(&self.text, 0, self.no),
+            _ => decode_line(&self.text, 0, self.no, &format),
+        };
+        Line {
+            no: self.no,
+            at: if self.at == 0 { self.no } else { self.at },
+            span: 0..self.text.len(),
+            kind,
+        }
+    }
+
+    /// The line's errors (none for a valid line).
+    #[must_use]
+    pub fn errors(&self, formats: &[Rc<Format>]) -> Vec<LineError> {
+        match self.line(formats).kind {
+            LineKind::Error(e) => vec![e],
+            LineKind::Record(r) => r.errors(self.no, &self.text),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// What is known of the whole input once it is indexed.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Meta {
+    /// Names of the files (empty for a paste).
+    pub names: Vec<String>,
+    /// Counts of records, errors, headers, other lines.
+    pub counts: Counts,
+    /// Every format met, as header lines (the first is in force at the start).
+    pub formats: Vec<String>,
+    /// The first header line's number.
+    pub header_line: Option<usize>,
+    /// Records and lines with an error: what a filter chooses from.
+    pub total: usize,
+    /// Bytes of text.
+    pub bytes: usize,
+    /// What was unwrapped around the records, per file (the name is empty for a paste).
+    #[serde(default)]
+    pub unwrapped: Vec<(String, Report)>,
+    /// Every file that was chosen: what it held, or why it could not be read.
+    #[serde(default)]
+    pub files: Vec<FileOut>,
+}
+
+/// One file that was chosen (or found in a folder): its name or path in the folder,
+/// the lines it held, and what went wrong with it, if anything.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileOut {
+    /// Its name, or its path inside a chosen folder.
+    pub name: String,
+    /// Its lines (zero when it could not be read).
+    pub counts: Counts,
+    /// Why it could not be read, or a note about it (invalid UTF-8).
+    pub problem: Option<ProblemOut>,
+}
+
+impl Meta {
+    /// The formats, parsed.
+    #[must_use]
+    pub fn parsed_formats(&self) -> Vec<Rc<Format>> {
+        self.formats
+            .iter()
+            .map(|f| Rc::new(Format::parse(f).unwrap_or_default()))
+            .collect()
+    }
+}
+
+/// A problem with one file, as sent between threads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ProblemOut {
+    /// Inflates past the limit.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// Damaged gzip data.
+    BadGzip {
+        /// What the decompressor said.
+        why: String,
+    },
+    /// The browser could not read the file.
+    Unreadable,
+    /// Invalid UTF-8 at this byte offset (replaced).
+    Utf8 {
+        /// Byte offset of the first bad byte.
+        at: usize,
+    },
+    /// A Parquet file that could not be read.
+    Parquet {
+        /// Why.
+        error: ParquetError,
+    },
+}
+
+impl From<&Problem> for ProblemOut {
+    fn from(p: &Problem) -> ProblemOut {
+        match p {
+            Problem::Open(OpenError::TooLarge { limit }) => ProblemOut::TooLarge { limit: *limit },
+            Problem::Open(OpenError::BadGzip(why)) => ProblemOut::BadGzip { why: why.clone() },
+            Problem::Open(OpenError::Unreadable) => ProblemOut::Unreadable,
+            Problem::Open(OpenError::Parquet(error)) => ProblemOut::Parquet { error: error.clone() },
+            Problem::InvalidUtf8(at) => ProblemOut::Utf8 { at: *at },
+        }
+    }
+}
+
+impl From<ProblemOut> for Problem {
+    fn from(p: ProblemOut) -> Problem {
+        match p {
+            ProblemOut::TooLarge { limit } => Problem::Open(OpenError::TooLarge { limit }),
+            ProblemOut::BadGzip { why } => Problem::Open(OpenError::BadGzip(why)),
+            ProblemOut::Unreadable => Problem::Open(OpenError::Unreadable),
+            ProblemOut::Utf8 { at } => Problem::InvalidUtf8(at),
+            ProblemOut::Parquet { error } => Problem::Open(OpenError::Parquet(error)),
+        }
+    }
+}
+
+/// The version of the messages between the page and its workers: a hash of the
+/// sources that define them, so any change to them changes it. A page and a worker
+/// built from different sources (one served from an old cache) refuse each other.
+pub const PROTOCOL: u64 = fnv1a(&[
+    include_str!("store.rs").as_bytes(),
+    include_str!("../decode/shapes.rs").as_bytes(),
+    include_str!("parquet.rs").as_bytes(),
+    include_str!("../../web/parquet_worker.rs").as_bytes(),
+]);
+
+/// FNV-1a, 64 bits, over several byte strings (a `const fn`: [`PROTOCOL`] is known
+/// at compile time). Hand-written: a hash crate for one constant is not worth it.
+const fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut parts = parts;
+    while let [part, rest @ ..] = parts {
+        let mut bytes: &[u8] = part;
+        while let [b, tail @ ..] = bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+            bytes = tail;
+        }
+        parts = rest;
+    }
+    h
+}
+
+/// The answers. Externally tagged (`{"rows": {…}}`): serde's internally tagged
+/// enums cannot carry the summary's 128-bit sums.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reply {
+    /// The worker listens, speaking protocol `protocol` ([`PROTOCOL`]): a page and a
+    /// worker from different deployments (a cached worker, a new page) must not talk.
+    Ready {
+        /// The worker's [`PROTOCOL`].
+        protocol: u64,
+    },
+    /// Reading (`index: false`) or indexing, this fraction done.
+    Progress {
+        /// Indexing rather than reading.
+        index: bool,
+        /// 0–1.
+        fraction: f64,
+    },
+    /// The files are open (or were indexed again with another format).
+    Opened {
+        /// The format box's text they were indexed with.
+        format: String,
+        /// What is known of them.
+        meta: Meta,
+        /// Files that failed, or had invalid UTF-8.
+        problems: Vec<(String, ProblemOut)>,
+    },
+    /// The answer to [`Request::Select`].
+    Selected {
+        /// The question's id.
+        id: u32,
+        /// Rows kept.
+        shown: usize,
+        /// The columns: the fields of the first record kept (or of the first format).
+        columns: Vec<String>,
+    },
+    /// The answer to [`Request::Rows`].
+    Rows {
+        /// The question's id.
+        id: u32,
+        /// Position of the first row.
+        from: usize,
+        /// The rows.
+        rows: Vec<RowOut>,
+    },
+    /// The answer to [`Request::Summary`].
+    Summary {
+        /// The question's id.
+        id: u32,
+        /// Totals over the selection.
+        summary: Summary,
+        /// The first error lines of the whole input.
+        errors: Vec<RowOut>,
+        /// How many lines have errors in all.
+        error_lines: usize,
+    },
+    /// The answer to [`Request::Export`]: the file's bytes travel beside the JSON.
+    Exported {
+        /// The question's id.
+        id: u32,
+        /// File name.
+        name: String,
+        /// Media type.
+        mime: String,
+        /// The file.
+        #[serde(skip)]
+        body: String,
+    },
+}
+
+/// A message between the page and the worker: JSON both ways. JSON of our own types
+/// cannot fail to serialize; a message that does not parse is dropped.
+pub trait Message: Serialize + serde::de::DeserializeOwned {
+    /// As JSON.
+    fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// From JSON.
+    fn from_json(json: &str) -> Option<Self> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+impl Message for Request {}
+impl Message for Reply {}
+
+/// A table and the current selection.
+#[derive(Debug)]
+pub struct Store {
+    table: Table,
+    names: Vec<String>,
+    /// The input line of each table line, when a paste was unwrapped (else empty).
+    origin: Vec<u32>,
+    unwrapped: Vec<(String, Report)>,
+    files: Vec<FileOut>,
+    /// Counted once: the table does not change.
+    counts: Counts,
+    shown: Vec<u32>,
+    /// The id of the selection in `shown`.
+    shown_id: Option<u32>,
+}
+
+impl Store {
+    /// A store with nothing selected yet (the view's first request selects).
+    #[must_use]
+    pub fn new(table: Table, names: Vec<String>) -> Store {
+        Store {
+            counts: table.counts(),
+            origin: Vec::new(),
+            unwrapped: Vec::new(),
+            files: Vec::new(),
+            table,
+            names,
+            shown: Vec::new(),
+            shown_id: None,
+        }
+    }
+
+    /// The table.
+    #[must_use]
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    /// Indexes the text again with another format (typed in the format box).
+    pub fn reindex(&mut self, options: &Options, progress: &mut dyn FnMut(f64)) {
+        let table = Table::build_with_progress(self.table.shared_text(), options, progress);
+        *self = Store::new(table, std::mem::take(&mut self.names));
+    }
+
+    /// The same store, saying what was unwrapped (per file name) and, for a paste,
+    /// the input line of each table line.
+    #[must_use]
+    pub fn with_unwrapped(mut self, unwrapped: Vec<(String, Report)>, origin: Vec<u32>) -> Store {
+        self.unwrapped = unwrapped;
+        self.origin = origin;
+        self
+    }
+
+    /// The same store, with the list of the files it was opened from.
+    #[must_use]
+    pub fn with_files(mut self, files: Vec<FileOut>) -> Store {
+        self.files = files;
+        self
+    }
+
+    /// What is known of the whole input.
+    #[must_use]
+    pub fn meta(&self) -> Meta {
+        Meta {
+            unwrapped: self.unwrapped.clone(),
+            files: self.files.clone(),
+            names: self.names.clone(),
+            counts: self.counts,
+            formats: self.table.formats().iter().map(|f| f.to_header()).collect(),
+            header_line: self
+                .table
+                .rows()
+                .iter()
+                .position(|r| r.kind == RowKind::Header)
+                .map(|i| i + 1),
+            total: self
+                .table
+                .rows()
+                .iter()
+                .filter(|r| r.kind.is_record() || r.kind.is_error())
+                .count(),
+            bytes: self.table.text().len(),
+        }
+    }
+
+    /// The selection as a file, in pieces of at most `per` rows (a worker sends them
+    /// on one by one, so a large export is never one string).
+    /// Selection `id` (filter `query`, `sort`) as a file: the rows shown when `id` is
+    /// the current selection, else that selection made again.
+    pub fn export(
+        &self,
+        (id, query, sort): (u32, &str, Option<&(String, bool)>),
+        what: ExportKind,
+        per: usize,
+        piece: &mut dyn FnMut(String),
+    ) {
+        let again;
+        let rows = if self.shown_id == Some(id) {
+            &self.shown
+        } else {
+            again = self.selection(query, sort);
+            &again
+        };
+        let schema = match what {
+            ExportKind::Csv => return query::csv_pieces(&self.table, rows, per, piece),
+            ExportKind::Ndjson => Schema::Aws,
+            ExportKind::Ecs => Schema::Ecs,
+            ExportKind::Ocsf => Schema::Ocsf,
+        };
+        query::ndjson_pieces(&self.table, rows, schema, per, piece);
+    }
+
+    /// The rows a filter and sort choose.
+    fn selection(&self, query: &str, sort: Option<&(String, bool)>) -> Vec<u32> {
+        let mut rows = query::select(&self.table, &Query::parse(query));
+        if let Some((field, descending)) = sort {
+            if let Some(field) = FieldName::parse_loose(field) {
+                query::sort(&self.table, &mut rows, field, *descending);
+            }
+        }
+        rows
+    }
+
+    fn row_out(&self, i: usize) -> Option<RowOut> {
+        let row = self.table.rows().get(i)?;
+        let line = self.table.line_text(row);
+        let (text, cut, fields) = if row.kind.is_record() || line.len() <= ROW_TEXT {
+            (line, 0, 0)
+        } else {
+            let mut end = ROW_TEXT;
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            let fields = split::tokens(line, split::is_field_sep).count();
+            (line.get(..end).unwrap_or_default(), line.len() - end, fields)
+        };
+        Some(RowOut {
+            no: i + 1,
+            at: self.origin.get(i).map_or(i + 1, |n| *n as usize),
+            kind: row.kind,
+            format: row.format,
+            text: text.to_owned(),
+            cut,
+            fields,
+        })
+    }
+
+    /// Answers `request`.
+    pub fn handle(&mut self, request: Request) -> Reply {
+        self.handle_with_progress(request, &mut |_| {})
+    }
+
+    /// Answers `request`, calling `progress` while indexing again.
+    pub fn handle_with_progress(&mut self, request: Request, progress: &mut dyn FnMut(f64)) -> Reply {
+        match request {
+            Request::Reindex { format } => {
+                self.reindex(&Options::from_format_box(&format), progress);
+                Reply::Opened {
+                    format,
+                    meta: self.meta(),
+                    problems: Vec::new(),
+                }
+            }
+            Request::Select { id, query, sort } => {
+                self.shown = self.selection(&query, sort.as_ref());
+                self.shown_id = Some(id);
+                let rows = self.table.rows();
+                let columns = self
+                    .shown
+                    .iter()
+                    .filter_map(|&i| rows.get(i as usize))
+                    .find(|r| r.kind.is_record())
+                    .map(|r| self.table.format_of(r))
+                    .or_else(|| self.table.formats().first().cloned())
+                    .map(|f| (0..f.len()).map(|i| f.name_at(i).to_owned()).collect())
+                    .unwrap_or_default();
+                Reply::Selected {
+                    id,
+                    shown: self.shown.len(),
+                    columns,
+                }
+            }
+            Request::Rows { id, from, to } => {
+                let to = to.min(self.shown.len());
+                let rows = self
+                    .shown
+                    .get(from.min(to)..to)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|&i| self.row_out(i as usize))
+                    .collect();
+                Reply::Rows { id, from, rows }
+            }
+            Request::Summary { id } => {
+                let errors = self
+                    .table
+                    .error_rows(SUMMARY_ERRORS)
+                    .into_iter()
+                    .filter_map(|i| self.row_out(i))
+                    .collect();
+                Reply::Summary {
+                    id,
+                    summary: query::summarize(&self.table, &self.shown),
+                    errors,
+                    error_lines: self.counts.with_errors,
+                }
+            }
+            Request::Export { id, what, query, sort } => {
+                let mut body = String::new();
+                self.export((id, &query, sort.as_ref()), what, usize::MAX, &mut |piece| {
+                    body.push_str(&piece)
+                });
+                let (name, mime) = what.file();
+                Reply::Exported {
+                    id,
+                    name: name.into(),
+                    mime: mime.into(),
+                    body,
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "version srcaddr dstaddr dstport action\n2 10.0.0.1 10.0.0.2 22 REJECT\n\
+                        2 10.0.0.9 10.0.0.2 443 ACCEPT\n2 10.0.0.1\n2 nope 10.0.0.3 22 REJECT\n";
+
+    fn store() -> Store {
+        Store::new(Table::build(TEXT.to_owned(), &Options::default()), vec!["a.log".into()])
+    }
+
+    /// Every request and reply goes through JSON, as between the page and the worker.
+    fn ask(store: &mut Store, request: Request) -> Reply {
+        let request = Request::from_json(&request.to_json()).unwrap();
+        let reply = store.handle(request);
+        let json = reply.to_json();
+        let back = serde_json::from_str::<Reply>(&json)
+            .map_err(|e| format!("{e}: {json}"))
+            .unwrap();
+        if !matches!(reply, Reply::Exported { .. }) {
+            assert_eq!(back, reply);
+        }
+        reply
+    }
+
+    #[test]
+    fn ok_meta() {
+        let m = store().meta();
+        assert_eq!(m.names, ["a.log"]);
+        assert_eq!((m.counts.records, m.counts.with_errors, m.total), (3, 2, 4));
+        assert_eq!(m.header_line, Some(1));
+        assert_eq!(m.formats.len(), 2);
+        assert_eq!(m.parsed_formats()[1].len(), 5);
+        assert_eq!(m.bytes, TEXT.len());
+    }
+
+    #[test]
+    fn ok_rows_carry_a_few_kib_of_a_long_line_and_its_true_count() {
+        let junk = "x ".repeat(50_000);
+        let text = format!("2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 2 6 1 1 1 2 ACCEPT OK\n{junk}\n");
+        let mut s = Store::new(Table::build(text, &Options::default()), Vec::new());
+        let _ = ask(
+            &mut s,
+            Request::Select {
+                id: 1,
+                query: String::new(),
+                sort: None,
+            },
+        );
+        let Reply::Rows { rows, .. } = ask(&mut s, Request::Rows { id: 1, from: 0, to: 9 }) else {
+            panic!()
+        };
+        assert_eq!(rows[0].cut, 0, "records are whole");
+        assert!(rows[1].text.len() <= ROW_TEXT);
+        assert_eq!(rows[1].text.len() + rows[1].cut, junk.len());
+        let formats = s.meta().parsed_formats();
+        let e = &rows[1].errors(&formats)[0];
+        assert!(e.to_string().contains("found 50000"), "{e}");
+    }
+
+    #[test]
+    fn ok_select_rows_sort_summary_export() {
+        let mut s = store();
+        let select = |query: &str, sort: Option<(&str, bool)>| Request::Select {
+            id: 7,
+            query: query.into(),
+            sort: sort.map(|(f, d)| (f.into(), d)),
+        };
+        let reply = ask(&mut s, select("action:reject", Some(("srcaddr", true))));
+        let Reply::Selected { id, shown, columns } = reply else {
+            panic!("{reply:?}")
+        };
+        assert_eq!((id, shown), (7, 2));
+        assert_eq!(columns, ["version", "srcaddr", "dstaddr", "dstport", "action"]);
+        let Reply::Rows { rows, from, .. } = ask(&mut s, Request::Rows { id: 7, from: 0, to: 99 }) else {
+            panic!()
+        };
+        assert_eq!(from, 0);
+        // Sorted by srcaddr descending: the unreadable address sorts as text, after
+        // addresses ascending, so first descending.
+        assert_eq!(rows.iter().map(|r| r.no).collect::<Vec<_>>(), [5, 2]);
+        let formats = s.meta().parsed_formats();
+        let line = rows[1].line(&formats);
+        let LineKind::Record(r) = &line.kind else { panic!() };
+        assert_eq!(r.cells[4].raw(&rows[1].text), "REJECT");
+        assert_eq!(rows[0].errors(&formats)[0].line_no, 5);
+        // Past the end: nothing, no panic.
+        let Reply::Rows { rows, .. } = ask(&mut s, Request::Rows { id: 7, from: 5, to: 2 }) else {
+            panic!()
+        };
+        assert!(rows.is_empty());
+
+        let Reply::Summary {
+            summary,
+            errors,
+            error_lines,
+            ..
+        } = ask(&mut s, Request::Summary { id: 7 })
+        else {
+            panic!()
+        };
+        assert_eq!((summary.records, summary.rejected, summary.errors), (2, 2, 1));
+        assert_eq!(error_lines, 2);
+        assert_eq!(errors.iter().map(|e| e.no).collect::<Vec<_>>(), [4, 5]);
+        assert!(errors[0].errors(&formats)[0]
+            .to_string()
+            .contains("expected 5 fields, found 2"));
+
+        let Reply::Exported { body, name, .. } = ask(
+            &mut s,
+            Request::Export {
+                id: 7,
+                what: ExportKind::Csv,
+                query: "action:reject".into(),
+                sort: None,
+            },
+        ) else {
+            panic!()
+        };
+        assert_eq!(name, "flow-logs.csv");
+        assert_eq!(body.lines().count(), 3);
+        // An export of a selection the worker has not made (or no longer holds): made
+        // again from its filter, never the rows of another selection.
+        let Reply::Exported { body, .. } = ask(
+            &mut s,
+            Request::Export {
+                id: 8,
+                what: ExportKind::Csv,
+                query: "errors".into(),
+                sort: None,
+            },
+        ) else {
+            panic!()
+        };
+        assert_eq!(body.lines().count(), 3, "{body}");
+        assert!(
+            body.lines()
+                .skip(1)
+                .all(|l| l.ends_with("fields, found 2") || l.contains("expected")),
+            "{body}"
+        );
+
+        let _ = ask(&mut s, select("", None));
+        let Reply::Rows { rows, .. } = ask(&mut s, Request::Rows { id: 7, from: 0, to: 99 }) else {
+            panic!()
+        };
+        assert_eq!(rows.len(), 4, "headers are not shown");
+    }
+
+    #[test]
+    fn ok_reindex_with_a_typed_format() {
+        let mut s = store();
+        let reply = ask(
+            &mut s,
+            Request::Reindex {
+                format: Format::default().to_header(),
+            },
+        );
+        let Reply::Opened { meta: m, format, .. } = reply else {
+            panic!()
+        };
+        assert!(format.starts_with("version account-id"));
+        assert_eq!(m.formats.len(), 1, "a typed format ignores header lines");
+        assert_eq!(m.counts.records, 0);
+        assert_eq!(m.names, ["a.log"]);
+    }
+
+    #[test]
+    fn ok_problems_round_trip() {
+        for p in [
+            Problem::Open(OpenError::TooLarge { limit: 5 }),
+            Problem::Open(OpenError::BadGzip("x".into())),
+            Problem::Open(OpenError::Unreadable),
+            Problem::Open(OpenError::Parquet(ParquetError::NoFields)),
+            Problem::InvalidUtf8(3),
+        ] {
+            assert_eq!(Problem::from(ProblemOut::from(&p)), p);
+        }
+        let reply = Reply::Opened {
+            format: String::new(),
+            meta: Meta::default(),
+            problems: vec![("a".into(), ProblemOut::Utf8 { at: 1 })],
+        };
+        assert_eq!(Reply::from_json(&reply.to_json()), Some(reply));
+        assert_eq!(Reply::from_json("{\"nope\":{}}"), None);
+        // FNV-1a's published vectors (64-bit): "" and "a" and "foobar".
+        assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(&[b"a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(&[b"foo", b"bar"]), 0x8594_4171_f739_67e8);
+        let ready = Reply::Ready { protocol: PROTOCOL };
+        assert_eq!(Reply::from_json(&ready.to_json()), Some(ready));
+        assert_ne!(PROTOCOL, 0);
+    }
+}

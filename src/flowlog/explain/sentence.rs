@@ -1,0 +1,200 @@
+//! A one-sentence, plain-language summary of a record.
+
+use crate::fields::{vocab, FieldName, Lang};
+
+use crate::flowlog::decode::clock;
+use crate::flowlog::decode::record::Record;
+use crate::flowlog::decode::value::{Action, FlowDirection, LogStatus, Value};
+use crate::flowlog::explain::addr::AddrKind;
+use crate::flowlog::explain::describe::{binary_size, group};
+
+/// Says what `record` means in one sentence, in `lang`. Works with any format:
+/// missing fields are left out of the sentence.
+#[must_use]
+pub fn summarize(record: &Record, text: &str, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    let raw = |f: FieldName| record.cell(f).map(|c| c.raw(text)).filter(|r| *r != "-");
+    let eni = raw(FieldName::InterfaceId)
+        .or(raw(FieldName::ResourceId))
+        .or(raw(FieldName::TgwAttachmentId));
+    let window = window(record, ja);
+
+    match record.log_status() {
+        Some(LogStatus::NoData) => {
+            let on = eni
+                .map(|e| if ja { format!("{e} では") } else { format!(" on {e}") })
+                .unwrap_or_default();
+            return if ja {
+                format!("{on}{window}通信がありませんでした（NODATA）。")
+            } else {
+                format!("No traffic{on}{window} (NODATA).")
+            };
+        }
+        Some(LogStatus::SkipData) => {
+            let on = eni
+                .map(|e| if ja { format!("{e} の") } else { format!(" for {e}") })
+                .unwrap_or_default();
+            return if ja {
+                format!("{window}{on}一部のフローが記録されずに失われました（SKIPDATA）。通信がなかったわけではありません。")
+            } else {
+                format!(
+                    "Some flows{on}{window} were skipped and not recorded (SKIPDATA): traffic is unknown, not absent."
+                )
+            };
+        }
+        _ => {}
+    }
+
+    let proto = match record.value(FieldName::Protocol) {
+        Some(Value::Protocol(n)) => Some(n),
+        _ => None,
+    };
+    // IANA's keywords for 4 and 41 are "IPv4" and "IPv6", which would read as plain
+    // IPv4 or IPv6 traffic: they are encapsulation.
+    let proto_name = proto.map(|n| match n {
+        4 => lang.pick("IPv4-in-IP", "IPv4-in-IP（カプセル化）").to_owned(),
+        41 => lang
+            .pick("IPv6-in-IPv4 (IPv6 encapsulation)", "IPv6-in-IPv4（IPv6 カプセル化）")
+            .to_owned(),
+        n => etherparse::IpNumber(n)
+            .keyword_str()
+            .map_or_else(|| format!("protocol {n}"), str::to_owned),
+    });
+    let port = |f: FieldName| match record.value(f) {
+        Some(Value::Port(p)) if p != 0 => Some(p),
+        _ => None,
+    };
+    let endpoint = |addr: FieldName, port_field: FieldName| -> Option<String> {
+        let a = raw(addr)?;
+        let kind = match record.value(addr) {
+            Some(Value::Addr(ip)) => AddrKind::of(ip).short().get(lang),
+            Some(Value::Masked) => {
+                if ja {
+                    "マスク済み"
+                } else {
+                    "masked"
+                }
+            }
+            _ => "",
+        };
+        let kind = if kind.is_empty() {
+            String::new()
+        } else if ja {
+            format!("（{kind}）")
+        } else {
+            format!(" ({kind})")
+        };
+        let service = port(port_field).and_then(|p| vocab::service(p, proto)).filter(|_| {
+            port_field == FieldName::Dstport
+                || port(FieldName::Dstport)
+                    .and_then(|p| vocab::service(p, proto))
+                    .is_none()
+        });
+        let port_text = match (port(port_field), service) {
+            (Some(p), Some(s)) if ja => format!(" のポート {p}（{}）", s.name),
+            (Some(p), Some(s)) => format!(" port {p} ({})", s.name),
+            (Some(p), None) if ja => format!(" のポート {p}"),
+            (Some(p), None) => format!(" port {p}"),
+            (None, _) => String::new(),
+        };
+        Some(format!("{a}{kind}{port_text}"))
+    };
+    let src = endpoint(FieldName::Srcaddr, FieldName::Srcport);
+    let dst = endpoint(FieldName::Dstaddr, FieldName::Dstport);
+
+    let packets = match record.value(FieldName::Packets) {
+        Some(Value::Count(n)) => Some(n),
+        _ => None,
+    };
+    let bytes = match record.value(FieldName::Bytes) {
+        Some(Value::Count(n)) => Some(n),
+        _ => None,
+    };
+    let what = match (packets, bytes, &proto_name) {
+        (Some(p), Some(b), pn) if ja => format!(
+            "{}パケット {} 個（{} バイト{}）",
+            pn.as_ref().map(|n| format!("{n} ")).unwrap_or_default(),
+            group(p),
+            group(b),
+            binary_size(b).map(|s| format!("、{s}")).unwrap_or_default()
+        ),
+        (Some(p), Some(b), pn) => format!(
+            "{} {}packet{} ({} byte{}{})",
+            group(p),
+            pn.as_ref().map(|n| format!("{n} ")).unwrap_or_default(),
+            if p == 1 { "" } else { "s" },
+            group(b),
+            if b == 1 { "" } else { "s" },
+            binary_size(b).map(|s| format!(", {s}")).unwrap_or_default()
+        ),
+        (_, _, Some(pn)) if ja => format!("{pn} の通信"),
+        (_, _, Some(pn)) => format!("{pn} traffic"),
+        _ if ja => "通信".to_owned(),
+        _ => "traffic".to_owned(),
+    };
+
+    let reason = raw(FieldName::RejectReason);
+    let verdict = match (record.action(), ja) {
+        (Some(Action::Accept), false) => "; it was accepted".to_owned(),
+        (Some(Action::Accept), true) => "通信は許可されました。".to_owned(),
+        (Some(Action::Reject), false) => match reason {
+            Some("BPA") => "; it was rejected by VPC Block Public Access".to_owned(),
+            Some("EC") => "; it was rejected by VPC Encryption Controls".to_owned(),
+            _ => "; it was rejected (by a security group or network ACL — on the reply direction usually a network ACL — or it arrived after the connection had closed)".to_owned(),
+        },
+        (Some(Action::Reject), true) => match reason {
+            Some("BPA") => "通信は VPC Block Public Access により拒否されました。".to_owned(),
+            Some("EC") => "通信は VPC 暗号化コントロールにより拒否されました。".to_owned(),
+            _ => "通信は拒否されました（セキュリティグループかネットワーク ACL による。応答方向なら通常はネットワーク ACL。接続が閉じた後に届いたパケットの場合もあります）。".to_owned(),
+        },
+        (None, _) => String::new(),
+    };
+    let direction = match record.value(FieldName::FlowDirection) {
+        Some(Value::Direction(FlowDirection::Ingress)) => Some(if ja { "受信" } else { "inbound" }),
+        Some(Value::Direction(FlowDirection::Egress)) => Some(if ja { "送信" } else { "outbound" }),
+        _ => None,
+    };
+    let on = match (eni, direction, ja) {
+        (Some(e), Some(d), false) => format!(", {d} on {e}"),
+        (Some(e), None, false) => format!(", seen on {e}"),
+        (None, Some(d), false) => format!(", {d}"),
+        (Some(e), Some(d), true) => format!("（{e} で記録、{d}）"),
+        (Some(e), None, true) => format!("（{e} で記録）"),
+        (None, Some(d), true) => format!("（{d}）"),
+        (None, None, _) => String::new(),
+    };
+
+    match (src, dst, ja) {
+        (Some(s), Some(d), false) => format!("{s} sent {what} to {d}{window}{on}{verdict}."),
+        (Some(s), Some(d), true) => format!("{window}{s} から {d} へ {what}が送られました{on}。{verdict}"),
+        (_, _, false) => format!("A flow of {what}{window}{on}{verdict}."),
+        (_, _, true) => format!("{window}{what}が記録されました{on}。{verdict}"),
+    }
+}
+
+fn window(record: &Record, ja: bool) -> String {
+    let time = |f| match record.value(f) {
+        Some(Value::Time(t)) => Some(t),
+        _ => None,
+    };
+    match (time(FieldName::Start), time(FieldName::End)) {
+        (Some(s), Some(e)) => {
+            let from = clock::calendar(s, 0).unwrap_or_default();
+            let d = clock::duration(e - s, ja);
+            if ja {
+                format!("{from} UTC からの {d}間に、")
+            } else {
+                format!(" in {d} from {from} UTC")
+            }
+        }
+        (Some(s), None) => {
+            let from = clock::calendar(s, 0).unwrap_or_default();
+            if ja {
+                format!("{from} UTC に、")
+            } else {
+                format!(" at {from} UTC")
+            }
+        }
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,388 @@
+//! Opening files the user chose or dropped. The `File`s go to a web worker
+//! (`src/web/file_worker.rs`), which reads, decompresses and indexes them off the main thread,
+//! reports progress (the page can cancel it), and then keeps them: the page asks it
+//! for what it shows ([`Source`]). Where no worker can be started, the same work
+//! runs here.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::{AttrValue, Callback};
+
+use crate::flowlog::bulk::index::Table;
+use crate::flowlog::bulk::open::{self, Problem, MAX_TEXT_BYTES};
+use crate::flowlog::bulk::store::{Message, Meta, ProblemOut, Reply, Store, PROTOCOL};
+use crate::flowlog::Options;
+
+use crate::ui::large::source::Source;
+use crate::ui::state::{Action, Fault, Files, Notice, Phase};
+
+/// The worker's loader script, named by trunk after the worker binary.
+const WORKER_URL: &str = "./flowlog-worker_loader.js";
+
+thread_local! {
+    /// The worker currently opening files, kept so that it can be cancelled.
+    static CURRENT: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+}
+
+/// Stops opening files, if that is going on.
+pub fn cancel() {
+    CURRENT.with(|c| {
+        if let Some(w) = c.borrow_mut().take() {
+            w.terminate();
+        }
+    });
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Opens every file of `list` (chosen files, or a chosen folder's files) and reports
+/// through `on_action`: progress notices, then the files (and a notice for any that
+/// failed). The files go to a worker, which reads, decompresses and indexes them as
+/// they stream in and keeps them.
+pub fn read(list: &web_sys::FileList, format: AttrValue, on_action: Callback<Action>) {
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    let paths = files
+        .iter()
+        .map(|f| get(f, "webkitRelativePath").as_string().unwrap_or_default())
+        .collect();
+    open_found(files, paths, format, on_action);
+}
+
+/// Opens what was dropped: files, and every file inside dropped folders (read
+/// through the entries API, which the drop event only lends while it runs).
+pub fn dropped(data: &web_sys::DataTransfer, format: AttrValue, on_action: Callback<Action>) {
+    let items = data.items();
+    let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
+        .filter_map(|i| items.get(i))
+        .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+        .collect();
+    if !entries.iter().any(web_sys::FileSystemEntry::is_directory) {
+        if let Some(list) = data.files() {
+            read(&list, format, on_action);
+        }
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut files = Vec::new();
+        let mut paths = Vec::new();
+        let mut stack = entries;
+        while let Some(entry) = stack.pop() {
+            if entry.is_directory() {
+                let dir: web_sys::FileSystemDirectoryEntry = entry.unchecked_into();
+                stack.extend(read_directory(&dir).await);
+            } else if let Some(file) = file_of(&entry).await {
+                paths.push(entry.full_path().trim_start_matches('/').to_owned());
+                files.push(file);
+            }
+        }
+        open_found(files, paths, format, on_action);
+    });
+}
+
+/// Every entry of a directory (`readEntries` answers in batches until it has none).
+async fn read_directory(dir: &web_sys::FileSystemDirectoryEntry) -> Vec<web_sys::FileSystemEntry> {
+    let reader = dir.create_reader();
+    let mut out = Vec::new();
+    loop {
+        let batch = js_sys::Promise::new(&mut |resolve, reject| {
+            if let Err(e) = reader.read_entries_with_callback_and_callback(&resolve, &reject) {
+                let _ = reject.call1(&JsValue::NULL, &e);
+            }
+        });
+        let Ok(batch) = JsFuture::from(batch).await else {
+            break;
+        };
+        let batch = Array::from(&batch);
+        if batch.length() == 0 {
+            break;
+        }
+        out.extend(batch.iter().map(JsCast::unchecked_into));
+    }
+    out
+}
+
+/// The `File` of a file entry.
+async fn file_of(entry: &web_sys::FileSystemEntry) -> Option<web_sys::File> {
+    let entry: &web_sys::FileSystemFileEntry = entry.unchecked_ref();
+    let file = js_sys::Promise::new(&mut |resolve, reject| {
+        entry.file_with_callback_and_callback(&resolve, &reject);
+    });
+    JsFuture::from(file).await.ok().map(JsCast::unchecked_into)
+}
+
+/// Opens files, some perhaps found in folders (`paths`, empty for chosen files):
+/// files in folders that are no flow log files are left out, and listed.
+fn open_found(files: Vec<web_sys::File>, paths: Vec<String>, format: AttrValue, on_action: Callback<Action>) {
+    let mut chosen = Vec::new();
+    let mut chosen_paths = Vec::new();
+    let mut skipped = Vec::new();
+    for (file, path) in files.into_iter().zip(paths) {
+        if path.is_empty() || open::wanted_in_folder(&path) {
+            chosen.push(file);
+            chosen_paths.push(path);
+        } else {
+            skipped.push(AttrValue::from(path));
+        }
+    }
+    if chosen.is_empty() {
+        if !skipped.is_empty() {
+            on_action.emit(Action::Notify(Some(Notice::NothingToOpen(skipped.len()))));
+        }
+        return;
+    }
+    cancel();
+    on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Read, 0))));
+    let job = Job {
+        on_action: on_action.clone(),
+        format: format.clone(),
+        files: Some(chosen.iter().collect()),
+        paths: chosen_paths,
+        skipped: skipped.into(),
+    };
+    match start_worker(job) {
+        Some(worker) => CURRENT.with(|c| *c.borrow_mut() = Some(worker)),
+        // No worker (e.g. the page was opened from file://): do the work here.
+        None => wasm_bindgen_futures::spawn_local(read_here(chosen, format, on_action)),
+    }
+}
+
+async fn read_here(files: Vec<web_sys::File>, format: AttrValue, on_action: Callback<Action>) {
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    for file in files {
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => inputs.push((file.name(), Uint8Array::new(&buffer).to_vec())),
+            Err(_) => on_action.emit(Action::Notify(Some(Notice::FileError(file.name().into(), None)))),
+        }
+    }
+    let joined = open::join(inputs.iter().map(|(n, b)| (n.clone(), b.as_slice())), MAX_TEXT_BYTES);
+    drop(inputs);
+    let store = Store::new(
+        Table::build(joined.text, &Options::from_format_box(&format)),
+        joined.names,
+    );
+    let meta = store.meta();
+    let problems = joined
+        .problems
+        .iter()
+        .map(|(n, p)| (n.clone(), ProblemOut::from(p)))
+        .collect();
+    opened(&on_action, Source::local(store), meta, format, problems, Rc::from([]));
+}
+
+/// Indexes open files again with another format (typed in the format box).
+pub fn reindex(files: &Files, format: AttrValue, on_action: &Callback<Action>) {
+    match files.source.reindex(&format) {
+        Some(meta) => opened(
+            on_action,
+            files.source.clone(),
+            meta,
+            format,
+            Vec::new(),
+            Rc::clone(&files.skipped),
+        ),
+        None => on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Index, 0)))),
+    }
+}
+
+/// The files are open (or indexed again): show them, and say what went wrong with any.
+fn opened(
+    on_action: &Callback<Action>,
+    source: Source,
+    meta: Meta,
+    format: AttrValue,
+    problems: Vec<(String, ProblemOut)>,
+    skipped: Rc<[AttrValue]>,
+) {
+    if meta.names.is_empty() {
+        source.close();
+    } else {
+        on_action.emit(Action::SetFiles(Some(Files {
+            names: meta.names.iter().map(|n| AttrValue::from(n.clone())).collect(),
+            source,
+            meta: Rc::new(meta),
+            format,
+            skipped,
+        })));
+    }
+    let notice = problems.into_iter().last().map(|(name, p)| match Problem::from(p) {
+        Problem::InvalidUtf8(at) => Notice::InvalidUtf8(name.into(), at),
+        Problem::Open(e) => Notice::FileError(name.into(), Some(e)),
+    });
+    on_action.emit(Action::Notify(notice));
+}
+
+/// What a worker is to open once it is ready.
+struct Job {
+    on_action: Callback<Action>,
+    format: AttrValue,
+    /// Taken when sent.
+    files: Option<Array>,
+    /// Each file's path in a folder (empty for a chosen file).
+    paths: Vec<String>,
+    /// Files found in folders that are no flow log files.
+    skipped: Rc<[AttrValue]>,
+}
+
+/// A worker that has been started, and the files it is to open (none yet for a spare).
+struct Started {
+    worker: web_sys::Worker,
+    ready: Cell<bool>,
+    job: RefCell<Option<Job>>,
+}
+
+impl Started {
+    /// Sends the job, once there is one and the worker listens.
+    fn send_job(&self) {
+        let mut job = self.job.borrow_mut();
+        let Some(job) = job.as_mut().filter(|_| self.ready.get()) else {
+            return;
+        };
+        let Some(files) = job.files.take() else {
+            return;
+        };
+        let msg = Object::new();
+        let open = serde_json::json!({ "type": "open", "format": job.format.as_str(), "paths": job.paths }).to_string();
+        let _ = Reflect::set(&msg, &"json".into(), &open.into());
+        let _ = Reflect::set(&msg, &"files".into(), &files);
+        if self.worker.post_message(&msg).is_err() {
+            job.on_action.emit(Action::Notify(None));
+        }
+    }
+
+    fn on_action(&self) -> Option<Callback<Action>> {
+        self.job.borrow().as_ref().map(|j| j.on_action.clone())
+    }
+
+    /// The worker cannot go on: it is ended, forgotten as the spare, and whoever
+    /// waits for it is told why (with what to try), so the page never waits forever.
+    fn fail(&self, fault: Fault) {
+        self.worker.terminate();
+        SPARE.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.as_ref().is_some_and(|w| w.worker == self.worker) {
+                *s = None;
+            }
+        });
+        CURRENT.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.as_ref() == Some(&self.worker) {
+                *c = None;
+            }
+        });
+        if let Some(on_action) = self.on_action() {
+            on_action.emit(Action::Notify(Some(Notice::WorkerFault(fault))));
+        }
+    }
+
+    fn skipped(&self) -> Rc<[AttrValue]> {
+        self.job
+            .borrow()
+            .as_ref()
+            .map_or_else(|| Rc::from([]), |j| Rc::clone(&j.skipped))
+    }
+}
+
+thread_local! {
+    /// A worker started ahead of need, so that opening files does not wait for one
+    /// to load and compile (about 0.1 s).
+    static SPARE: RefCell<Option<Rc<Started>>> = const { RefCell::new(None) };
+}
+
+/// Starts a spare worker if there is none.
+pub fn prepare() {
+    if SPARE.with(|s| s.borrow().is_none()) {
+        let spare = spawn();
+        SPARE.with(|s| *s.borrow_mut() = spare);
+    }
+}
+
+/// Starts a worker and listens to it.
+fn spawn() -> Option<Rc<Started>> {
+    // trunk's loader for workers is a classic script (importScripts).
+    let worker = web_sys::Worker::new(WORKER_URL).ok()?;
+    let source = Source::worker(worker.clone());
+    let started = Rc::new(Started {
+        worker: worker.clone(),
+        ready: Cell::new(false),
+        job: RefCell::new(None),
+    });
+    let this = Rc::clone(&started);
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let data = e.data();
+        let reply = get(&data, "json").as_string().and_then(|j| Reply::from_json(&j));
+        match reply {
+            Some(Reply::Ready { protocol }) if protocol == PROTOCOL => {
+                this.ready.set(true);
+                this.send_job();
+            }
+            // A worker from another deployment (an old cached copy): it must not be
+            // spoken to; the page asks for a reload.
+            Some(Reply::Ready { .. }) => this.fail(Fault::Version),
+            Some(Reply::Progress { index, fraction }) => {
+                let phase = if index { Phase::Index } else { Phase::Read };
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "a percentage 0–100"
+                )]
+                let percent = (fraction * 100.0).clamp(0.0, 100.0) as u8;
+                if let Some(on_action) = this.on_action() {
+                    on_action.emit(Action::Notify(Some(Notice::Progress(phase, percent))));
+                }
+            }
+            Some(Reply::Opened { format, meta, problems }) => {
+                // Opened: the worker now holds the files and is no longer cancellable.
+                CURRENT.with(|c| {
+                    let mut c = c.borrow_mut();
+                    if c.as_ref() == Some(&this.worker) {
+                        *c = None;
+                    }
+                });
+                source.reindexed();
+                if let Some(on_action) = this.on_action() {
+                    opened(
+                        &on_action,
+                        source.clone(),
+                        meta,
+                        format.into(),
+                        problems,
+                        this.skipped(),
+                    );
+                }
+                // Ready for the next files.
+                prepare();
+            }
+            Some(_) => source.received(&data),
+            // Never a silent wait: a message that cannot be read is said.
+            None => this.fail(Fault::Garbled),
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // Lives as long as the worker, which is terminated when its files are closed.
+    on_message.forget();
+    // The worker could not load, trapped (a panic) or ran out of memory.
+    let this = Rc::clone(&started);
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        this.fail(Fault::Stopped);
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Some(started)
+}
+
+/// Gives the spare worker (or a new one) the files to open.
+fn start_worker(job: Job) -> Option<web_sys::Worker> {
+    let started = SPARE.with(|s| s.borrow_mut().take()).or_else(spawn)?;
+    *started.job.borrow_mut() = Some(job);
+    started.send_job();
+    Some(started.worker.clone())
+}

@@ -1,0 +1,256 @@
+//! Where the large-file view gets its answers: a [`Store`] in the file worker (opened
+//! files: the text and its index live there, never on the page), or one on the page
+//! (a large paste, or where no worker can start). Either way the view sends a
+//! [`Request`] and gets a [`Reply`] through its listener.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::Callback;
+
+use crate::flowlog::bulk::store::{Message, Meta, Reply, Request, RowOut, Store};
+
+use crate::web::browser;
+
+/// Rows kept for the explanation panel (the rows shown recently), at most.
+const SEEN: usize = 4096;
+
+enum Backend {
+    Worker(web_sys::Worker),
+    Local(Box<RefCell<Store>>),
+}
+
+struct Inner {
+    backend: Backend,
+    listener: RefCell<Option<Callback<Reply>>>,
+    /// Rows received lately, by line number.
+    seen: RefCell<HashMap<usize, Rc<RowOut>>>,
+    /// Selections and re-indexing take the worker a while: see [`Latest`].
+    selecting: Latest,
+    reindexing: Latest,
+}
+
+/// Requests of one kind that take the worker a while (a pass over every line): while
+/// one is being answered, only the newest asked meanwhile waits, so typing a filter
+/// or a format never queues a pass per key; asking again what is being answered is
+/// a no-op.
+#[derive(Default)]
+struct Latest {
+    busy: RefCell<Option<Request>>,
+    waiting: RefCell<Option<Request>>,
+}
+
+impl Latest {
+    /// The request to send now, if any.
+    fn offer(&self, request: Request) -> Option<Request> {
+        let mut busy = self.busy.borrow_mut();
+        match busy.as_ref() {
+            Some(b) if *b == request => None,
+            Some(_) => {
+                *self.waiting.borrow_mut() = Some(request);
+                None
+            }
+            None => {
+                *busy = Some(request.clone());
+                Some(request)
+            }
+        }
+    }
+
+    /// The answer came: the waiting request to send now, if any.
+    fn done(&self) -> Option<Request> {
+        *self.busy.borrow_mut() = None;
+        let next = self.waiting.borrow_mut().take()?;
+        self.offer(next)
+    }
+}
+
+/// A handle to a store; clones share it, and compare by identity.
+#[derive(Clone)]
+pub struct Source(Rc<Inner>);
+
+impl PartialEq for Source {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0.backend {
+            Backend::Worker(_) => "Source(worker)",
+            Backend::Local(_) => "Source(local)",
+        })
+    }
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+impl Source {
+    fn with(backend: Backend) -> Source {
+        Source(Rc::new(Inner {
+            backend,
+            listener: RefCell::new(None),
+            seen: RefCell::new(HashMap::new()),
+            selecting: Latest::default(),
+            reindexing: Latest::default(),
+        }))
+    }
+
+    /// A store on the page.
+    #[must_use]
+    pub fn local(store: Store) -> Source {
+        Source::with(Backend::Local(Box::new(RefCell::new(store))))
+    }
+
+    /// The store in `worker` (which has opened the files).
+    #[must_use]
+    pub fn worker(worker: web_sys::Worker) -> Source {
+        Source::with(Backend::Worker(worker))
+    }
+
+    /// Where replies go (one listener: the view showing this source).
+    pub fn listen(&self, listener: Option<Callback<Reply>>) {
+        *self.0.listener.borrow_mut() = listener;
+    }
+
+    /// Sends `request`; the reply comes to the listener (at once, for a local store).
+    pub fn ask(&self, request: Request) {
+        match &self.0.backend {
+            Backend::Local(store) => {
+                let reply = store.borrow_mut().handle(request);
+                self.deliver(reply);
+            }
+            Backend::Worker(worker) => {
+                let now = match &request {
+                    Request::Select { .. } => self.0.selecting.offer(request),
+                    Request::Reindex { .. } => self.0.reindexing.offer(request),
+                    _ => Some(request),
+                };
+                if let Some(request) = now {
+                    post(worker, &request.to_json());
+                }
+            }
+        }
+    }
+
+    /// A reply from the worker (the JSON, and an export's bytes beside it).
+    pub fn received(&self, data: &JsValue) {
+        let Some(reply) = get(data, "json").as_string().and_then(|j| Reply::from_json(&j)) else {
+            return;
+        };
+        if let Reply::Exported { name, .. } = &reply {
+            if let Ok(blob) = get(data, "blob").dyn_into::<web_sys::Blob>() {
+                let _ = browser::download_blob(name, &blob);
+            }
+            return;
+        }
+        if matches!(reply, Reply::Selected { .. }) {
+            self.answered(&self.0.selecting);
+        }
+        self.deliver(reply);
+    }
+
+    fn deliver(&self, reply: Reply) {
+        if let Reply::Exported { name, mime, body, .. } = &reply {
+            let _ = browser::download(name, mime, body);
+            return;
+        }
+        if let Reply::Rows { rows, .. } = &reply {
+            let mut seen = self.0.seen.borrow_mut();
+            if seen.len() + rows.len() > SEEN {
+                seen.clear();
+            }
+            for row in rows {
+                seen.insert(row.no, Rc::new(row.clone()));
+            }
+        }
+        let listener = self.0.listener.borrow().clone();
+        if let Some(listener) = listener {
+            listener.emit(reply);
+        }
+    }
+
+    /// Indexes the text again with the format box's `format`. A store on the page
+    /// does it at once and returns what is known then; the worker answers later
+    /// with [`Reply::Opened`] (see [`Source::reindexed`]).
+    pub fn reindex(&self, format: &str) -> Option<Meta> {
+        let request = Request::Reindex {
+            format: format.to_owned(),
+        };
+        match &self.0.backend {
+            Backend::Local(store) => match store.borrow_mut().handle(request) {
+                Reply::Opened { meta, .. } => Some(meta),
+                _ => None,
+            },
+            Backend::Worker(_) => {
+                self.ask(request);
+                None
+            }
+        }
+    }
+
+    /// The worker has indexed again: send the format typed meanwhile, if any.
+    pub fn reindexed(&self) {
+        self.answered(&self.0.reindexing);
+    }
+
+    fn answered(&self, kind: &Latest) {
+        if let (Some(next), Backend::Worker(worker)) = (kind.done(), &self.0.backend) {
+            post(worker, &next.to_json());
+        }
+    }
+
+    /// Line `no`, if it was shown lately.
+    #[must_use]
+    pub fn seen(&self, no: usize) -> Option<Rc<RowOut>> {
+        self.0.seen.borrow().get(&no).cloned()
+    }
+
+    /// Stops the worker (the files were closed or replaced) and forgets what it sent.
+    pub fn close(&self) {
+        if let Backend::Worker(w) = &self.0.backend {
+            w.terminate();
+        }
+        self.listen(None);
+        self.0.seen.borrow_mut().clear();
+    }
+}
+
+/// Posts `{ json }` to `worker`.
+pub fn post(worker: &web_sys::Worker, json: &str) {
+    let msg = Object::new();
+    let _ = Reflect::set(&msg, &"json".into(), &json.into());
+    let _ = worker.post_message(&msg);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn select(id: u32) -> Request {
+        Request::Select {
+            id,
+            query: String::new(),
+            sort: None,
+        }
+    }
+
+    #[test]
+    fn ok_latest_sends_only_the_newest_and_never_the_same_twice() {
+        let l = Latest::default();
+        assert_eq!(l.offer(select(1)), Some(select(1)));
+        assert_eq!(l.offer(select(2)), None);
+        assert_eq!(l.offer(select(3)), None);
+        assert_eq!(l.done(), Some(select(3)), "2 was overtaken by 3");
+        assert_eq!(l.offer(select(3)), None, "3 is being answered");
+        assert_eq!(l.done(), None);
+        assert_eq!(l.offer(select(4)), Some(select(4)));
+    }
+}

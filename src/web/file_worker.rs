@@ -1,0 +1,461 @@
+//! The web worker that opens files off the main thread and then keeps them: the page
+//! never holds the text or its index, it asks this worker for what it shows (see
+//! `flowlog::bulk::store`). Browser glue only: the work itself is `flowlog::bulk::index::Indexer`
+//! and `flowlog::bulk::store::Store`.
+//!
+//! Files are streamed: each `File` is read in chunks, gzip is inflated by the
+//! browser's own `DecompressionStream`, and every chunk is indexed as it arrives, so
+//! neither the compressed file nor a second copy of the text is ever held whole.
+//! Where the browser's gzip reader gives up (several gzip members, damaged data) the
+//! file is read again whole and inflated by `flate2`, which handles both and says
+//! what is wrong.
+//!
+//! Protocol: every message is `{ json }` (plus `files` or `body` beside it):
+//! - worker → page: `ready`, then for `open` some `progress` and `opened`;
+//! - page → worker: `{ type: "open", format, paths }` with `files: [File]`, then any
+//!   `flowlog::bulk::store::Request`, each answered by a `flowlog::bulk::store::Reply`
+//!   (an export travels beside it as `blob`, a `Blob`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::flowlog::bulk::index::Indexer;
+use crate::flowlog::bulk::open::{self, OpenError, MAX_TEXT_BYTES};
+use crate::flowlog::bulk::parquet::ParquetError;
+use crate::flowlog::bulk::store::{ExportKind, FileOut, Message, ProblemOut, Reply, Request, Store, PROTOCOL};
+use crate::flowlog::decode::shapes::{self, Report, S3Key};
+use crate::flowlog::Counts;
+use crate::flowlog::Options;
+use crate::web::parquet_worker::ParquetReply;
+
+// The browser's gzip inflater. web-sys has it only behind `--cfg=web_sys_unstable_apis`
+// (a flag for the whole build); these three bindings are all we use.
+#[wasm_bindgen]
+extern "C" {
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+}
+
+/// Progress is reported after this many more bytes of text.
+const REPORT_EVERY: usize = 4 << 20;
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn send(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
+    let msg = Object::new();
+    set(&msg, "json", &reply.to_json().into());
+    let _ = scope.post_message(&msg);
+}
+
+/// Rows per piece of an export.
+const EXPORT_ROWS: usize = 65_536;
+
+/// An export, sent as `{ json, blob }`. Each piece is appended to a `Blob` as soon as it
+/// is made (the browser keeps blob data outside this thread's memory), so neither the
+/// worker nor the page ever holds the whole file.
+fn export(
+    scope: &DedicatedWorkerGlobalScope,
+    store: &Store,
+    (id, query, sort): (u32, &str, Option<&(String, bool)>),
+    what: ExportKind,
+) {
+    let (name, mime) = what.file();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let mut blob = web_sys::Blob::new().ok();
+    store.export((id, query, sort), what, EXPORT_ROWS, &mut |piece| {
+        let parts = Array::of2(
+            blob.as_ref().map_or(&JsValue::UNDEFINED, AsRef::as_ref),
+            &Uint8Array::from(piece.as_bytes()),
+        );
+        blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options).ok();
+    });
+    let reply = Reply::Exported {
+        id,
+        name: name.into(),
+        mime: mime.into(),
+        body: String::new(),
+    };
+    let msg = Object::new();
+    set(&msg, "json", &reply.to_json().into());
+    if let Some(blob) = blob {
+        set(&msg, "blob", &blob);
+    }
+    let _ = scope.post_message(&msg);
+}
+
+fn progress(scope: &DedicatedWorkerGlobalScope, index: bool, fraction: f64) {
+    send(scope, &Reply::Progress { index, fraction });
+}
+
+/// Starts listening for requests. Called by the worker binary's `main`.
+pub fn run() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let inner = scope.clone();
+    let store: Rc<RefCell<Option<Store>>> = Rc::default();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        handle(&inner, &store, &e.data());
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as the page keeps it: the handler must too.
+    on_message.forget();
+    // Messages sent before this point would be lost: the page waits for this one.
+    send(&scope, &Reply::Ready { protocol: PROTOCOL });
+}
+
+fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>, data: &JsValue) {
+    let json = get(data, "json").as_string().unwrap_or_default();
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) else {
+        return;
+    };
+    if value.get("type").and_then(|t| t.as_str()) == Some("open") {
+        let format = value
+            .get("format")
+            .and_then(|f| f.as_str())
+            .unwrap_or_default()
+            .to_owned();
+        let files: Vec<web_sys::File> = Array::from(&get(data, "files"))
+            .iter()
+            .map(JsCast::unchecked_into)
+            .collect();
+        // Paths of files found in a dropped folder (a chosen folder's files know theirs).
+        let paths: Vec<String> = value
+            .get("paths")
+            .and_then(|p| p.as_array())
+            .map(|p| p.iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect())
+            .unwrap_or_default();
+        let (scope, store) = (scope.clone(), Rc::clone(store));
+        wasm_bindgen_futures::spawn_local(async move {
+            let options = Options::from_format_box(&format);
+            let (opened, problems) = open(&scope, &files, &paths, &options).await;
+            let reply = Reply::Opened {
+                format,
+                meta: opened.meta(),
+                problems,
+            };
+            *store.borrow_mut() = Some(opened);
+            send(&scope, &reply);
+        });
+        return;
+    }
+    let Some(request) = Request::from_json(&json) else {
+        return;
+    };
+    let mut store = store.borrow_mut();
+    let Some(store) = store.as_mut() else {
+        return;
+    };
+    if let Request::Export { id, what, query, sort } = request {
+        export(scope, store, (id, &query, sort.as_ref()), what);
+        return;
+    }
+    let reply = store.handle_with_progress(request, &mut |f| progress(scope, true, f));
+    send(scope, &reply);
+}
+
+/// Why streaming a file stopped.
+enum Failed {
+    /// The text would pass the limit.
+    TooLarge,
+    /// The browser's reader gave up: read the file whole instead.
+    Stream,
+    /// A CloudWatch export that could not be unwrapped.
+    Open(OpenError),
+}
+
+async fn bytes_of(blob: &web_sys::Blob) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
+}
+
+async fn slice(file: &web_sys::File, start: f64, end: f64) -> Vec<u8> {
+    match file.slice_with_f64_and_f64(start, end) {
+        Ok(blob) => bytes_of(&blob).await.unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// What a file is, by its first bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Text (flow log lines or a wrapper).
+    Text,
+    /// gzip.
+    Gzip,
+    /// Parquet (`PAR1`).
+    Parquet,
+}
+
+/// What `file` is, and for gzip the size of its text: a gzip file ends with the size
+/// of its (last) member, modulo 2³². Only a hint, trusted up to 32× the file size.
+async fn peek(file: &web_sys::File) -> (Kind, Option<u32>, usize) {
+    let size = file.size();
+    let head = slice(file, 0.0, 4.0).await;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a size hint")]
+    let plain = size as usize;
+    if head == *b"PAR1" {
+        return (Kind::Parquet, None, plain);
+    }
+    if !head.starts_with(&[0x1f, 0x8b]) {
+        return (Kind::Text, None, plain);
+    }
+    let tail = slice(file, (size - 4.0).max(0.0), size).await;
+    let isize = <[u8; 4]>::try_from(tail.as_slice()).ok().map(u32::from_le_bytes);
+    let hint = isize.filter(|&n| f64::from(n) <= size * 32.0).unwrap_or(0);
+    (Kind::Gzip, isize, hint as usize)
+}
+
+/// The Parquet worker's loader script (trunk names it after the binary); relative to
+/// this worker's own script, which sits beside it.
+const PARQUET_WORKER_URL: &str = "./flowlog-parquet_loader.js";
+
+/// Reads a Parquet file in a worker of its own (started now, ended after) and indexes
+/// its text.
+async fn parquet(
+    file: &web_sys::File,
+    ix: &mut Indexer,
+    unwrapped: &mut Option<Report>,
+) -> Result<Option<usize>, OpenError> {
+    let failed = |why: &str| OpenError::Parquet(ParquetError::Unreadable { why: why.into() });
+    let worker = web_sys::Worker::new(PARQUET_WORKER_URL).map_err(|_| failed("the Parquet reader could not start"))?;
+    // The next message from the worker (or its failure).
+    let next = || {
+        js_sys::Promise::new(&mut |resolve, reject| {
+            worker.set_onmessage(Some(&resolve));
+            worker.set_onerror(Some(&reject));
+            worker.set_onmessageerror(Some(&reject));
+        })
+    };
+    // It says when it listens (a message sent before would be lost), and which
+    // protocol it speaks: one from another deployment is not used.
+    let ready = JsFuture::from(next()).await.and_then(|e| {
+        let json = get(&get(&e, "data"), "json").as_string().unwrap_or_default();
+        match serde_json::from_str::<ParquetReply>(&json) {
+            Ok(ParquetReply::Ready { protocol }) if protocol == PROTOCOL => Ok(()),
+            _ => Err(JsValue::NULL),
+        }
+    });
+    let answer = next();
+    let msg = Object::new();
+    set(&msg, "file", file);
+    #[allow(clippy::cast_precision_loss, reason = "a byte limit far below 2^53")]
+    let limit = MAX_TEXT_BYTES.saturating_sub(ix.len()) as f64;
+    set(&msg, "limit", &limit.into());
+    let answer = match ready.and_then(|()| worker.post_message(&msg)) {
+        Ok(()) => JsFuture::from(answer).await,
+        Err(e) => Err(e),
+    };
+    worker.terminate();
+    let data = get(
+        &answer.map_err(|_| failed("the Parquet reader stopped (out of memory?)"))?,
+        "data",
+    );
+    let json = get(&data, "json").as_string().unwrap_or_default();
+    match serde_json::from_str::<ParquetReply>(&json) {
+        Ok(ParquetReply::Read(read)) => {
+            let text = Uint8Array::new(&get(&data, "text")).to_vec();
+            ix.push(&text)
+                .map_err(|_| OpenError::TooLarge { limit: MAX_TEXT_BYTES })?;
+            *unwrapped = Some(Report::parquet(read.rows, read.row_groups, read.other_columns.len()));
+            Ok(None)
+        }
+        Ok(ParquetReply::Failed(e)) => Err(OpenError::Parquet(e)),
+        Ok(ParquetReply::Ready { .. }) | Err(_) => Err(failed("the Parquet reader's answer could not be read")),
+    }
+}
+
+/// Reads, inflates and indexes every file, one after the other.
+async fn open(
+    scope: &DedicatedWorkerGlobalScope,
+    files: &[web_sys::File],
+    paths: &[String],
+    options: &Options,
+) -> (Store, Vec<(String, ProblemOut)>) {
+    let mut peeked = Vec::with_capacity(files.len());
+    for file in files {
+        peeked.push(peek(file).await);
+    }
+    let hint = peeked.iter().map(|p| p.2).sum();
+    let total: usize = peeked.iter().map(|p| p.2.max(1)).sum();
+    let mut ix = Indexer::new(options, MAX_TEXT_BYTES, hint);
+    let mut names = Vec::new();
+    let mut problems = Vec::new();
+    let mut reports = Vec::new();
+    let mut done = 0;
+    let mut listed = Vec::new();
+    for (i, (file, &(kind, isize, expected))) in files.iter().zip(&peeked).enumerate() {
+        // A file found in a folder is named by its path there.
+        let path = paths
+            .get(i)
+            .cloned()
+            .filter(|p| !p.is_empty())
+            .or_else(|| get(file, "webkitRelativePath").as_string().filter(|p| !p.is_empty()));
+        let name = path.clone().unwrap_or_else(|| file.name());
+        let mark = ix.begin_file();
+        let report = |bytes: usize| {
+            #[allow(clippy::cast_precision_loss, reason = "a progress fraction")]
+            let f = (done + bytes.min(expected)) as f64 / total as f64;
+            progress(scope, false, f);
+        };
+        let mut unwrapped = None;
+        let outcome = if kind == Kind::Parquet {
+            parquet(file, &mut ix, &mut unwrapped).await
+        } else {
+            match stream(file, kind == Kind::Gzip, isize, &mut ix, &report, &mut unwrapped).await {
+                Ok(utf8) => Ok(utf8),
+                Err(Failed::TooLarge) => Err(OpenError::TooLarge { limit: MAX_TEXT_BYTES }),
+                Err(Failed::Open(e)) => Err(e),
+                Err(Failed::Stream) => {
+                    ix.rollback(mark);
+                    let _ = ix.begin_file();
+                    whole(file, &mut ix, &mut unwrapped).await
+                }
+            }
+        };
+        match outcome {
+            Ok(utf8) => {
+                let utf8 = ix.end_file().or(utf8).map(|at| ProblemOut::Utf8 { at });
+                if let Some(p) = &utf8 {
+                    problems.push((name.clone(), p.clone()));
+                }
+                // What the file's name or path says (S3 key: account, Region, window).
+                if let Some(key) = S3Key::parse(&name) {
+                    unwrapped.get_or_insert_with(Report::default).add_s3_key(key);
+                }
+                if let Some(report) = unwrapped {
+                    reports.push((name.clone(), report));
+                }
+                listed.push(FileOut {
+                    name: name.clone(),
+                    counts: ix.counts_since(&mark),
+                    problem: utf8,
+                });
+                names.push(name);
+            }
+            Err(e) => {
+                ix.rollback(mark);
+                let problem = ProblemOut::from(&open::Problem::Open(e));
+                listed.push(FileOut {
+                    name: name.clone(),
+                    counts: Counts::default(),
+                    problem: Some(problem.clone()),
+                });
+                problems.push((name, problem));
+            }
+        }
+        done += expected.max(1);
+    }
+    progress(scope, false, 1.0);
+    let store = Store::new(ix.finish(), names)
+        .with_unwrapped(reports, Vec::new())
+        .with_files(listed);
+    (store, problems)
+}
+
+/// Streams one file into `ix`. Returns where invalid UTF-8 was found in a CloudWatch
+/// export (for flow log text, `ix` knows).
+async fn stream(
+    file: &web_sys::File,
+    gzip: bool,
+    isize: Option<u32>,
+    ix: &mut Indexer,
+    report: &dyn Fn(usize),
+    unwrapped: &mut Option<Report>,
+) -> Result<Option<usize>, Failed> {
+    let mut readable = file.stream();
+    if gzip {
+        let inflate = DecompressionStream::new("gzip").map_err(|_| Failed::Stream)?;
+        let pair = web_sys::ReadableWritablePair::new(&inflate.readable(), &inflate.writable());
+        readable = readable.pipe_through(&pair);
+    }
+    let reader: web_sys::ReadableStreamDefaultReader = readable.get_reader().unchecked_into();
+    let mut chunk: Vec<u8> = Vec::new();
+    let mut taken = 0usize;
+    let mut reported = 0usize;
+    // A CloudWatch export is collected, then unwrapped whole.
+    let mut export: Option<Vec<u8>> = None;
+    loop {
+        let Ok(result) = JsFuture::from(reader.read()).await else {
+            return Err(Failed::Stream);
+        };
+        if get(&result, "done").as_bool().unwrap_or(true) {
+            break;
+        }
+        let array = Uint8Array::new(&get(&result, "value"));
+        chunk.resize(array.length() as usize, 0);
+        array.copy_to(&mut chunk);
+        if taken == 0 && shapes::needs_whole(&chunk, &Options::default()) {
+            export = Some(Vec::new());
+        }
+        taken += chunk.len();
+        let fits = match export.as_mut() {
+            Some(all) if ix.len() + all.len() + chunk.len() <= MAX_TEXT_BYTES => {
+                all.extend_from_slice(&chunk);
+                true
+            }
+            Some(_) => false,
+            None => ix.push(&chunk).is_ok(),
+        };
+        if !fits {
+            let _ = reader.cancel();
+            return Err(Failed::TooLarge);
+        }
+        if taken - reported >= REPORT_EVERY {
+            reported = taken;
+            report(taken);
+        }
+    }
+    // The browser's reader may stop at the end of the first gzip member, or accept
+    // data cut short: the size in the gzip trailer must match what came out.
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "the gzip trailer keeps the size modulo 2^32"
+    )]
+    if gzip && isize != Some(taken as u32) {
+        return Err(Failed::Stream);
+    }
+    match export {
+        Some(all) => {
+            let opened = open::open(&all, MAX_TEXT_BYTES.saturating_sub(ix.len())).map_err(Failed::Open)?;
+            ix.push(opened.text.as_bytes()).map_err(|_| Failed::TooLarge)?;
+            *unwrapped = opened.report;
+            Ok(opened.invalid_utf8_at)
+        }
+        None => Ok(None),
+    }
+}
+
+/// Reads a file whole and opens it with `flate2` (several gzip members, or to say
+/// what is wrong with damaged data).
+async fn whole(
+    file: &web_sys::File,
+    ix: &mut Indexer,
+    unwrapped: &mut Option<Report>,
+) -> Result<Option<usize>, OpenError> {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a file size")]
+    open::may_read_whole(file.size() as u64)?;
+    let bytes = bytes_of(file).await.ok_or(OpenError::Unreadable)?;
+    let opened = open::open(&bytes, MAX_TEXT_BYTES.saturating_sub(ix.len()))?;
+    drop(bytes);
+    ix.push(opened.text.as_bytes())
+        .map_err(|_| OpenError::TooLarge { limit: MAX_TEXT_BYTES })?;
+    *unwrapped = opened.report;
+    Ok(opened.invalid_utf8_at)
+}
