@@ -50,7 +50,7 @@ fn main() {
     );
     let select_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let summary = vpc_flowlog_decoder::flowlog::bulk::query::summarize(&table, &rows);
+    let summary = vpc_flowlog_decoder::flowlog::bulk::totals::summarize(&table, &rows);
     println!(
         "{path}: select all {select_s:.3} s, summarize {:.3} s ({} records)",
         t.elapsed().as_secs_f64(),

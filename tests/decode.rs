@@ -9,7 +9,7 @@ use util::{decode, decode_with, record, shapes, value};
 use vpc_flowlog_decoder::fields::{FieldName as F, Lang};
 use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
 use vpc_flowlog_decoder::flowlog::explain::describe::describe;
-use vpc_flowlog_decoder::flowlog::explain::sentence::summarize;
+use vpc_flowlog_decoder::flowlog::explain::sentence::sentence;
 use vpc_flowlog_decoder::flowlog::{Format, LineKind, Value};
 
 const SEED: &str =
@@ -72,7 +72,7 @@ fn ok_seed_line_has_14_labeled_columns() {
         "local: 2021-05-17 22:48:43 (UTC+09:00). duration: 1 min 0 s"
     );
     assert_eq!(
-        summarize(&r, SEED, Lang::Ja),
+        sentence(&r, SEED, Lang::Ja),
         "2021-05-17 13:48:43 UTC からの 1 分 0 秒間に、203.0.113.12（例示用） のポート 123（NTP） から \
          10.0.0.1（プライベート） のポート 40658 へ UDP パケット 1 個（76 バイト）が送られました\
          （eni-0a1b2c3d で記録）。通信は許可されました。"
@@ -101,7 +101,7 @@ fn ok_cloudwatch_console_copy_with_masked_values() {
         "{}",
         start.meaning
     );
-    assert!(summarize(&r, CLOUDWATCH, Lang::En).starts_with("xx.xx.xx.xx (masked) port 123 (NTP) sent 1 UDP packet"));
+    assert!(sentence(&r, CLOUDWATCH, Lang::En).starts_with("xx.xx.xx.xx (masked) port 123 (NTP) sent 1 UDP packet"));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use vpc_flowlog_decoder::fields::{FieldName, Lang};
 use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
 use vpc_flowlog_decoder::flowlog::explain::describe::describe;
-use vpc_flowlog_decoder::flowlog::explain::sentence::summarize;
+use vpc_flowlog_decoder::flowlog::explain::sentence::sentence;
 use vpc_flowlog_decoder::flowlog::{decode_plain, decode_text, Format, LineKind, Options, Preset, Value};
 
 /// A valid raw token for each field of the v5 format.
@@ -77,7 +77,7 @@ proptest! {
             }
         }
         for lang in Lang::ALL {
-            prop_assert!(!summarize(r, &line, lang).is_empty());
+            prop_assert!(!sentence(r, &line, lang).is_empty());
         }
     }
 
@@ -133,7 +133,7 @@ proptest! {
                 prop_assert!(text.get(cell.span.clone()).is_some());
                 let _ = describe(r, cell, &text, Lang::Ja, &Fixed(0));
             }
-            let _ = summarize(r, &text, Lang::En);
+            let _ = sentence(r, &text, Lang::En);
         }
         let _ = d.errors(&text).iter().map(ToString::to_string).count();
     }
@@ -271,7 +271,8 @@ proptest! {
         records in proptest::collection::vec((0usize..6, 0u64..4), 0..40),
     ) {
         use std::collections::HashMap;
-        use vpc_flowlog_decoder::flowlog::bulk::query::{select, summarize, Query};
+        use vpc_flowlog_decoder::flowlog::bulk::query::{select, Query};
+        use vpc_flowlog_decoder::flowlog::bulk::totals::summarize;
         use vpc_flowlog_decoder::flowlog::bulk::index::Table;
         const SOURCES: [&str; 6] = ["10.0.0.1", "10.0.0.10", "9.0.0.2", "2001:db8::1", "010.0.0.1", "-"];
         let mut text = String::from("srcaddr bytes\n");
@@ -288,6 +289,60 @@ proptest! {
         want.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         want.truncate(5);
         prop_assert_eq!(got, want);
+    }
+
+    /// Filters agree with the decoder: a term keeps exactly the lines whose value the
+    /// decoder reads as matching it, and a term whose value the decoder would refuse is
+    /// reported, not read loosely (`proto:+6`, `port:08`, `after:+1`).
+    #[test]
+    fn ok_filters_agree_with_the_decoder(
+        rows in proptest::collection::vec((0usize..12, 0usize..12, 0usize..12, 0usize..12), 1..12),
+        term in (0usize..5, 0usize..12),
+    ) {
+        use vpc_flowlog_decoder::flowlog::bulk::index::Table;
+        use vpc_flowlog_decoder::flowlog::bulk::query::Query;
+        use FieldName as F;
+        // Tokens valid for some fields and not others, and near misses of valid ones.
+        const TOKENS: [&str; 12] =
+            ["6", "+6", "06", "17", "443", "65536", "10.0.0.1", "010.0.0.1", "1621259323", "+1621259323", "-", "x"];
+        let mut text = String::from("srcaddr dstaddr srcport dstport protocol start end action\n");
+        for (a, b, c, d) in &rows {
+            text.push_str(&format!(
+                "{} 10.0.0.9 {} {} {} {} {} ACCEPT\n",
+                TOKENS[*a], TOKENS[*b], TOKENS[*c], TOKENS[*d], TOKENS[*b], TOKENS[*c],
+            ));
+        }
+        let (kind, v) = term;
+        let name = ["proto", "port", "addr", "after", "before"][kind];
+        let query = Query::parse(&format!("{name}:{}", TOKENS[v]));
+        let table = Table::build(text.clone(), &Options::default());
+        let decoded = decode_plain(&text, &Options::default());
+        // The term's value as the decoder reads it for its field.
+        let field = [F::Protocol, F::Dstport, F::Srcaddr, F::Start, F::End][kind];
+        let probe = decode_plain(TOKENS[v], &Options { format: Some(Format::new(vec![field])) });
+        let typed = match &probe.lines[0].kind {
+            LineKind::Record(r) => r.value(field).filter(|x| {
+                matches!(x, Value::Protocol(_) | Value::Port(_) | Value::Addr(_) | Value::Time(_))
+            }),
+            _ => None,
+        };
+        let Some(typed) = typed else {
+            prop_assert!(!query.bad.is_empty(), "{}:{} read, though the decoder refuses it", name, TOKENS[v]);
+            return Ok(());
+        };
+        prop_assert!(query.bad.is_empty(), "{}:{} refused, though the decoder reads it", name, TOKENS[v]);
+        for (i, row) in table.rows().iter().enumerate() {
+            let Some(line) = decoded.lines.get(i) else { continue };
+            let want = match (&line.kind, typed) {
+                (LineKind::Record(r), Value::Protocol(_)) => r.value(F::Protocol) == Some(typed),
+                (LineKind::Record(r), Value::Port(_)) => [F::Srcport, F::Dstport].iter().any(|f| r.value(*f) == Some(typed)),
+                (LineKind::Record(r), Value::Addr(_)) => [F::Srcaddr, F::Dstaddr].iter().any(|f| r.value(*f) == Some(typed)),
+                (LineKind::Record(r), Value::Time(t)) if kind == 3 => matches!(r.value(F::Start), Some(Value::Time(s)) if s >= t),
+                (LineKind::Record(r), Value::Time(t)) => matches!(r.value(F::End), Some(Value::Time(e)) if e <= t),
+                _ => false,
+            };
+            prop_assert_eq!(query.matches(&table, row), want, "line {}: {:?} for {}:{}", i + 1, table.line_text(row), name, TOKENS[v]);
+        }
     }
 
     /// Any valid port decodes to exactly that port.

@@ -10,7 +10,7 @@ use util::{decode, decode_with, record, shapes, value};
 use vpc_flowlog_decoder::fields::{FieldName as F, Lang};
 use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
 use vpc_flowlog_decoder::flowlog::explain::describe::describe;
-use vpc_flowlog_decoder::flowlog::explain::sentence::summarize;
+use vpc_flowlog_decoder::flowlog::explain::sentence::sentence;
 use vpc_flowlog_decoder::flowlog::{Action, FlowDirection, LineKind, LogStatus, TcpFlags, Value};
 
 fn ip(s: &str) -> Value {
@@ -56,7 +56,7 @@ fn ok_e1_ssh_accepted() {
     assert_eq!(decoded_text(E1, F::Protocol), "TCP");
     assert_eq!(decoded_text(E1, F::Start), "2014-12-14 04:06:50 UTC");
     assert_eq!(
-        summarize(&r, E1, Lang::En),
+        sentence(&r, E1, Lang::En),
         "172.31.16.139 (private) port 20641 sent 20 TCP packets (4,249 bytes, 4.1 KiB) to 172.31.16.21 (private) \
          port 22 (SSH) in 1 min 0 s from 2014-12-14 04:06:50 UTC, seen on eni-1235b8ca123456789; it was accepted."
     );
@@ -70,10 +70,10 @@ fn ok_e2_rdp_rejected() {
     assert_eq!(decoded_text(E2, F::Dstport), "3389 RDP");
     // Never "points to": a reply-direction REJECT usually means a network ACL, and late
     // packets of a closed connection are REJECT too (spec: security groups vs network ACLs).
-    assert!(summarize(&r, E2, Lang::En).ends_with(
+    assert!(sentence(&r, E2, Lang::En).ends_with(
         "; it was rejected (by a security group or network ACL — on the reply direction usually a network ACL — or it arrived after the connection had closed)."
     ));
-    assert!(summarize(&r, E2, Lang::Ja).ends_with(
+    assert!(sentence(&r, E2, Lang::Ja).ends_with(
         "通信は拒否されました（セキュリティグループかネットワーク ACL による。応答方向なら通常はネットワーク ACL。接続が閉じた後に届いたパケットの場合もあります）。"
     ));
 }
@@ -101,11 +101,11 @@ fn ok_e3_e4_nodata_skipdata() {
     }
     let d = decode(E3);
     assert_eq!(
-        summarize(&record(&d), E3, Lang::En),
+        sentence(&record(&d), E3, Lang::En),
         "No traffic on eni-1235b8ca123456789 in 58 s from 2015-05-10 18:01:16 UTC (NODATA)."
     );
     let d = decode(E4);
-    assert!(summarize(&record(&d), E4, Lang::En).contains("traffic is unknown, not absent"));
+    assert!(sentence(&record(&d), E4, Lang::En).contains("traffic is unknown, not absent"));
 }
 
 #[test]
@@ -240,7 +240,7 @@ fn ok_e18_service_path_direction() {
         "through an internet gateway (reported this way by Nitro-based instances)"
     );
     assert_eq!(value(recs[1], F::Region), Value::Text);
-    assert!(summarize(recs[1], text, Lang::En).contains(", outbound on eni-1235b8ca123456789"));
+    assert!(sentence(recs[1], text, Lang::En).contains(", outbound on eni-1235b8ca123456789"));
 }
 
 #[test]

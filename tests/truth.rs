@@ -135,7 +135,7 @@ fn ok_smaller_corrections_pinned() {
 fn ok_addresses_and_encapsulation_as_the_spec_says() {
     use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
     use vpc_flowlog_decoder::flowlog::explain::describe::describe;
-    use vpc_flowlog_decoder::flowlog::explain::sentence::summarize;
+    use vpc_flowlog_decoder::flowlog::explain::sentence::sentence;
     let meaning = |text: &str, field: F, lang: Lang| {
         let d = decode(text);
         let r = record(&d);
@@ -176,9 +176,9 @@ fn ok_addresses_and_encapsulation_as_the_spec_says() {
     }
     // Protocols 4 and 41 are encapsulation.
     let four = line("10.0.0.5", "10.0.1.5", 4);
-    assert!(summarize(&record(&decode(&four)), &four, Lang::En).contains("sent 3 IPv4-in-IP packets"));
+    assert!(sentence(&record(&decode(&four)), &four, Lang::En).contains("sent 3 IPv4-in-IP packets"));
     let v6 = line("10.0.0.5", "10.0.1.5", 41);
-    let s = summarize(&record(&decode(&v6)), &v6, Lang::En);
+    let s = sentence(&record(&decode(&v6)), &v6, Lang::En);
     assert!(
         s.contains("IPv6-in-IPv4 (IPv6 encapsulation) packets") && !s.contains(" IPv6 packets"),
         "{s}"

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use vpc_flowlog_decoder::fields::Lang;
 use vpc_flowlog_decoder::flowlog::decode::clock::Fixed;
 use vpc_flowlog_decoder::flowlog::bulk::index::Table;
-use vpc_flowlog_decoder::flowlog::{decode_plain, decode_text, explain::describe, bulk::query, explain::story, Format, LineKind, Options};
+use vpc_flowlog_decoder::flowlog::{decode_plain, decode_text, explain::describe, bulk::export, bulk::query, bulk::totals, explain::story, Format, LineKind, Options};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -56,7 +56,7 @@ fuzz_target!(|data: &[u8]| {
         }
         assert_eq!(rebuilt, text);
         let rows = query::select(&table, &query::Query::parse(text.lines().next().unwrap_or("")));
-        let _ = query::summarize(&table, &rows);
-        let _ = query::to_csv(&table, &rows);
+        let _ = totals::summarize(&table, &rows);
+        let _ = export::to_csv(&table, &rows);
     }
 });

@@ -218,7 +218,7 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((state.files.clone(), state.format.clone()), move |(files, format)| {
             if let Some(f) = files.as_ref().filter(|f| f.format != *format) {
-                files::reindex(f, format.clone(), &dispatch);
+                files::apply_format(f, format.clone(), &dispatch);
             }
         });
     }

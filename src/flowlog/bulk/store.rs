@@ -13,10 +13,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::fields::FieldName;
 
+use crate::flowlog::bulk::export::{self, Schema};
 use crate::flowlog::bulk::index::{RowKind, Table};
 use crate::flowlog::bulk::open::{OpenError, Problem};
 use crate::flowlog::bulk::parquet::ParquetError;
-use crate::flowlog::bulk::query::{self, Query, Schema, Summary};
+use crate::flowlog::bulk::query::{self, Query};
+use crate::flowlog::bulk::sort;
+use crate::flowlog::bulk::totals::{self, Summary};
 use crate::flowlog::decode::record::{Counts, Line, LineKind};
 use crate::flowlog::decode::shapes::Report;
 use crate::flowlog::decode::{decode_line, field_count_error, header, split, Format, LineError, Options};
@@ -403,12 +406,6 @@ impl Store {
         }
     }
 
-    /// The table.
-    #[must_use]
-    pub fn table(&self) -> &Table {
-        &self.table
-    }
-
     /// Indexes the text again with another format (typed in the format box).
     pub fn reindex(&mut self, options: &Options, progress: &mut dyn FnMut(f64)) {
         let table = Table::build_with_progress(self.table.shared_text(), options, progress);
@@ -475,12 +472,12 @@ impl Store {
             &again
         };
         let schema = match what {
-            ExportKind::Csv => return query::csv_pieces(&self.table, rows, per, piece),
+            ExportKind::Csv => return export::csv_pieces(&self.table, rows, per, piece),
             ExportKind::Ndjson => Schema::Aws,
             ExportKind::Ecs => Schema::Ecs,
             ExportKind::Ocsf => Schema::Ocsf,
         };
-        query::ndjson_pieces(&self.table, rows, schema, per, piece);
+        export::ndjson_pieces(&self.table, rows, schema, per, piece);
     }
 
     /// The rows a filter and sort choose.
@@ -488,7 +485,7 @@ impl Store {
         let mut rows = query::select(&self.table, &Query::parse(query));
         if let Some((field, descending)) = sort {
             if let Some(field) = FieldName::parse_loose(field) {
-                query::sort(&self.table, &mut rows, field, *descending);
+                sort::sort(&self.table, &mut rows, field, *descending);
             }
         }
         rows
@@ -573,7 +570,7 @@ impl Store {
                     .collect();
                 Reply::Summary {
                     id,
-                    summary: query::summarize(&self.table, &self.shown),
+                    summary: totals::summarize(&self.table, &self.shown),
                     errors,
                     error_lines: self.counts.with_errors,
                 }

@@ -1,7 +1,6 @@
 //! Record formats: which fields a line holds, in which order.
 
 use std::fmt;
-use std::ops::Range;
 
 use crate::fields::{FieldName, Lang, Scope, FIELDS};
 
@@ -312,6 +311,3 @@ impl fmt::Display for Format {
         f.write_str(&self.to_log_format())
     }
 }
-
-/// The byte range of a token, for callers that keep spans.
-pub type Span = Range<usize>;

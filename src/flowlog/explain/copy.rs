@@ -7,7 +7,7 @@ use crate::fields::Lang;
 use crate::flowlog::decode::clock::LocalOffset;
 use crate::flowlog::decode::record::Record;
 use crate::flowlog::explain::describe::describe;
-use crate::flowlog::explain::sentence::summarize;
+use crate::flowlog::explain::sentence::sentence;
 
 /// A Markdown table: summary line, then field | raw | decoded | meaning.
 #[must_use]
@@ -18,7 +18,7 @@ pub fn markdown(record: &Record, line_no: usize, text: &str, lang: Lang, tz: &dy
     };
     let mut out = format!(
         "**{line} {line_no}**: {}\n\n{head}\n| --- | --- | --- | --- |\n",
-        md(&summarize(record, text, lang))
+        md(&sentence(record, text, lang))
     );
     for cell in &record.cells {
         let d = describe(record, cell, text, lang, tz);
@@ -57,7 +57,7 @@ pub fn json(record: &Record, line_no: usize, line_text: &str, text: &str, lang: 
     let value = json!({
         "line": line_no,
         "raw": line_text,
-        "summary": summarize(record, text, lang),
+        "summary": sentence(record, text, lang),
         "fields": fields,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()

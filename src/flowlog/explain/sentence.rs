@@ -11,7 +11,7 @@ use crate::flowlog::explain::describe::{binary_size, group};
 /// Says what `record` means in one sentence, in `lang`. Works with any format:
 /// missing fields are left out of the sentence.
 #[must_use]
-pub fn summarize(record: &Record, text: &str, lang: Lang) -> String {
+pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
     let ja = lang == Lang::Ja;
     let raw = |f: FieldName| record.cell(f).map(|c| c.raw(text)).filter(|r| *r != "-");
     let eni = raw(FieldName::InterfaceId)

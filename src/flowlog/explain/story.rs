@@ -10,7 +10,7 @@ use crate::fields::{vocab, FieldName as F, Lang};
 use crate::flowlog::decode::record::Record;
 use crate::flowlog::decode::value::{Action, FlowDirection, LogStatus, Value};
 use crate::flowlog::explain::addr::AddrKind;
-use crate::flowlog::explain::sentence::summarize;
+use crate::flowlog::explain::sentence::sentence;
 
 /// The paragraphs explaining `record`, in `lang`; the first is the one-sentence summary.
 #[must_use]
@@ -29,7 +29,7 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
         Some(Value::Protocol(n)) => Some(n),
         _ => None,
     };
-    let mut out = vec![summarize(record, text, lang)];
+    let mut out = vec![sentence(record, text, lang)];
 
     match record.log_status() {
         Some(LogStatus::NoData) => {

@@ -28,7 +28,7 @@ pub const MAX_FRAGMENT: usize = 8 * 1024 * 1024;
 
 /// What a share link carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shared {
+pub struct Payload {
     /// The format box.
     pub format: String,
     /// The paste box.
@@ -98,7 +98,7 @@ pub fn encode(format: &str, input: &str) -> String {
 ///
 /// # Errors
 /// A [`ShareError`] when it is a share link that cannot be read.
-pub fn decode(fragment: &str) -> Result<Option<Shared>, ShareError> {
+pub fn decode(fragment: &str) -> Result<Option<Payload>, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let Some(data) = fragment.strip_prefix(PREFIX) else {
         return Ok(None);
@@ -118,7 +118,7 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, ShareError> {
     })?;
     let text = String::from_utf8(bytes).map_err(|_| ShareError::NotText)?;
     let (format, input) = text.split_once('\n').unwrap_or((text.as_str(), ""));
-    Ok(Some(Shared {
+    Ok(Some(Payload {
         format: format.to_owned(),
         input: input.to_owned(),
     }))

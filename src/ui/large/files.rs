@@ -177,8 +177,8 @@ async fn read_here(files: Vec<web_sys::File>, format: AttrValue, on_action: Call
 }
 
 /// Indexes open files again with another format (typed in the format box).
-pub fn reindex(files: &Files, format: AttrValue, on_action: &Callback<Action>) {
-    match files.source.reindex(&format) {
+pub fn apply_format(files: &Files, format: AttrValue, on_action: &Callback<Action>) {
+    match files.source.ask_reindex(&format) {
         Some(meta) => opened(
             on_action,
             files.source.clone(),
@@ -345,7 +345,7 @@ fn spawn() -> Option<Rc<Started>> {
                         *c = None;
                     }
                 });
-                source.reindexed();
+                source.reindex_answered();
                 if let Some(on_action) = this.on_action() {
                     opened(
                         &on_action,

@@ -179,8 +179,8 @@ impl Source {
 
     /// Indexes the text again with the format box's `format`. A store on the page
     /// does it at once and returns what is known then; the worker answers later
-    /// with [`Reply::Opened`] (see [`Source::reindexed`]).
-    pub fn reindex(&self, format: &str) -> Option<Meta> {
+    /// with [`Reply::Opened`] (see [`Source::reindex_answered`]).
+    pub fn ask_reindex(&self, format: &str) -> Option<Meta> {
         let request = Request::Reindex {
             format: format.to_owned(),
         };
@@ -197,7 +197,7 @@ impl Source {
     }
 
     /// The worker has indexed again: send the format typed meanwhile, if any.
-    pub fn reindexed(&self) {
+    pub fn reindex_answered(&self) {
         self.answered(&self.0.reindexing);
     }
 

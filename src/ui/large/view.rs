@@ -8,8 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::fields::{FieldName, Lang};
-use crate::flowlog::bulk::query::{Query, Summary};
+use crate::flowlog::bulk::query::Query;
 use crate::flowlog::bulk::store::{ExportKind, Meta, Reply, Request, RowOut, SUMMARY_ERRORS};
+use crate::flowlog::bulk::totals::Summary;
 use crate::flowlog::explain::describe::{binary_size, group};
 use crate::flowlog::{Format, LineError, LineKind};
 

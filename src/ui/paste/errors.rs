@@ -45,7 +45,7 @@ pub fn ErrorList(props: &ErrorListProps) -> Html {
                 if let Some(onclick) = select {
                     <button type="button" class="link" {onclick}>{ l::WHAT_IS_THIS.get(lang) }</button>
                 }
-                { use_format_button(e, lang, &props.on_action) }
+                { format_button(e, lang, &props.on_action) }
             </li>
         }
     });
@@ -58,7 +58,7 @@ pub fn ErrorList(props: &ErrorListProps) -> Html {
 }
 
 /// A button that switches to the well-known format a wrong field count suggests.
-pub fn use_format_button(error: &LineError, lang: Lang, on_action: &Callback<Action>) -> Html {
+pub fn format_button(error: &LineError, lang: Lang, on_action: &Callback<Action>) -> Html {
     let LineErrorKind::FieldCount {
         suggestion: Some(preset),
         ..

@@ -10,7 +10,7 @@ use crate::flowlog::{Decoded, Format, Line, LineError, LineKind, Record};
 
 use crate::ui::app::Shared;
 use crate::ui::labels as l;
-use crate::ui::paste::errors::use_format_button;
+use crate::ui::paste::errors::format_button;
 use crate::ui::state::{Action, Selection};
 use crate::web::tz::BrowserTz;
 
@@ -229,7 +229,7 @@ pub fn error_row(
             <td colspan={colspan.max(1).to_string()} class="record-table__error-cell">
                 <div class="record-table__error record-table__wide">
                     <span>{ error.message(lang) }</span>
-                    { use_format_button(error, lang, on_action) }
+                    { format_button(error, lang, on_action) }
                 </div>
             </td>
         </tr>

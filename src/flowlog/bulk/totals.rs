@@ -1,0 +1,217 @@
+//! Totals over the rows of a [`Table`]: records, actions, packets and bytes, the top
+//! talkers and ports, and bytes over time.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+
+use crate::fields::FieldName as F;
+
+use crate::flowlog::bulk::index::Table;
+
+/// Totals over a set of rows.
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Summary {
+    /// Records.
+    pub records: usize,
+    /// ACCEPT records.
+    pub accepted: usize,
+    /// REJECT records.
+    pub rejected: usize,
+    /// NODATA records.
+    pub nodata: usize,
+    /// SKIPDATA records.
+    pub skipdata: usize,
+    /// Lines with an error.
+    pub errors: usize,
+    /// Sum of `bytes`.
+    pub bytes: u128,
+    /// Sum of `packets`.
+    pub packets: u128,
+    /// Source addresses with the most bytes, most first (at most 5).
+    pub top_talkers: Vec<(String, u128)>,
+    /// Destination ports seen most often, most first (at most 5).
+    pub top_ports: Vec<(u16, usize)>,
+    /// Bytes per time bucket: (bucket start, bytes); up to 48 equal buckets.
+    pub bytes_over_time: Vec<(i64, u128)>,
+}
+
+/// Summarises `rows` of `table`.
+#[must_use]
+pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
+    const FIELDS: [F; 7] = [
+        F::Action,
+        F::LogStatus,
+        F::Bytes,
+        F::Packets,
+        F::Srcaddr,
+        F::Dstport,
+        F::Start,
+    ];
+    // Positions of the fields in each format, looked up once (not per row).
+    let positions: Vec<[Option<usize>; 7]> = table.formats().iter().map(|f| FIELDS.map(|x| f.position(x))).collect();
+    let mut s = Summary::default();
+    // A log may have as many sources as records. IPv4 sources (nearly all) are
+    // listed as (address, bytes) and summed after sorting: 16 bytes a record, where a
+    // hash map of a million addresses takes twice that. Others go to a map. Sums are
+    // 64-bit (saturating: 16 EiB from one source).
+    let mut v4: Vec<(u32, u64)> = Vec::with_capacity(rows.len());
+    // A fast hash for short keys (addresses) nobody chooses to collide; std's SipHash
+    // guards against that at several times the cost.
+    let mut other: HashMap<&str, u64, FixedState> = HashMap::with_hasher(FixedState::default());
+    let mut ports = vec![0usize; 65_536];
+    // Earliest and latest start: the time buckets are filled in a second pass, so no
+    // list of a million (time, bytes) pairs is ever held.
+    let mut span: Option<(i64, i64)> = None;
+    for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
+        if row.kind.is_error() {
+            s.errors += 1;
+        }
+        if !row.kind.is_record() {
+            continue;
+        }
+        let Some(&[action, status, bytes, packets, src, dport, start]) = positions.get(usize::from(row.format)) else {
+            continue;
+        };
+        let raw = |pos| table.raw_at(row, pos);
+        let num = |pos| raw(pos).and_then(|v| v.parse::<u128>().ok());
+        s.records += 1;
+        match raw(action) {
+            Some("ACCEPT") => s.accepted += 1,
+            Some("REJECT") => s.rejected += 1,
+            _ => {}
+        }
+        match raw(status) {
+            Some("NODATA") => s.nodata += 1,
+            Some("SKIPDATA") => s.skipdata += 1,
+            _ => {}
+        }
+        let bytes = num(bytes).unwrap_or(0);
+        s.bytes = s.bytes.saturating_add(bytes);
+        s.packets = s.packets.saturating_add(num(packets).unwrap_or(0));
+        if let Some(src) = raw(src).filter(|a| *a != "-") {
+            let b = u64::try_from(bytes).unwrap_or(u64::MAX);
+            match crate::flowlog::decode::value::plain_ipv4(src.as_bytes()) {
+                Some(ip) => v4.push((ip, b)),
+                None => {
+                    let sum = other.entry(src).or_default();
+                    *sum = sum.saturating_add(b);
+                }
+            }
+        }
+        if let Some(slot) = raw(dport)
+            .and_then(|v| v.parse::<u16>().ok())
+            .and_then(|p| ports.get_mut(usize::from(p)))
+        {
+            *slot += 1;
+        }
+        if let Some(t) = raw(start).and_then(|v| v.parse::<i64>().ok()) {
+            span = Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
+        }
+    }
+    v4.sort_unstable_by_key(|p| p.0);
+    let summed = v4.chunk_by(|a, b| a.0 == b.0).filter_map(|run| {
+        let ip = run.first()?.0;
+        Some((Talker::V4(ip), run.iter().fold(0u64, |sum, p| sum.saturating_add(p.1))))
+    });
+    let talkers = summed.chain(other.into_iter().map(|(a, b)| (Talker::Text(a), b)));
+    s.top_talkers = top(talkers, 5)
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), u128::from(b)))
+        .collect();
+    let ports: Vec<(u16, usize)> = ports
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(p, n)| (u16::try_from(p).unwrap_or(0), *n))
+        .collect();
+    s.top_ports = top(ports.into_iter(), 5);
+    if let Some((min, max)) = span {
+        s.bytes_over_time = buckets(table, rows, &positions, min, max, 48);
+    }
+    s
+}
+
+/// A source address in the summary: ordered (on equal bytes) by its text, as shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Talker<'a> {
+    V4(u32),
+    Text(&'a str),
+}
+
+impl std::fmt::Display for Talker<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Talker::V4(ip) => std::net::Ipv4Addr::from(*ip).fmt(f),
+            Talker::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl Ord for Talker<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Only reached on equal byte counts: formatting here is rare.
+        self.to_string().cmp(&other.to_string())
+    }
+}
+
+impl PartialOrd for Talker<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The `k` entries with the largest counts, largest first (ties: smallest key first),
+/// keeping only `k` at a time.
+fn top<K: Ord + Copy, V: Ord + Copy>(items: impl Iterator<Item = (K, V)>, k: usize) -> Vec<(K, V)> {
+    let order = |a: &(K, V), b: &(K, V)| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+    let mut best: Vec<(K, V)> = Vec::with_capacity(k + 1);
+    for item in items {
+        if best.len() < k || best.last().is_some_and(|w| order(&item, w).is_lt()) {
+            let at = best.partition_point(|b| order(b, &item).is_lt());
+            best.insert(at, item);
+            best.truncate(k);
+        }
+    }
+    best
+}
+
+/// Bytes per time bucket: `n` equal buckets from `min` to `max` (by each record's start).
+fn buckets(
+    table: &Table,
+    rows: &[u32],
+    positions: &[[Option<usize>; 7]],
+    min: i64,
+    max: i64,
+    n: i64,
+) -> Vec<(i64, u128)> {
+    // In 128 bits: lines with errors can hold any 64-bit time, and max − min of two
+    // such would overflow.
+    let (min, max, n) = (i128::from(min), i128::from(max), i128::from(n.max(1)));
+    let width = ((max - min) / n + 1).max(1);
+    let count = usize::try_from((max - min) / width + 1).unwrap_or(1);
+    let mut out: Vec<(i64, u128)> = (0..count)
+        .map(|i| {
+            let at = min + width * i128::try_from(i).unwrap_or(0);
+            (i64::try_from(at).unwrap_or(i64::MAX), 0)
+        })
+        .collect();
+    for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
+        let Some(&[_, _, bytes, _, _, _, start]) = positions.get(usize::from(row.format)) else {
+            continue;
+        };
+        let Some(t) = table.raw_at(row, start).and_then(|v| v.parse::<i64>().ok()) else {
+            continue;
+        };
+        let bytes = table
+            .raw_at(row, bytes)
+            .and_then(|v| v.parse::<u128>().ok())
+            .unwrap_or(0);
+        let i = usize::try_from((i128::from(t) - min) / width).unwrap_or(0);
+        if let Some(slot) = out.get_mut(i) {
+            slot.1 = slot.1.saturating_add(bytes);
+        }
+    }
+    out
+}
