@@ -24,7 +24,7 @@ step "native tests (decoder, knowledge table, properties, doc example)"
 cargo test --locked
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --locked --test browser
+cargo test --target wasm32-unknown-unknown --locked --test browser --test protocol
 
 step "release build of dist/ (trunk, offline)"
 ./scripts/build.sh

@@ -5,6 +5,7 @@
 //! order and each field's [`Kind`] from here; the UI takes labels and
 //! explanations from here. Nothing else in the crate holds explanation prose.
 
+pub mod messages;
 pub mod samples;
 mod specs;
 pub mod vocab;
@@ -72,6 +73,37 @@ impl Text {
             Lang::En => self.en,
             Lang::Ja => self.ja,
         }
+    }
+
+    /// The text in `lang` with each `{name}` replaced by the value given for `name`: the
+    /// one way a sentence with values in it is made, since the two languages put the
+    /// values in different places. A `{name}` with no value given stays as it is.
+    /// (Hand-written: a template engine or a Fluent bundle for two languages of short
+    /// messages would outweigh the messages.)
+    #[must_use]
+    pub fn fill(&self, lang: Lang, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        use std::fmt::Write as _;
+        let template = self.get(lang);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some((before, after)) = rest.split_once('{') {
+            out.push_str(before);
+            let value = after
+                .split_once('}')
+                .and_then(|(name, tail)| Some((args.iter().find(|(n, _)| *n == name)?.1, tail)));
+            match value {
+                Some((value, tail)) => {
+                    let _ = write!(out, "{value}");
+                    rest = tail;
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
     }
 }
 

@@ -10,16 +10,18 @@
 //! file is read again whole and inflated by `flate2`, which handles both and says
 //! what is wrong.
 //!
-//! Protocol: every message is `{ json }` (plus `files` or `body` beside it):
-//! - worker → page: `ready`, then for `open` some `progress` and `opened`;
-//! - page → worker: `{ type: "open", format, paths }` with `files: [File]`, then any
+//! Protocol: every message is an envelope of `crate::web::envelope` holding a typed
+//! message (plus `files` or `blob` beside it):
+//! - worker → page: `Reply::Ready`, then for `Request::Open` some `Reply::Progress` and
+//!   `Reply::Opened`;
+//! - page → worker: `Request::Open` with `files: [File]` beside it, then any other
 //!   `flowlog::bulk::store::Request`, each answered by a `flowlog::bulk::store::Reply`
 //!   (an export travels beside it as `blob`, a `Blob`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -27,12 +29,12 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::flowlog::bulk::index::Indexer;
 use crate::flowlog::bulk::open::{self, OpenError, MAX_TEXT_BYTES};
-use crate::flowlog::bulk::parquet::ParquetError;
-use crate::flowlog::bulk::store::{ExportKind, FileOut, Message, ProblemOut, Reply, Request, Store, PROTOCOL};
+use crate::flowlog::bulk::parquet::{ParquetError, ParquetReply};
+use crate::flowlog::bulk::store::{ExportKind, FileOut, ProblemOut, Reply, Request, Store, PROTOCOL};
 use crate::flowlog::decode::shapes::{self, Report, S3Key};
 use crate::flowlog::Counts;
 use crate::flowlog::Options;
-use crate::web::parquet_worker::ParquetReply;
+use crate::web::envelope::{self, get, set};
 
 // The browser's gzip inflater. web-sys has it only behind `--cfg=web_sys_unstable_apis`
 // (a flag for the whole build); these three bindings are all we use.
@@ -50,24 +52,14 @@ extern "C" {
 /// Progress is reported after this many more bytes of text.
 const REPORT_EVERY: usize = 4 << 20;
 
-fn set(obj: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
-}
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 fn send(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
-    let msg = Object::new();
-    set(&msg, "json", &reply.to_json().into());
-    let _ = scope.post_message(&msg);
+    let _ = scope.post_message(&envelope::wrap(reply));
 }
 
 /// Rows per piece of an export.
 const EXPORT_ROWS: usize = 65_536;
 
-/// An export, sent as `{ json, blob }`. Each piece is appended to a `Blob` as soon as it
+/// An export, sent as its reply with the file beside it as `blob`. Each piece is appended to a `Blob` as soon as it
 /// is made (the browser keeps blob data outside this thread's memory), so neither the
 /// worker nor the page ever holds the whole file.
 fn export(
@@ -93,8 +85,7 @@ fn export(
         mime: mime.into(),
         body: String::new(),
     };
-    let msg = Object::new();
-    set(&msg, "json", &reply.to_json().into());
+    let msg = envelope::wrap(&reply);
     if let Some(blob) = blob {
         set(&msg, "blob", &blob);
     }
@@ -121,26 +112,14 @@ pub fn run() {
 }
 
 fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>, data: &JsValue) {
-    let json = get(data, "json").as_string().unwrap_or_default();
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) else {
+    let Some(request) = envelope::unwrap::<Request>(data) else {
         return;
     };
-    if value.get("type").and_then(|t| t.as_str()) == Some("open") {
-        let format = value
-            .get("format")
-            .and_then(|f| f.as_str())
-            .unwrap_or_default()
-            .to_owned();
+    if let Request::Open { format, paths } = request {
         let files: Vec<web_sys::File> = Array::from(&get(data, "files"))
             .iter()
             .map(JsCast::unchecked_into)
             .collect();
-        // Paths of files found in a dropped folder (a chosen folder's files know theirs).
-        let paths: Vec<String> = value
-            .get("paths")
-            .and_then(|p| p.as_array())
-            .map(|p| p.iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect())
-            .unwrap_or_default();
         let (scope, store) = (scope.clone(), Rc::clone(store));
         wasm_bindgen_futures::spawn_local(async move {
             let options = Options::from_format_box(&format);
@@ -155,9 +134,6 @@ fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>
         });
         return;
     }
-    let Some(request) = Request::from_json(&json) else {
-        return;
-    };
     let mut store = store.borrow_mut();
     let Some(store) = store.as_mut() else {
         return;
@@ -245,13 +221,12 @@ async fn parquet(
     };
     // It says when it listens (a message sent before would be lost), and which
     // protocol it speaks: one from another deployment is not used.
-    let ready = JsFuture::from(next()).await.and_then(|e| {
-        let json = get(&get(&e, "data"), "json").as_string().unwrap_or_default();
-        match serde_json::from_str::<ParquetReply>(&json) {
-            Ok(ParquetReply::Ready { protocol }) if protocol == PROTOCOL => Ok(()),
+    let ready = JsFuture::from(next())
+        .await
+        .and_then(|e| match envelope::unwrap::<ParquetReply>(&get(&e, "data")) {
+            Some(ParquetReply::Ready { protocol }) if protocol == PROTOCOL => Ok(()),
             _ => Err(JsValue::NULL),
-        }
-    });
+        });
     let answer = next();
     let msg = Object::new();
     set(&msg, "file", file);
@@ -267,17 +242,16 @@ async fn parquet(
         &answer.map_err(|_| failed("the Parquet reader stopped (out of memory?)"))?,
         "data",
     );
-    let json = get(&data, "json").as_string().unwrap_or_default();
-    match serde_json::from_str::<ParquetReply>(&json) {
-        Ok(ParquetReply::Read(read)) => {
+    match envelope::unwrap::<ParquetReply>(&data) {
+        Some(ParquetReply::Read(read)) => {
             let text = Uint8Array::new(&get(&data, "text")).to_vec();
             ix.push(&text)
                 .map_err(|_| OpenError::TooLarge { limit: MAX_TEXT_BYTES })?;
             *unwrapped = Some(Report::parquet(read.rows, read.row_groups, read.other_columns.len()));
             Ok(None)
         }
-        Ok(ParquetReply::Failed(e)) => Err(OpenError::Parquet(e)),
-        Ok(ParquetReply::Ready { .. }) | Err(_) => Err(failed("the Parquet reader's answer could not be read")),
+        Some(ParquetReply::Failed(e)) => Err(OpenError::Parquet(e)),
+        Some(ParquetReply::Ready { .. }) | None => Err(failed("the Parquet reader's answer could not be read")),
     }
 }
 

@@ -2,6 +2,7 @@
 //! clipboard, the time zone, keyboard focus, and the workers' entry points.
 
 pub mod browser;
+pub mod envelope;
 pub mod keyboard;
 pub mod tz;
 

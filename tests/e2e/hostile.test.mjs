@@ -156,14 +156,17 @@ test('a file reader that fails, is from another version, or talks nonsense is sa
   const fakes = {
     // Fails to load.
     stopped: null,
-    // An old cached worker of another deployment.
+    // An old cached worker of another deployment, from before messages were typed values.
     version: `postMessage({ json: JSON.stringify({ ready: { protocol: 1 } }) });`,
+    // A worker of another deployment that speaks today's envelope.
+    newer: `postMessage({ msg: { ready: { protocol: 1n } } });`,
     // Sends what the page cannot read.
     garbled: `postMessage({ json: '{"nonsense":' });`,
   };
   const want = {
     stopped: /The file reader stopped: it may have run out of memory/,
     version: /come from different versions of the site .*reload the page/,
+    newer: /come from different versions of the site .*reload the page/,
     garbled: /sent a message this page cannot read/,
   };
   for (const [kind, body] of Object.entries(fakes)) {

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::io::Read;
 
+use crate::fields::messages as m;
 use crate::fields::Lang;
 
 use crate::flowlog::bulk::parquet::ParquetError;
@@ -45,20 +46,11 @@ impl OpenError {
     /// The message in `lang`.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (OpenError::BadGzip(why), Lang::En) => format!("the gzip data is damaged or cut short ({why})"),
-            (OpenError::BadGzip(why), Lang::Ja) => format!("gzip のデータが壊れているか途中で切れています（{why}）"),
-            (OpenError::TooLarge { limit }, Lang::En) => {
-                format!("it expands to more than {} MiB; stopped there", limit >> 20)
-            }
-            (OpenError::TooLarge { limit }, Lang::Ja) => {
-                format!("展開すると {} MiB を超えるため、そこで止めました", limit >> 20)
-            }
-            (OpenError::Unreadable, Lang::En) => "the browser could not read it (was it moved or deleted?)".into(),
-            (OpenError::Unreadable, Lang::Ja) => {
-                "ブラウザーが読み込めませんでした（移動または削除されていませんか）".into()
-            }
-            (OpenError::Parquet(e), lang) => e.message(lang),
+        match self {
+            OpenError::BadGzip(why) => m::BAD_GZIP.fill(lang, &[("why", why)]),
+            OpenError::TooLarge { limit } => m::EXPANDS_PAST.fill(lang, &[("mib", &(limit >> 20))]),
+            OpenError::Unreadable => m::UNREADABLE_FILE.get(lang).into(),
+            OpenError::Parquet(e) => e.message(lang),
         }
     }
 }

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::Field;
 
+use crate::fields::messages as m;
 use crate::fields::{FieldName, Lang};
 
 use crate::flowlog::decode::format::Format;
@@ -51,17 +52,10 @@ impl ParquetError {
     /// The message in `lang`.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ParquetError::Unreadable { why }, Lang::En) => format!("the Parquet file could not be read ({why})"),
-            (ParquetError::Unreadable { why }, Lang::Ja) => format!("Parquet ファイルを読み取れませんでした（{why}）"),
-            (ParquetError::NoFields, Lang::En) => "none of the Parquet file's columns is a flow log field".into(),
-            (ParquetError::NoFields, Lang::Ja) => "Parquet ファイルの列にフローログのフィールドがありません".into(),
-            (ParquetError::TooLarge { limit }, Lang::En) => {
-                format!("it expands to more than {} MiB; stopped there", limit >> 20)
-            }
-            (ParquetError::TooLarge { limit }, Lang::Ja) => {
-                format!("展開すると {} MiB を超えるため、そこで止めました", limit >> 20)
-            }
+        match self {
+            ParquetError::Unreadable { why } => m::PARQUET_UNREADABLE.fill(lang, &[("why", why)]),
+            ParquetError::NoFields => m::PARQUET_NO_FIELDS.get(lang).into(),
+            ParquetError::TooLarge { limit } => m::EXPANDS_PAST.fill(lang, &[("mib", &(limit >> 20))]),
         }
     }
 }
@@ -161,6 +155,23 @@ fn cell(out: &mut String, field: &Field) {
         // Not a type AWS writes for a flow log field: its text form, without spaces.
         other => write!(out, "{}", other.to_string().replace([' ', '\t', '\n', '\r'], "_")),
     };
+}
+
+/// What the Parquet worker answers: the file's facts without its text (which travels
+/// beside the JSON), or why it could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParquetReply {
+    /// The worker listens (messages sent before this would be lost), speaking
+    /// [`PROTOCOL`](crate::flowlog::bulk::store::PROTOCOL): a file worker of another deployment must not use it.
+    Ready {
+        /// The Parquet worker's [`PROTOCOL`](crate::flowlog::bulk::store::PROTOCOL).
+        protocol: u64,
+    },
+    /// Read: rows, row groups, columns left out (`text` is empty here).
+    Read(ParquetText),
+    /// Not read.
+    Failed(ParquetError),
 }
 
 #[cfg(test)]

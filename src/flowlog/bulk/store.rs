@@ -31,6 +31,16 @@ pub const SUMMARY_ERRORS: usize = 100;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Request {
+    /// Open the files that travel beside this message (`files`, browser `File`s) with
+    /// this format. The worker's glue opens them; a [`Store`] only holds what is open.
+    Open {
+        /// The format box's text (empty = automatic).
+        format: String,
+        /// Paths of files found in a dropped folder, in order (a chosen folder's files
+        /// know theirs; empty otherwise).
+        #[serde(default)]
+        paths: Vec<String>,
+    },
     /// Keep the rows matching `query`, sorted by a field (name, descending?).
     Select {
         /// Answers carry it, so the view can drop answers to older questions.
@@ -357,8 +367,10 @@ pub enum Reply {
     },
 }
 
-/// A message between the page and the worker: JSON both ways. JSON of our own types
-/// cannot fail to serialize; a message that does not parse is dropped.
+/// A message between the page and a worker in its JSON form: the same serde types
+/// the envelope (`web::envelope`) carries as JavaScript values, for tests and tools
+/// that want text. JSON of our own types cannot fail to serialize; a message that does
+/// not parse is refused.
 pub trait Message: Serialize + serde::de::DeserializeOwned {
     /// As JSON.
     fn to_json(&self) -> String {
@@ -523,6 +535,13 @@ impl Store {
     /// Answers `request`, calling `progress` while indexing again.
     pub fn handle_with_progress(&mut self, request: Request, progress: &mut dyn FnMut(f64)) -> Reply {
         match request {
+            // Files are opened by the worker's glue, which has them; a store asked to
+            // open answers with what it holds.
+            Request::Open { format, .. } => Reply::Opened {
+                format,
+                meta: self.meta(),
+                problems: Vec::new(),
+            },
             Request::Reindex { format } => {
                 self.reindex(&Options::from_format_box(&format), progress);
                 Reply::Opened {

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::fields::messages as m;
 use crate::fields::{FieldName, Lang};
 
 use crate::flowlog::decode::format::Preset;
@@ -43,24 +44,15 @@ impl ValueError {
     /// "expected …" in `lang`.
     #[must_use]
     pub fn expected(&self, lang: Lang) -> String {
-        let ja = lang == Lang::Ja;
         match self {
-            ValueError::Integer { min, max } if ja => format!("{min}〜{max} の整数"),
-            ValueError::Integer { min, max } => format!("an integer {min}–{max}"),
-            ValueError::Address if ja => "IPv4 または IPv6 アドレス".into(),
-            ValueError::Address => "an IPv4 or IPv6 address".into(),
-            ValueError::Id { prefix } if ja => format!("`{prefix}` で始まる ID"),
-            ValueError::Id { prefix } => format!("an ID starting with `{prefix}`"),
-            ValueError::Keyword { allowed } if ja => format!("{} のいずれか", allowed.join(", ")),
-            ValueError::Keyword { allowed } => format!("one of {}", allowed.join(", ")),
-            ValueError::Account if ja => "12 桁のアカウント ID または `unknown`".into(),
-            ValueError::Account => "a 12-digit account ID or `unknown`".into(),
-            ValueError::Arn if ja => "ARN（`arn:` で始まる）".into(),
-            ValueError::Arn => "an ARN (`arn:…`)".into(),
-            ValueError::Region if ja => "リージョンコード（例：`us-east-1`）".into(),
-            ValueError::Region => "a Region code such as `us-east-1`".into(),
-            ValueError::Tag if ja => "パーセントエンコードされた UTF-8".into(),
-            ValueError::Tag => "percent-encoded UTF-8".into(),
+            ValueError::Integer { min, max } => m::EXPECTED_INTEGER.fill(lang, &[("min", min), ("max", max)]),
+            ValueError::Address => m::EXPECTED_ADDRESS.get(lang).into(),
+            ValueError::Id { prefix } => m::EXPECTED_ID.fill(lang, &[("prefix", prefix)]),
+            ValueError::Keyword { allowed } => m::EXPECTED_KEYWORD.fill(lang, &[("allowed", &allowed.join(", "))]),
+            ValueError::Account => m::EXPECTED_ACCOUNT.get(lang).into(),
+            ValueError::Arn => m::EXPECTED_ARN.get(lang).into(),
+            ValueError::Region => m::EXPECTED_REGION.get(lang).into(),
+            ValueError::Tag => m::EXPECTED_TAG.get(lang).into(),
         }
     }
 }
@@ -108,25 +100,15 @@ impl FormatError {
     pub fn message(&self, lang: Lang) -> String {
         let FormatError { position, .. } = self;
         let found = shown(&self.found);
-        match (&self.kind, lang) {
-            (FormatErrorKind::Empty, Lang::En) => "expected at least one field name, found none".into(),
-            (FormatErrorKind::Empty, Lang::Ja) => "項目名が 1 つ以上必要ですが、ありません".into(),
-            (FormatErrorKind::UnknownField { suggestion }, Lang::En) => {
-                let hint = suggestion.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
-                format!("field {position}: expected a flow log field name, found {found}{hint}")
-            }
-            (FormatErrorKind::UnknownField { suggestion }, Lang::Ja) => {
+        match &self.kind {
+            FormatErrorKind::Empty => m::FORMAT_EMPTY.get(lang).into(),
+            FormatErrorKind::UnknownField { suggestion } => {
                 let hint = suggestion
-                    .map(|s| format!("。`{s}` のことですか？"))
+                    .map(|s| m::FORMAT_DID_YOU_MEAN.fill(lang, &[("name", &s)]))
                     .unwrap_or_default();
-                format!("{position} 番目の項目：フローログの項目名が必要ですが、{found} です{hint}")
+                m::FORMAT_UNKNOWN.fill(lang, &[("pos", position), ("found", &found), ("hint", &hint)])
             }
-            (FormatErrorKind::Duplicate(f), Lang::En) => {
-                format!("field {position}: expected each field once, found `{f}` again")
-            }
-            (FormatErrorKind::Duplicate(f), Lang::Ja) => {
-                format!("{position} 番目の項目：各項目は 1 回だけ書けますが、`{f}` が重複しています")
-            }
+            FormatErrorKind::Duplicate(f) => m::FORMAT_DUPLICATE.fill(lang, &[("pos", position), ("name", f)]),
         }
     }
 }
@@ -180,12 +162,10 @@ impl LineError {
     /// ``line 3, field 8 (protocol): expected an integer 0–255, found `tcp` ``.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        let ja = lang == Lang::Ja;
-        let place = match (self.field, ja) {
-            (Some((pos, name)), false) => format!("line {}, field {pos} ({name})", self.line_no),
-            (Some((pos, name)), true) => format!("{} 行目、{pos} 番目の項目（{name}）", self.line_no),
-            (None, false) => format!("line {}", self.line_no),
-            (None, true) => format!("{} 行目", self.line_no),
+        let line = &self.line_no;
+        let place = match self.field {
+            Some((pos, name)) => m::AT_FIELD.fill(lang, &[("line", line), ("pos", &pos), ("name", &name)]),
+            None => m::AT_LINE.fill(lang, &[("line", line)]),
         };
         let found = shown(&self.found);
         let what = match &self.kind {
@@ -195,42 +175,27 @@ impl LineError {
                 format,
                 suggestion,
             } => {
-                let of = format.map(|p| p.name(lang));
-                let fix = suggestion.map(|p| p.name(lang));
-                match (ja, of, fix) {
-                    (false, of, fix) => {
-                        let of = of.map(|l| format!(" ({l})")).unwrap_or_default();
-                        let fix = fix
-                            .map(|l| format!("; a {found}-field line fits “{l}”"))
-                            .unwrap_or_else(|| "; enter the flow log's format in the format box".into());
-                        format!("expected {expected} fields{of}, found {found}{fix}")
-                    }
-                    (true, of, fix) => {
-                        let of = of.map(|l| format!("（{l}）")).unwrap_or_default();
-                        let fix = fix
-                            .map(|l| format!("。{found} 項目の行は「{l}」に合います"))
-                            .unwrap_or_else(|| "。形式欄にフローログの形式を入力してください".into());
-                        format!("{expected} 項目が必要です{of}が、{found} 項目あります{fix}")
-                    }
-                }
+                let of = format
+                    .map(|p| m::FIELD_COUNT_OF.fill(lang, &[("format", &p.name(lang))]))
+                    .unwrap_or_default();
+                let fix = suggestion.map_or_else(
+                    || m::FIELD_COUNT_NO_FIT.get(lang).to_owned(),
+                    |p| m::FIELD_COUNT_FITS.fill(lang, &[("found", found), ("format", &p.name(lang))]),
+                );
+                m::FIELD_COUNT.fill(
+                    lang,
+                    &[("expected", expected), ("of", &of), ("found", found), ("fix", &fix)],
+                )
             }
-            LineErrorKind::Value(v) if ja => format!("{}が必要ですが、{found} です", v.expected(lang)),
-            LineErrorKind::Value(v) => format!("expected {}, found {found}", v.expected(lang)),
+            LineErrorKind::Value(v) => {
+                m::EXPECTED_FOUND.fill(lang, &[("expected", &v.expected(lang)), ("found", &found)])
+            }
             LineErrorKind::Header(e) => e.message(lang),
         };
-        let sep = if ja { "：" } else { ": " };
-        // A header error already names its position ("field 3: …").
         match &self.kind {
-            LineErrorKind::Header(_) => format!(
-                "{}{sep}{} {what}",
-                if ja {
-                    format!("{} 行目", self.line_no)
-                } else {
-                    format!("line {}", self.line_no)
-                },
-                if ja { "ヘッダー行" } else { "header line," }
-            ),
-            _ => format!("{place}{sep}{what}"),
+            // A header error already names its position ("field 3: …").
+            LineErrorKind::Header(_) => format!("{} {what}", m::AT_HEADER.fill(lang, &[("line", line)])),
+            _ => format!("{place}{}{what}", m::SEP.get(lang)),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::fields::messages as m;
 use crate::fields::{FieldName, Lang, Scope, FIELDS};
 
 use crate::flowlog::decode::error::{FormatError, FormatErrorKind};
@@ -63,13 +64,10 @@ impl Preset {
     /// A short name: "default format", "all fields of versions 2–5".
     #[must_use]
     pub fn name(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Preset::Default, Lang::En) => "default format".into(),
-            (Preset::Default, Lang::Ja) => "デフォルト形式".into(),
-            (Preset::AllUpTo(v), Lang::En) => format!("all fields of versions 2–{v}"),
-            (Preset::AllUpTo(v), Lang::Ja) => format!("バージョン 2〜{v} の全項目"),
-            (Preset::TgwDefault, Lang::En) => "transit gateway default format".into(),
-            (Preset::TgwDefault, Lang::Ja) => "Transit Gateway のデフォルト形式".into(),
+        match self {
+            Preset::Default => m::PRESET_DEFAULT.get(lang).into(),
+            Preset::AllUpTo(v) => m::PRESET_ALL_UP_TO.fill(lang, &[("version", &v)]),
+            Preset::TgwDefault => m::PRESET_TGW.get(lang).into(),
         }
     }
 
@@ -77,10 +75,7 @@ impl Preset {
     #[must_use]
     pub fn label(self, lang: Lang) -> String {
         let n = self.format().len();
-        match lang {
-            Lang::En => format!("{} ({n} fields)", self.name(lang)),
-            Lang::Ja => format!("{}（{n} 項目）", self.name(lang)),
-        }
+        m::PRESET_LABEL.fill(lang, &[("name", &self.name(lang)), ("count", &n)])
     }
 
     /// The preset with exactly `count` fields, if there is one.

@@ -2,6 +2,7 @@
 
 use serde_json::{json, Map, Value as Json};
 
+use crate::fields::messages as m;
 use crate::fields::Lang;
 
 use crate::flowlog::decode::clock::LocalOffset;
@@ -49,7 +50,8 @@ pub fn json(record: &Record, line_no: usize, line_text: &str, text: &str, lang: 
         if let (Err(e), Some(obj)) = (&cell.value, entry.as_object_mut()) {
             obj.insert(
                 "error".into(),
-                Json::String(format!("expected {}", e.expected(Lang::En))),
+                // The same words as the error list: "expected …" in the record's language.
+                Json::String(m::EXPECTED_VALUE.fill(lang, &[("expected", &e.expected(lang))])),
             );
         }
         fields.insert(cell.field.as_str().to_owned(), entry);
@@ -98,7 +100,8 @@ mod tests {
         assert_eq!(v["raw"], line.as_str());
         assert_eq!(v["fields"]["srcport"]["decoded"], "123 NTP");
         assert_eq!(v["fields"]["protocol"]["raw"], "udp");
-        assert_eq!(v["fields"]["protocol"]["error"], "expected an integer 0–255");
+        // In the record's language, as the error list says it.
+        assert_eq!(v["fields"]["protocol"]["error"], "0〜255 の整数が必要です");
         assert_eq!(v["fields"].as_object().unwrap().len(), 14);
         // Field order is the format's order.
         let keys: Vec<&String> = v["fields"].as_object().unwrap().keys().collect();

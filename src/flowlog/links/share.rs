@@ -10,6 +10,7 @@ use std::ops::Range;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
+use crate::fields::messages as m;
 use crate::fields::{Kind, Lang};
 
 use crate::flowlog::bulk::index::Table;
@@ -54,25 +55,14 @@ impl ShareError {
     /// The message in `lang`.
     #[must_use]
     pub fn message(self, lang: Lang) -> &'static str {
-        let ja = lang == Lang::Ja;
         match self {
-            ShareError::TooLong if ja => "共有リンクが長すぎるため読み込みませんでした。",
-            ShareError::TooLong => "The share link is too long; it was not loaded.",
-            ShareError::NotBase64 if ja => {
-                "共有リンクが壊れています（使えない文字が含まれています）。リンク全体をコピーし直してください。"
-            }
-            ShareError::NotBase64 => {
-                "The share link is damaged (it contains characters a link never has). Copy the whole link again."
-            }
-            ShareError::Corrupt if ja => {
-                "共有リンクが途中で切れているか、書き換えられています。リンク全体をコピーし直してください。"
-            }
-            ShareError::Corrupt => "The share link is cut short or altered. Copy the whole link again.",
-            ShareError::TooLarge if ja => "共有リンクを展開すると 16 MiB を超えるため読み込みませんでした。",
-            ShareError::TooLarge => "The share link expands to more than 16 MiB; it was not loaded.",
-            ShareError::NotText if ja => "共有リンクの中身がテキストではありません。",
-            ShareError::NotText => "The share link does not hold text.",
+            ShareError::TooLong => m::LINK_TOO_LONG,
+            ShareError::NotBase64 => m::LINK_NOT_BASE64,
+            ShareError::Corrupt => m::LINK_CORRUPT,
+            ShareError::TooLarge => m::LINK_TOO_LARGE,
+            ShareError::NotText => m::LINK_NOT_TEXT,
         }
+        .get(lang)
     }
 }
 

@@ -7,7 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -15,11 +15,12 @@ use yew::{AttrValue, Callback};
 
 use crate::flowlog::bulk::index::Table;
 use crate::flowlog::bulk::open::{self, Problem, MAX_TEXT_BYTES};
-use crate::flowlog::bulk::store::{Message, Meta, ProblemOut, Reply, Store, PROTOCOL};
+use crate::flowlog::bulk::store::{Meta, ProblemOut, Reply, Request, Store, PROTOCOL};
 use crate::flowlog::Options;
 
 use crate::ui::large::source::Source;
 use crate::ui::state::{Action, Fault, Files, Notice, Phase};
+use crate::web::envelope::{self, get};
 
 /// The worker's loader script, named by trunk after the worker binary.
 const WORKER_URL: &str = "./flowlog-worker_loader.js";
@@ -36,10 +37,6 @@ pub fn cancel() {
             w.terminate();
         }
     });
-}
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Opens every file of `list` (chosen files, or a chosen folder's files) and reports
@@ -247,10 +244,11 @@ impl Started {
         let Some(files) = job.files.take() else {
             return;
         };
-        let msg = Object::new();
-        let open = serde_json::json!({ "type": "open", "format": job.format.as_str(), "paths": job.paths }).to_string();
-        let _ = Reflect::set(&msg, &"json".into(), &open.into());
-        let _ = Reflect::set(&msg, &"files".into(), &files);
+        let msg = envelope::wrap(&Request::Open {
+            format: job.format.to_string(),
+            paths: job.paths.clone(),
+        });
+        envelope::set(&msg, "files", &files);
         if self.worker.post_message(&msg).is_err() {
             job.on_action.emit(Action::Notify(None));
         }
@@ -316,7 +314,7 @@ fn spawn() -> Option<Rc<Started>> {
     let this = Rc::clone(&started);
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
-        let reply = get(&data, "json").as_string().and_then(|j| Reply::from_json(&j));
+        let reply = envelope::unwrap::<Reply>(&data);
         match reply {
             Some(Reply::Ready { protocol }) if protocol == PROTOCOL => {
                 this.ready.set(true);
@@ -361,6 +359,9 @@ fn spawn() -> Option<Rc<Started>> {
             }
             Some(_) => source.received(&data),
             // Never a silent wait: a message that cannot be read is said.
+            // The envelope before issue 12 (JSON text under `json`): a worker of an older
+            // deployment, served from a cache.
+            None if get(&data, "json").is_string() => this.fail(Fault::Version),
             None => this.fail(Fault::Garbled),
         }
     });

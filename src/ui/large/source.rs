@@ -7,12 +7,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
-use crate::flowlog::bulk::store::{Message, Meta, Reply, Request, RowOut, Store};
+use crate::flowlog::bulk::store::{Meta, Reply, Request, RowOut, Store};
+use crate::web::envelope::{self, get};
 
 use crate::web::browser;
 
@@ -88,10 +88,6 @@ impl std::fmt::Debug for Source {
     }
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 impl Source {
     fn with(backend: Backend) -> Source {
         Source(Rc::new(Inner {
@@ -134,7 +130,7 @@ impl Source {
                     _ => Some(request),
                 };
                 if let Some(request) = now {
-                    post(worker, &request.to_json());
+                    post(worker, &request);
                 }
             }
         }
@@ -142,7 +138,7 @@ impl Source {
 
     /// A reply from the worker (the JSON, and an export's bytes beside it).
     pub fn received(&self, data: &JsValue) {
-        let Some(reply) = get(data, "json").as_string().and_then(|j| Reply::from_json(&j)) else {
+        let Some(reply) = envelope::unwrap::<Reply>(data) else {
             return;
         };
         if let Reply::Exported { name, .. } = &reply {
@@ -203,7 +199,7 @@ impl Source {
 
     fn answered(&self, kind: &Latest) {
         if let (Some(next), Backend::Worker(worker)) = (kind.done(), &self.0.backend) {
-            post(worker, &next.to_json());
+            post(worker, &next);
         }
     }
 
@@ -223,11 +219,9 @@ impl Source {
     }
 }
 
-/// Posts `{ json }` to `worker`.
-pub fn post(worker: &web_sys::Worker, json: &str) {
-    let msg = Object::new();
-    let _ = Reflect::set(&msg, &"json".into(), &json.into());
-    let _ = worker.post_message(&msg);
+/// Posts `request` to `worker`.
+pub fn post(worker: &web_sys::Worker, request: &Request) {
+    let _ = worker.post_message(&envelope::wrap(request));
 }
 
 #[cfg(test)]
