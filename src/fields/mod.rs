@@ -5,6 +5,7 @@
 //! order and each field's [`Kind`] from here; the UI takes labels and
 //! explanations from here. Nothing else in the crate holds explanation prose.
 
+pub mod labels;
 pub mod messages;
 pub mod samples;
 mod specs;
@@ -42,6 +43,15 @@ impl Lang {
         match self {
             Lang::En => en,
             Lang::Ja => ja,
+        }
+    }
+
+    /// Its own name, as the language switch shows it ("English", "日本語").
+    #[must_use]
+    pub const fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ja => "日本語",
         }
     }
 

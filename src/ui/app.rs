@@ -12,10 +12,10 @@ use crate::flowlog::decode::shapes::Report;
 use crate::flowlog::links::share;
 use crate::flowlog::{decode_text, Decoded, Format, FormatError, LineKind, Options};
 
+use crate::fields::labels as l;
 use crate::ui::chrome::at_scale::Beyond;
 use crate::ui::chrome::input_panel::InputPanel;
 use crate::ui::chrome::toolbar::Toolbar;
-use crate::ui::labels as l;
 use crate::ui::large::files;
 use crate::ui::large::source::Source;
 use crate::ui::large::view::BigView;
@@ -309,19 +309,18 @@ fn line_count(text: &str) -> usize {
 }
 
 fn lang_switch(current: Lang, dispatch: &Callback<Action>) -> Html {
-    let button = |lang: Lang, label: &'static str| {
+    let button = |lang: Lang| {
         let onclick = dispatch.reform(move |_: MouseEvent| Action::SetLang(lang));
         html! {
             <button type="button" class={classes!("lang-switch__button", (lang == current).then_some("is-active"))}
                 aria-pressed={(lang == current).to_string()} lang={lang.tag()} {onclick}>
-                { label }
+                { lang.own_name() }
             </button>
         }
     };
     html! {
         <div class="lang-switch" role="group" aria-label={l::LANGUAGE.get(current)}>
-            { button(Lang::En, "English") }
-            { button(Lang::Ja, "日本語") }
+            { for Lang::ALL.into_iter().map(button) }
         </div>
     }
 }

@@ -3,7 +3,6 @@
 
 mod app;
 mod chrome;
-mod labels;
 mod large;
 mod paste;
 mod state;

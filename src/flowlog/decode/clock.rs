@@ -1,6 +1,7 @@
 //! Times: Unix seconds to calendar text, and the ISO 8601 timestamps that the
 //! CloudWatch console puts in front of each event.
 
+use crate::fields::{messages, Lang};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 /// Tells the UTC offset of local time at a given instant (DST changes it).
@@ -46,18 +47,16 @@ pub fn offset_label(minutes: i32) -> String {
 
 /// `1 min 0 s` style duration, English; `1 分 0 秒` in Japanese.
 #[must_use]
-pub fn duration(seconds: i64, ja: bool) -> String {
+pub fn duration(seconds: i64, lang: Lang) -> String {
     let neg = seconds < 0;
     let s = seconds.unsigned_abs();
     let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60);
-    let body = match (ja, h, m) {
-        (false, 0, 0) => format!("{sec} s"),
-        (false, 0, _) => format!("{m} min {sec} s"),
-        (false, _, _) => format!("{h} h {m} min {sec} s"),
-        (true, 0, 0) => format!("{sec} 秒"),
-        (true, 0, _) => format!("{m} 分 {sec} 秒"),
-        (true, _, _) => format!("{h} 時間 {m} 分 {sec} 秒"),
+    let template = match (h, m) {
+        (0, 0) => messages::SECONDS,
+        (0, _) => messages::MINUTES_SECONDS,
+        _ => messages::HOURS_MINUTES_SECONDS,
     };
+    let body = template.fill(lang, &[("h", &h), ("m", &m), ("sec", &sec)]);
     if neg {
         format!("-{body}")
     } else {
@@ -156,7 +155,7 @@ mod tests {
         assert_eq!(calendar(i64::MAX, 0), None);
         assert_eq!(offset_label(540), "UTC+09:00");
         assert_eq!(offset_label(-330), "UTC-05:30");
-        assert_eq!(duration(60, false), "1 min 0 s");
-        assert_eq!(duration(3725, true), "1 時間 2 分 5 秒");
+        assert_eq!(duration(60, Lang::En), "1 min 0 s");
+        assert_eq!(duration(3725, Lang::Ja), "1 時間 2 分 5 秒");
     }
 }

@@ -16,13 +16,13 @@
 //! (its stream reader takes values with no separator between them, as Firehose
 //! writes them), base64 with `base64`, gzip with `flate2`.
 
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 use base64::Engine as _;
 use serde_json::Value as Json;
 
-use crate::fields::{FieldName, Lang};
+use crate::fields::messages as m;
+use crate::fields::{FieldName, Lang, Text};
 
 use crate::flowlog::bulk::open;
 use crate::flowlog::decode::clock;
@@ -98,54 +98,36 @@ impl Shape {
     /// Its name, as the page shows it.
     #[must_use]
     pub fn name(self, lang: Lang) -> &'static str {
-        let (en, ja) = match self {
-            Shape::ConsoleCopy => ("CloudWatch console copy", "CloudWatch コンソールからのコピー"),
-            Shape::LogsTail => ("aws logs tail output", "aws logs tail の出力"),
-            Shape::Timestamped => ("lines with timestamps in front", "先頭にタイムスタンプのある行"),
-            Shape::CliJson => (
-                "aws logs get/filter-log-events JSON",
-                "aws logs get/filter-log-events の JSON",
-            ),
-            Shape::CliText => ("aws logs … --output text", "aws logs … --output text の出力"),
-            Shape::CliTable => ("aws logs … --output table", "aws logs … --output table の出力"),
-            Shape::TabJoined => ("records joined by TABs", "TAB で連結されたレコード"),
-            Shape::JsonArray => ("JSON array of records", "レコードの JSON 配列"),
-            Shape::ConsoleCsv => ("CloudWatch console CSV", "CloudWatch コンソールの CSV"),
-            Shape::InsightsCsv => ("Logs Insights CSV export", "Logs Insights の CSV エクスポート"),
-            Shape::InsightsMarkdown => (
-                "Logs Insights Markdown export",
-                "Logs Insights の Markdown エクスポート",
-            ),
-            Shape::InsightsResults => ("aws logs get-query-results JSON", "aws logs get-query-results の JSON"),
-            Shape::SubscriptionEvent => (
-                "subscription filter Lambda event",
-                "サブスクリプションフィルターの Lambda イベント",
-            ),
-            Shape::SubscriptionPayload => (
-                "subscription filter payload",
-                "サブスクリプションフィルターのペイロード",
-            ),
-            Shape::Kinesis => ("Kinesis records", "Kinesis のレコード"),
-            Shape::FirehoseTransform => ("Firehose transformation event", "Firehose の変換イベント"),
-            Shape::FirehoseMessage => (
-                "Firehose {\"message\"} objects",
-                "Firehose の {\"message\"} オブジェクト",
-            ),
-            Shape::NamedColumns => ("records as named fields", "フィールド名付きのレコード"),
-            Shape::Base64 => ("base64", "base64"),
-            Shape::Gzip => ("gzip", "gzip"),
-            Shape::CodeFence => ("Markdown code fence", "Markdown のコードブロック"),
-            Shape::Ansi => ("terminal colour codes", "端末の色コード"),
-            Shape::Bom => ("byte-order mark", "バイトオーダーマーク"),
-            Shape::CrLineEnds => ("CR line ends", "CR の改行"),
-            Shape::S3Key => ("S3 object key", "S3 オブジェクトキー"),
-            Shape::Parquet => ("Parquet file", "Parquet ファイル"),
-            Shape::TgwNoHeader => (
-                "transit gateway records without a header (read with the transit gateway default format)",
-                "ヘッダーのない Transit Gateway のレコード（Transit Gateway のデフォルト形式で読み取り）",
-            ),
-        };
-        lang.pick(en, ja)
+        match self {
+            Shape::ConsoleCopy => m::SHAPE_CONSOLE_COPY,
+            Shape::LogsTail => m::SHAPE_LOGS_TAIL,
+            Shape::Timestamped => m::SHAPE_TIMESTAMPED,
+            Shape::CliJson => m::SHAPE_CLI_JSON,
+            Shape::CliText => m::SHAPE_CLI_TEXT,
+            Shape::CliTable => m::SHAPE_CLI_TABLE,
+            Shape::TabJoined => m::SHAPE_TAB_JOINED,
+            Shape::JsonArray => m::SHAPE_JSON_ARRAY,
+            Shape::ConsoleCsv => m::SHAPE_CONSOLE_CSV,
+            Shape::InsightsCsv => m::SHAPE_INSIGHTS_CSV,
+            Shape::InsightsMarkdown => m::SHAPE_INSIGHTS_MARKDOWN,
+            Shape::InsightsResults => m::SHAPE_INSIGHTS_RESULTS,
+            Shape::SubscriptionEvent => m::SHAPE_SUBSCRIPTION_EVENT,
+            Shape::SubscriptionPayload => m::SHAPE_SUBSCRIPTION_PAYLOAD,
+            Shape::Kinesis => m::SHAPE_KINESIS,
+            Shape::FirehoseTransform => m::SHAPE_FIREHOSE_TRANSFORM,
+            Shape::FirehoseMessage => m::SHAPE_FIREHOSE_MESSAGE,
+            Shape::NamedColumns => m::SHAPE_NAMED_COLUMNS,
+            Shape::Base64 => m::SHAPE_BASE64,
+            Shape::Gzip => m::SHAPE_GZIP,
+            Shape::CodeFence => m::SHAPE_CODE_FENCE,
+            Shape::Ansi => m::SHAPE_ANSI,
+            Shape::Bom => m::SHAPE_BOM,
+            Shape::CrLineEnds => m::SHAPE_CR_LINE_ENDS,
+            Shape::S3Key => m::SHAPE_S3_KEY,
+            Shape::Parquet => m::SHAPE_PARQUET,
+            Shape::TgwNoHeader => m::SHAPE_TGW_NO_HEADER,
+        }
+        .get(lang)
     }
 }
 
@@ -172,47 +154,32 @@ impl Removed {
     /// What a removed line was, for the list of removed lines.
     #[must_use]
     pub fn label(self, lang: Lang) -> &'static str {
-        let (en, ja) = match self {
-            Removed::Chrome => ("column header or decoration", "列見出しまたは装飾"),
-            Removed::Timestamps => (
-                "event timestamp (kept as the event time)",
-                "イベントのタイムスタンプ（イベント時刻として保持）",
-            ),
-            Removed::Streams => ("log stream name (kept)", "ログストリーム名（保持）"),
-            Removed::Duplicates => (
-                "the same event shown again (expanded row)",
-                "同じイベントの再表示（展開された行）",
-            ),
-            Removed::Columns => ("other wrapper values", "その他のラッパーの値"),
-            Removed::Query => ("Insights query or its settings", "Insights のクエリまたは設定"),
-            Removed::ControlMessages => (
-                "health-check message, no records",
-                "ヘルスチェックのメッセージ（レコードなし）",
-            ),
-        };
-        lang.pick(en, ja)
+        match self {
+            Removed::Chrome => m::REMOVED_CHROME,
+            Removed::Timestamps => m::REMOVED_TIMESTAMPS,
+            Removed::Streams => m::REMOVED_STREAMS,
+            Removed::Duplicates => m::REMOVED_DUPLICATES,
+            Removed::Columns => m::REMOVED_COLUMNS,
+            Removed::Query => m::REMOVED_QUERY,
+            Removed::ControlMessages => m::REMOVED_CONTROL_MESSAGES,
+        }
+        .get(lang)
     }
 
     /// "2 event timestamps" in `lang`.
     #[must_use]
     pub fn phrase(self, n: usize, lang: Lang) -> String {
         let s = if n == 1 { "" } else { "s" };
-        match (self, lang) {
-            (Removed::Chrome, Lang::En) => format!("{n} line{s} of column headers and decoration"),
-            (Removed::Chrome, Lang::Ja) => format!("列見出しと装飾 {n} 行"),
-            (Removed::Timestamps, Lang::En) => format!("{n} event timestamp{s} (kept as event times)"),
-            (Removed::Timestamps, Lang::Ja) => format!("イベントのタイムスタンプ {n} 個（イベント時刻として保持）"),
-            (Removed::Streams, Lang::En) => format!("{n} log stream name{s} (kept as context)"),
-            (Removed::Streams, Lang::Ja) => format!("ログストリーム名 {n} 個（参考情報として保持）"),
-            (Removed::Duplicates, Lang::En) => format!("{n} repeated line{s} of expanded rows"),
-            (Removed::Duplicates, Lang::Ja) => format!("展開された行の重複 {n} 行"),
-            (Removed::Columns, Lang::En) => format!("{n} other wrapper value{s} (event IDs, ingestion times)"),
-            (Removed::Columns, Lang::Ja) => format!("その他のラッパーの値 {n} 個（イベント ID、取り込み時刻）"),
-            (Removed::Query, Lang::En) => format!("{n} line{s} of the Insights query and its settings"),
-            (Removed::Query, Lang::Ja) => format!("Insights のクエリと設定 {n} 行"),
-            (Removed::ControlMessages, Lang::En) => format!("{n} health-check message{s} (no records)"),
-            (Removed::ControlMessages, Lang::Ja) => format!("ヘルスチェックのメッセージ {n} 件（レコードなし）"),
+        match self {
+            Removed::Chrome => m::REMOVED_CHROME_COUNT,
+            Removed::Timestamps => m::REMOVED_TIMESTAMPS_COUNT,
+            Removed::Streams => m::REMOVED_STREAMS_COUNT,
+            Removed::Duplicates => m::REMOVED_DUPLICATES_COUNT,
+            Removed::Columns => m::REMOVED_COLUMNS_COUNT,
+            Removed::Query => m::REMOVED_QUERY_COUNT,
+            Removed::ControlMessages => m::REMOVED_CONTROL_MESSAGES_COUNT,
         }
+        .fill(lang, &[("n", &n), ("s", &s)])
     }
 }
 
@@ -302,18 +269,13 @@ impl S3Key {
     #[must_use]
     pub fn describe(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
-        let label = |en: &str, ja: &str, v: &Option<String>| v.as_ref().map(|v| format!("{} {v}", lang.pick(en, ja)));
-        parts.extend(label("account", "アカウント", &self.account));
-        parts.extend(label("Region", "リージョン", &self.region));
-        parts.extend(label("flow log", "フローログ", &self.flow_log_id));
+        let label = |text: Text, v: &Option<String>| v.as_ref().map(|v| text.fill(lang, &[("value", v)]));
+        parts.extend(label(m::S3_ACCOUNT, &self.account));
+        parts.extend(label(m::S3_REGION, &self.region));
+        parts.extend(label(m::S3_FLOW_LOG, &self.flow_log_id));
         if let Some(w) = &self.window {
             let five = w.len() == 17;
-            parts.push(match (five, lang) {
-                (true, Lang::En) => format!("records ending {w} + 5 min"),
-                (true, Lang::Ja) => format!("{w} から 5 分間に終了したレコード"),
-                (false, Lang::En) => format!("period {w}"),
-                (false, Lang::Ja) => format!("期間 {w}"),
-            });
+            parts.push(if five { m::S3_FIVE_MINUTES } else { m::S3_PERIOD }.fill(lang, &[("value", w)]));
         }
         parts.join(", ")
     }
@@ -395,24 +357,19 @@ impl Report {
         // A plain file whose name is an S3 key: only what the key says.
         if self.shapes.iter().all(|(s, _)| *s == Shape::S3Key) && records == 0 && self.removed.is_empty() {
             let keys: Vec<String> = self.s3.iter().map(|k| k.describe(lang)).collect();
-            return format!("{}{}", lang.pick("S3 key: ", "S3 キー："), keys.join("; "));
+            return m::S3_KEY.fill(lang, &[("keys", &keys.join("; "))]);
         }
         let what = self.describe(lang);
         let from = if self.wrappers > 1 {
-            match lang {
-                Lang::En => format!(" from {} wrappers", self.wrappers),
-                Lang::Ja => format!("（{} 個のラッパーから）", self.wrappers),
-            }
+            m::FROM_WRAPPERS.fill(lang, &[("n", &self.wrappers)])
         } else {
             String::new()
         };
-        match lang {
-            Lang::En => {
-                let s = if records == 1 { "" } else { "s" };
-                format!("Found {records} record{s}{from} in: {what}.")
-            }
-            Lang::Ja => format!("{records} 件のレコードを見つけました{from}。{what}。"),
-        }
+        let s = if records == 1 { "" } else { "s" };
+        m::FOUND_RECORDS.fill(
+            lang,
+            &[("records", &records), ("s", &s), ("from", &from), ("what", &what)],
+        )
     }
 
     /// The sentence the page shows: "CloudWatch console copy: 2 event timestamps
@@ -423,28 +380,14 @@ impl Report {
         let mut out = names.join(" → ");
         if !self.removed.is_empty() {
             let parts: Vec<String> = self.removed.iter().map(|(r, n)| r.phrase(*n, lang)).collect();
-            match lang {
-                Lang::En => {
-                    let _ = write!(out, ": removed {}", parts.join(", "));
-                }
-                Lang::Ja => {
-                    let _ = write!(out, "：{}を取り除きました", parts.join("、"));
-                }
-            }
+            out.push_str(&m::REMOVED_LIST.fill(lang, &[("list", &parts.join(m::LIST_SEP.get(lang)))]));
         }
         if !self.streams.is_empty() {
             let streams = self.streams.join(", ");
-            match lang {
-                Lang::En => {
-                    let _ = write!(out, "; log stream {streams}");
-                }
-                Lang::Ja => {
-                    let _ = write!(out, "。ログストリーム {streams}");
-                }
-            }
+            out.push_str(&m::LOG_STREAMS.fill(lang, &[("streams", &streams)]));
         }
         for key in &self.s3 {
-            let _ = write!(out, "{}{}", lang.pick("; S3 key: ", "。S3 キー："), key.describe(lang));
+            out.push_str(&m::AND_S3_KEY.fill(lang, &[("key", &key.describe(lang))]));
         }
         out
     }

@@ -495,7 +495,7 @@ fn time(record: &Record, field: FieldName, t: i64, lang: Lang, tz: &dyn LocalOff
         };
         push_sentence(
             &mut meaning,
-            &format!("{}: {}", w::DURATION.get(lang), clock::duration(secs, lang == Lang::Ja)),
+            &format!("{}: {}", w::DURATION.get(lang), clock::duration(secs, lang)),
         );
     }
     if let (FieldName::Start, Some(e)) = (field, &record.event_time) {

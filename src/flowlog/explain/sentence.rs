@@ -1,6 +1,6 @@
 //! A one-sentence, plain-language summary of a record.
 
-use crate::fields::{vocab, FieldName, Lang};
+use crate::fields::{t, vocab, FieldName, Lang, Text};
 
 use crate::flowlog::decode::clock;
 use crate::flowlog::decode::record::Record;
@@ -17,7 +17,7 @@ pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
     let eni = raw(FieldName::InterfaceId)
         .or(raw(FieldName::ResourceId))
         .or(raw(FieldName::TgwAttachmentId));
-    let window = window(record, ja);
+    let window = window(record, lang);
 
     match record.log_status() {
         Some(LogStatus::NoData) => {
@@ -172,7 +172,10 @@ pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
     }
 }
 
-fn window(record: &Record, ja: bool) -> String {
+const IN_WINDOW: Text = t(" in {d} from {from} UTC", "{from} UTC からの {d}間に、");
+const AT_TIME: Text = t(" at {from} UTC", "{from} UTC に、");
+
+fn window(record: &Record, lang: Lang) -> String {
     let time = |f| match record.value(f) {
         Some(Value::Time(t)) => Some(t),
         _ => None,
@@ -180,20 +183,12 @@ fn window(record: &Record, ja: bool) -> String {
     match (time(FieldName::Start), time(FieldName::End)) {
         (Some(s), Some(e)) => {
             let from = clock::calendar(s, 0).unwrap_or_default();
-            let d = clock::duration(e - s, ja);
-            if ja {
-                format!("{from} UTC からの {d}間に、")
-            } else {
-                format!(" in {d} from {from} UTC")
-            }
+            let d = clock::duration(e - s, lang);
+            IN_WINDOW.fill(lang, &[("from", &from), ("d", &d)])
         }
         (Some(s), None) => {
             let from = clock::calendar(s, 0).unwrap_or_default();
-            if ja {
-                format!("{from} UTC に、")
-            } else {
-                format!(" at {from} UTC")
-            }
+            AT_TIME.fill(lang, &[("from", &from)])
         }
         _ => String::new(),
     }

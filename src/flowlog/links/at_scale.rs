@@ -74,18 +74,12 @@ impl AthenaLayout {
     /// Its name in the page's menu.
     #[must_use]
     pub fn label(self, lang: crate::fields::Lang) -> &'static str {
-        let (en, ja) = match self {
-            AthenaLayout::TextDaily => (
-                "plain text, default S3 prefixes (daily)",
-                "プレーンテキスト、既定の S3 プレフィックス（日単位）",
-            ),
-            AthenaLayout::TextHiveHourly => (
-                "plain text, Hive-compatible S3 prefixes, per-hour partitions",
-                "プレーンテキスト、Hive 互換の S3 プレフィックス、時間単位のパーティション",
-            ),
-            AthenaLayout::ParquetHourly => ("Parquet, per-hour partitions", "Parquet、時間単位のパーティション"),
-        };
-        lang.pick(en, ja)
+        match self {
+            AthenaLayout::TextDaily => crate::fields::messages::ATHENA_TEXT_DAILY,
+            AthenaLayout::TextHiveHourly => crate::fields::messages::ATHENA_TEXT_HIVE_HOURLY,
+            AthenaLayout::ParquetHourly => crate::fields::messages::ATHENA_PARQUET_HOURLY,
+        }
+        .get(lang)
     }
 }
 

@@ -9,7 +9,7 @@ use crate::fields::Lang;
 use crate::flowlog::links::at_scale::AthenaLayout;
 use crate::flowlog::{links::at_scale, Format};
 
-use crate::ui::labels as l;
+use crate::fields::labels as l;
 use crate::ui::state::{Action, CopyKind, Notice};
 use crate::web::browser;
 

@@ -7,8 +7,8 @@ use crate::flowlog::bulk::open::Problem;
 use crate::flowlog::explain::describe::{binary_size, group};
 use crate::flowlog::{Counts, Preset};
 
+use crate::fields::labels as l;
 use crate::ui::app::{FormatBox, Shared};
-use crate::ui::labels as l;
 use crate::ui::large::files;
 use crate::ui::state::{Action, Files};
 use crate::web::browser;
@@ -269,8 +269,7 @@ fn files_list(files: &Files, lang: Lang) -> Html {
 fn status(counts: Counts, header: Option<usize>, format: &FormatBox, lang: Lang) -> Html {
     let source = match (format, header) {
         (Some(Ok(f)), _) => format!("{} ({})", l::FORMAT_TYPED.get(lang), f.len()),
-        (_, Some(no)) if lang == Lang::Ja => format!("{no} 行目のヘッダー行から"),
-        (_, Some(no)) => format!("from the header on line {no}"),
+        (_, Some(no)) => l::FROM_HEADER_LINE.fill(lang, &[("line", &no)]),
         _ => l::FORMAT_AUTO_DEFAULT.get(lang).to_owned(),
     };
     let records_word = if counts.records == 1 { l::RECORD } else { l::RECORDS }.get(lang);

@@ -6,7 +6,7 @@ use crate::fields::samples::{sample, SAMPLES};
 use crate::fields::Lang;
 use crate::flowlog::{links::share, Options};
 
-use crate::ui::labels as l;
+use crate::fields::labels as l;
 use crate::ui::large::files;
 use crate::ui::state::{Action, CopyKind, Fault, Notice, Phase};
 use crate::web::browser;

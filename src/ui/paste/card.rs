@@ -6,8 +6,8 @@ use crate::fields::Lang;
 use crate::flowlog::explain::describe::describe;
 use crate::flowlog::{decode::clock, Decoded, LineKind};
 
+use crate::fields::labels as l;
 use crate::ui::app::Shared;
-use crate::ui::labels as l;
 use crate::ui::paste::record_tools::{CopyButtons, RecordStory};
 use crate::ui::state::{Action, Selection};
 use crate::web::tz::BrowserTz;

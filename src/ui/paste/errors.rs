@@ -5,8 +5,8 @@ use yew::prelude::*;
 use crate::fields::Lang;
 use crate::flowlog::{Decoded, LineError, LineErrorKind};
 
+use crate::fields::labels as l;
 use crate::ui::app::Shared;
-use crate::ui::labels as l;
 use crate::ui::state::{Action, Selection};
 
 /// Props of [`ErrorList`].

@@ -6,8 +6,8 @@ use crate::fields::{Certainty, Lang, Scope};
 use crate::flowlog::explain::describe::describe;
 use crate::flowlog::{links::at_scale, Decoded, LineKind};
 
+use crate::fields::labels as l;
 use crate::ui::app::Shared;
-use crate::ui::labels as l;
 use crate::ui::paste::record_tools::{CopyButtons, RecordStory};
 use crate::ui::state::{Action, Selection};
 use crate::web::tz::BrowserTz;

@@ -7,8 +7,8 @@ use crate::flowlog::explain::copy;
 use crate::flowlog::explain::story::story;
 use crate::flowlog::{Decoded, LineKind, Record};
 
+use crate::fields::labels as l;
 use crate::ui::app::Shared;
-use crate::ui::labels as l;
 use crate::ui::state::{Action, CopyKind, Notice};
 use crate::web::browser;
 use crate::web::tz::BrowserTz;

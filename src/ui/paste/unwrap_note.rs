@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::fields::Lang;
 use crate::flowlog::decode::shapes::Report;
 
-use crate::ui::labels as l;
+use crate::fields::labels as l;
 
 /// Props of [`UnwrapNote`].
 #[derive(Properties, PartialEq)]

@@ -1,5 +1,7 @@
 //! The page's own words (headings, buttons, hints), in English and Japanese.
-//! Field and value explanations are not here: they live in `crate::fields`.
+//! Field and value explanations are beside them in `crate::fields`.
+
+#![allow(missing_docs, reason = "each label's name and words say what it is")]
 
 use crate::fields::{t, Text};
 
@@ -96,6 +98,7 @@ pub const ABOUT_HOST: Text = t(
     "To host it for a team: the built folder dist/ is plain files. Copy it to Amazon S3 with CloudFront, GitHub Pages or any web server, under any path; HOSTING.md in the source gives the steps and the headers to send. By default it asks search engines not to index it.",
     "チームで使うには：ビルドした dist/ フォルダーは普通のファイルだけなので、Amazon S3 と CloudFront、GitHub Pages、任意のウェブサーバーに、どのパスの下にでもコピーできます。手順と送るべきヘッダーはソースの HOSTING.md にあります。既定では検索エンジンにインデックスしないよう求めます。",
 );
+pub const FROM_HEADER_LINE: Text = t("from the header on line {line}", "{line} 行目のヘッダー行から");
 pub const LOG_STREAM: Text = t(
     "CloudWatch log stream (usually the network interface)",
     "CloudWatch のログストリーム（通常はネットワークインターフェイス）",
