@@ -3,7 +3,7 @@
 //! `crate::fields`; this module only chooses and combines them.
 
 use crate::fields::vocab::{self, words as w};
-use crate::fields::{FieldName, Kind, Lang};
+use crate::fields::{t, FieldName, Kind, Lang, Text};
 
 use crate::flowlog::decode::clock::{self, LocalOffset};
 use crate::flowlog::decode::record::{Cell, Record};
@@ -46,18 +46,13 @@ fn first_sentence(s: &str) -> &str {
 fn describe_value(record: &Record, cell: &Cell, text: &str, lang: Lang, tz: &dyn LocalOffset) -> Described {
     let spec = cell.field.spec();
     let raw = cell.raw(text);
-    let ja = lang == Lang::Ja;
     let value = match &cell.value {
         Ok(v) => *v,
         Err(e) => {
             let expected = e.expected(lang);
             return Described {
-                decoded: if ja { "読めません".into() } else { "invalid".into() },
-                meaning: if ja {
-                    format!("{expected}が必要ですが、`{raw}` です。")
-                } else {
-                    format!("Expected {expected}, found `{raw}`.")
-                },
+                decoded: INVALID.get(lang).into(),
+                meaning: EXPECTED_EXPECTED_FOUND_RAW.fill(lang, &[("expected", &expected), ("raw", &raw)]),
             };
         }
     };
@@ -124,20 +119,8 @@ fn describe_value(record: &Record, cell: &Cell, text: &str, lang: Lang, tz: &dyn
         Value::LogStatus(s) => Described {
             decoded: match s {
                 LogStatus::Ok => "OK",
-                LogStatus::NoData => {
-                    if ja {
-                        "データなし"
-                    } else {
-                        "no data"
-                    }
-                }
-                LogStatus::SkipData => {
-                    if ja {
-                        "一部欠落"
-                    } else {
-                        "skipped data"
-                    }
-                }
+                LogStatus::NoData => NO_DATA.get(lang),
+                LogStatus::SkipData => SKIPPED_DATA.get(lang),
             }
             .to_owned(),
             meaning: code_meaning.unwrap_or_default().to_owned(),
@@ -317,7 +300,6 @@ fn text_value(field: FieldName, raw: &str, lang: Lang) -> Described {
 }
 
 fn address_meaning(record: &Record, field: FieldName, lang: Lang) -> String {
-    let ja = lang == Lang::Ja;
     let Some(Value::Addr(ip)) = record.value(field) else {
         return String::new();
     };
@@ -343,11 +325,7 @@ fn address_meaning(record: &Record, field: FieldName, lang: Lang) -> String {
     if let Some(Value::Addr(other)) = pair.and_then(|p| record.value(p)) {
         if other != ip {
             let p = pair.map(FieldName::as_str).unwrap_or_default();
-            let note = if ja {
-                format!("{p}（{other}）と異なります。この インターフェイスは中継点（NAT ゲートウェイや Transit Gateway など）か、セカンダリ IP / Pod IP 宛ての通信です")
-            } else {
-                format!("Differs from {p} ({other}): the interface is a middle hop (NAT gateway, transit gateway…) or the packet used a secondary / pod IP")
-            };
+            let note = DIFFERS_FROM_P_OTHER.fill(lang, &[("other", &other), ("p", &p)]);
             push_sentence(&mut m, &note);
         }
     }
@@ -508,6 +486,19 @@ fn time(record: &Record, field: FieldName, t: i64, lang: Lang, tz: &dyn LocalOff
         meaning,
     }
 }
+
+// Its words (one translation mechanism: fields::Text).
+const INVALID: Text = t("invalid", "読めません");
+const EXPECTED_EXPECTED_FOUND_RAW: Text = t(
+    "Expected {expected}, found `{raw}`.",
+    "{expected}が必要ですが、`{raw}` です。",
+);
+const NO_DATA: Text = t("no data", "データなし");
+const SKIPPED_DATA: Text = t("skipped data", "一部欠落");
+const DIFFERS_FROM_P_OTHER: Text = t(
+    "Differs from {p} ({other}): the interface is a middle hop (NAT gateway, transit gateway…) or the packet used a secondary / pod IP",
+    "{p}（{other}）と異なります。この インターフェイスは中継点（NAT ゲートウェイや Transit Gateway など）か、セカンダリ IP / Pod IP 宛ての通信です",
+);
 
 #[cfg(test)]
 mod tests {

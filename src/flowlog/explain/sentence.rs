@@ -21,26 +21,12 @@ pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
 
     match record.log_status() {
         Some(LogStatus::NoData) => {
-            let on = eni
-                .map(|e| if ja { format!("{e} では") } else { format!(" on {e}") })
-                .unwrap_or_default();
-            return if ja {
-                format!("{on}{window}通信がありませんでした（NODATA）。")
-            } else {
-                format!("No traffic{on}{window} (NODATA).")
-            };
+            let on = eni.map(|e| ON_E.fill(lang, &[("e", &e)])).unwrap_or_default();
+            return NO_TRAFFIC_ON_WINDOW.fill(lang, &[("on", &on), ("window", &window)]);
         }
         Some(LogStatus::SkipData) => {
-            let on = eni
-                .map(|e| if ja { format!("{e} の") } else { format!(" for {e}") })
-                .unwrap_or_default();
-            return if ja {
-                format!("{window}{on}一部のフローが記録されずに失われました（SKIPDATA）。通信がなかったわけではありません。")
-            } else {
-                format!(
-                    "Some flows{on}{window} were skipped and not recorded (SKIPDATA): traffic is unknown, not absent."
-                )
-            };
+            let on = eni.map(|e| FOR_E.fill(lang, &[("e", &e)])).unwrap_or_default();
+            return SOME_FLOWS_ON_WINDOW.fill(lang, &[("on", &on), ("window", &window)]);
         }
         _ => {}
     }
@@ -68,21 +54,13 @@ pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
         let a = raw(addr)?;
         let kind = match record.value(addr) {
             Some(Value::Addr(ip)) => AddrKind::of(ip).short().get(lang),
-            Some(Value::Masked) => {
-                if ja {
-                    "マスク済み"
-                } else {
-                    "masked"
-                }
-            }
+            Some(Value::Masked) => MASKED.get(lang),
             _ => "",
         };
         let kind = if kind.is_empty() {
             String::new()
-        } else if ja {
-            format!("（{kind}）")
         } else {
-            format!(" ({kind})")
+            KIND.fill(lang, &[("kind", &kind)])
         };
         let service = port(port_field).and_then(|p| vocab::service(p, proto)).filter(|_| {
             port_field == FieldName::Dstport
@@ -150,8 +128,8 @@ pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
         (None, _) => String::new(),
     };
     let direction = match record.value(FieldName::FlowDirection) {
-        Some(Value::Direction(FlowDirection::Ingress)) => Some(if ja { "受信" } else { "inbound" }),
-        Some(Value::Direction(FlowDirection::Egress)) => Some(if ja { "送信" } else { "outbound" }),
+        Some(Value::Direction(FlowDirection::Ingress)) => Some(INBOUND.get(lang)),
+        Some(Value::Direction(FlowDirection::Egress)) => Some(OUTBOUND.get(lang)),
         _ => None,
     };
     let on = match (eni, direction, ja) {
@@ -193,3 +171,19 @@ fn window(record: &Record, lang: Lang) -> String {
         _ => String::new(),
     }
 }
+
+// Its words (one translation mechanism: fields::Text).
+const ON_E: Text = t(" on {e}", "{e} では");
+const NO_TRAFFIC_ON_WINDOW: Text = t(
+    "No traffic{on}{window} (NODATA).",
+    "{on}{window}通信がありませんでした（NODATA）。",
+);
+const FOR_E: Text = t(" for {e}", "{e} の");
+const SOME_FLOWS_ON_WINDOW: Text = t(
+    "Some flows{on}{window} were skipped and not recorded (SKIPDATA): traffic is unknown, not absent.",
+    "{window}{on}一部のフローが記録されずに失われました（SKIPDATA）。通信がなかったわけではありません。",
+);
+const MASKED: Text = t("masked", "マスク済み");
+const KIND: Text = t(" ({kind})", "（{kind}）");
+const INBOUND: Text = t("inbound", "受信");
+const OUTBOUND: Text = t("outbound", "送信");

@@ -5,7 +5,7 @@
 
 use std::net::IpAddr;
 
-use crate::fields::{vocab, FieldName as F, Lang};
+use crate::fields::{t, vocab, FieldName as F, Lang, Text};
 
 use crate::flowlog::decode::record::Record;
 use crate::flowlog::decode::value::{Action, FlowDirection, LogStatus, Value};
@@ -33,19 +33,11 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
 
     match record.log_status() {
         Some(LogStatus::NoData) => {
-            out.push(if ja {
-                "NODATA は、この集約間隔にインターフェイスを出入りする通信がなかったことを表します。アドレスやポートの列が `-` なのはそのためです。".into()
-            } else {
-                "NODATA means the interface sent and received nothing during the aggregation interval, which is why the address and port columns are `-`.".into()
-            });
+            out.push(NODATA_MEANS_THE_INTERFACE.get(lang).into());
             return out;
         }
         Some(LogStatus::SkipData) => {
-            out.push(if ja {
-                "SKIPDATA は、AWS の内部の容量制限やエラーでこの期間のフローレコードが記録されなかったことを表します。実際の通信は不明で、この 1 行が失われた多くのフローを表すことがあります。".into()
-            } else {
-                "SKIPDATA means flow records of this interval were dropped inside AWS (a capacity limit or an internal error). The real traffic is unknown, and this one line can stand for many lost flows.".into()
-            });
+            out.push(SKIPDATA_MEANS_FLOW_RECORDS.get(lang).into());
             return out;
         }
         _ => {}
@@ -58,7 +50,7 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
         Some(Value::Direction(d)) => Some(d),
         _ => None,
     };
-    let at = eni.map_or_else(String::new, |e| if ja { format!(" {e} ") } else { format!(" {e}") });
+    let at = eni.map_or_else(String::new, |e| E.fill(lang, &[("e", &e)]));
     // Whether the interface is the source side (`Some(true)`), the destination side, or unknown.
     let internal = |f| addr(f).is_some_and(|ip| AddrKind::of(ip).is_internal());
     let iface_is_src = match direction {
@@ -71,16 +63,12 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
         },
     };
     match (direction, src, dst) {
-        (Some(FlowDirection::Ingress), Some(s), Some(d)) => out.push(if ja {
-            format!("これは受信（ingress）のレコードです。通信はインターフェイス{at}に入ってきたので、宛先 {d} がインターフェイス側（IPv4 なら常にプライマリプライベート IP）、送信元 {s} が相手側です。")
-        } else {
-            format!("This is an ingress record: the traffic arrived at the interface{at}. So the destination {d} is the interface's own side (for IPv4 always its primary private IP) and the source {s} is the remote side.")
-        }),
-        (Some(FlowDirection::Egress), Some(s), Some(d)) => out.push(if ja {
-            format!("これは送信（egress）のレコードです。通信はインターフェイス{at}から出ていったので、送信元 {s} がインターフェイス側、宛先 {d} が相手側です。")
-        } else {
-            format!("This is an egress record: the traffic left the interface{at}. So the source {s} is the interface's own side and the destination {d} is the remote side.")
-        }),
+        (Some(FlowDirection::Ingress), Some(s), Some(d)) => {
+            out.push(THIS_IS_AN_INGRESS.fill(lang, &[("at", &at), ("d", &d), ("s", &s)]))
+        }
+        (Some(FlowDirection::Egress), Some(s), Some(d)) => {
+            out.push(THIS_IS_AN_EGRESS.fill(lang, &[("at", &at), ("d", &d), ("s", &s)]))
+        }
         (None, Some(s), Some(d)) => {
             let guess = match iface_is_src {
                 Some(true) => Some((s, d)),
@@ -130,30 +118,14 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
 
     // The verdict.
     match (record.action(), raw(F::RejectReason)) {
-        (Some(Action::Accept), _) => out.push(if ja {
-            "ACCEPT：セキュリティグループとネットワーク ACL の両方が通信を許可しました。".into()
-        } else {
-            "ACCEPT: both the security groups and the network ACL allowed the traffic.".into()
-        }),
-        (Some(Action::Reject), Some("BPA")) => out.push(if ja {
-            "REJECT の理由は BPA：VPC Block Public Access がインターネットとの通信を止めました。セキュリティグループやネットワーク ACL の設定とは関係ありません。".into()
-        } else {
-            "REJECT with reason BPA: VPC Block Public Access stopped this internet traffic, whatever the security groups and network ACLs say.".into()
-        }),
-        (Some(Action::Reject), Some("EC")) => out.push(if ja {
-            "REJECT の理由は EC：VPC 暗号化コントロール（強制モード）が暗号化されていない通信を破棄しました。".into()
-        } else {
-            "REJECT with reason EC: VPC Encryption Controls (enforce mode) dropped traffic that was not encrypted.".into()
-        }),
+        (Some(Action::Accept), _) => out.push(ACCEPT_BOTH_THE_SECURITY.get(lang).into()),
+        (Some(Action::Reject), Some("BPA")) => out.push(REJECT_WITH_REASON_BPA.get(lang).into()),
+        (Some(Action::Reject), Some("EC")) => out.push(REJECT_WITH_REASON_EC.get(lang).into()),
         (Some(Action::Reject), _) if reply => {
             let client_port = port(F::Dstport).map_or_else(String::new, |p| p.to_string());
             out.push(reply_rejected(iface_is_src, &client_port, lang));
         }
-        (Some(Action::Reject), _) => out.push(if ja {
-            "REJECT：セキュリティグループかネットワーク ACL が通信を許可しませんでした（デフォルト形式ではどちらかは分かりません）。接続が閉じた後に届いたパケットも REJECT になります。".into()
-        } else {
-            "REJECT: a security group or the network ACL did not allow this traffic (the record cannot tell which). Packets that arrive after a connection has closed are also recorded as REJECT.".into()
-        }),
+        (Some(Action::Reject), _) => out.push(REJECT_A_SECURITY_GROUP.get(lang).into()),
         (None, _) => {}
     }
 
@@ -163,11 +135,7 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
             .spec()
             .code(&flags.0.to_string())
             .map(|c| c.meaning.get(lang).to_owned());
-        let rule = if ja {
-            "AWS が記録するのは FIN・SYN・RST と SYN-ACK だけで、ACK や PSH だけのデータ転送は 0 になります。同じ期間・同じ方向のフラグは OR でまとめられます。"
-        } else {
-            "AWS reports only FIN, SYN, RST and SYN-ACK; segments that only carry data or acknowledgements (ACK, PSH) show as 0, and flags of one direction within one interval are OR-ed together."
-        };
+        let rule = AWS_REPORTS_ONLY_FIN.get(lang);
         out.push(match (what, ja) {
             (Some(w), false) => format!("tcp-flags {}: {w}. {rule}", flags.0),
             (Some(w), true) => format!("tcp-flags {}：{w}。{rule}", flags.0),
@@ -180,11 +148,7 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
     let differs = |a: F, b: F| matches!((addr(a), addr(b)), (Some(x), Some(y)) if x != y);
     if differs(F::Srcaddr, F::PktSrcaddr) || differs(F::Dstaddr, F::PktDstaddr) {
         let (ps, pd) = (raw(F::PktSrcaddr).unwrap_or("?"), raw(F::PktDstaddr).unwrap_or("?"));
-        out.push(if ja {
-            format!("パケット自体は {ps} から {pd} 宛てです。srcaddr / dstaddr と異なるのは、このインターフェイスが中継点（NAT ゲートウェイや Transit Gateway のインターフェイスなど）だから、またはセカンダリ IP や Pod IP が使われたからです。本来の送信元と宛先は pkt-srcaddr と pkt-dstaddr で分かります。")
-        } else {
-            format!("The packet itself went from {ps} to {pd}. It differs from srcaddr/dstaddr because this interface is a middle hop (a NAT gateway or transit gateway interface, for example) or because a secondary or pod IP was used: pkt-srcaddr and pkt-dstaddr name the original endpoints.")
-        });
+        out.push(THE_PACKET_ITSELF_WENT.fill(lang, &[("pd", &pd), ("ps", &ps)]));
     }
 
     // Traffic path.
@@ -194,11 +158,7 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
         } else {
             format!("traffic-path {}: it left {}.", c.code, c.meaning.get(lang))
         }),
-        (Some(FlowDirection::Ingress), Some(Value::Absent)) => out.push(if ja {
-            "traffic-path が `-` なのは、AWS が経路を送信（egress）のレコードについてだけ求めるからです。".into()
-        } else {
-            "traffic-path is `-` because AWS works out the path only for egress records.".into()
-        }),
+        (Some(FlowDirection::Ingress), Some(Value::Absent)) => out.push(TRAFFIC_PATH_IS_BECAUSE.get(lang).into()),
         _ => {}
     }
 
@@ -208,18 +168,14 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
         (F::PktDstAwsService, addr(F::PktDstaddr)),
     ] {
         if let (Some(Value::Code(c)), Some(ip)) = (record.value(field), endpoint) {
-            out.push(service_sentence(ip, c.meaning.get(lang), ja));
+            out.push(service_sentence(ip, c.meaning.get(lang), lang));
         }
     }
     out
 }
 
-fn service_sentence(ip: IpAddr, service: &str, ja: bool) -> String {
-    if ja {
-        format!("{ip} は AWS が公開している {service} のアドレス範囲にあります。")
-    } else {
-        format!("{ip} is in the published address range of {service}.")
-    }
+fn service_sentence(ip: IpAddr, service: &str, lang: Lang) -> String {
+    IP_IS_IN_THE.fill(lang, &[("ip", &ip), ("service", &service)])
 }
 
 /// Why a reply was rejected, and which network ACL rules to check: outbound rules
@@ -256,6 +212,57 @@ fn reply_rejected(iface_is_src: Option<bool>, client_port: &str, lang: Lang) -> 
     let gap = lang.pick(" ", "");
     format!("{why}{gap}{check}{gap}{late}")
 }
+
+// Its words (one translation mechanism: fields::Text).
+const NODATA_MEANS_THE_INTERFACE: Text = t(
+    "NODATA means the interface sent and received nothing during the aggregation interval, which is why the address and port columns are `-`.",
+    "NODATA は、この集約間隔にインターフェイスを出入りする通信がなかったことを表します。アドレスやポートの列が `-` なのはそのためです。",
+);
+const SKIPDATA_MEANS_FLOW_RECORDS: Text = t(
+    "SKIPDATA means flow records of this interval were dropped inside AWS (a capacity limit or an internal error). The real traffic is unknown, and this one line can stand for many lost flows.",
+    "SKIPDATA は、AWS の内部の容量制限やエラーでこの期間のフローレコードが記録されなかったことを表します。実際の通信は不明で、この 1 行が失われた多くのフローを表すことがあります。",
+);
+const E: Text = t(" {e}", " {e} ");
+const THIS_IS_AN_INGRESS: Text = t(
+    "This is an ingress record: the traffic arrived at the interface{at}. So the destination {d} is the interface's own side (for IPv4 always its primary private IP) and the source {s} is the remote side.",
+    "これは受信（ingress）のレコードです。通信はインターフェイス{at}に入ってきたので、宛先 {d} がインターフェイス側（IPv4 なら常にプライマリプライベート IP）、送信元 {s} が相手側です。",
+);
+const THIS_IS_AN_EGRESS: Text = t(
+    "This is an egress record: the traffic left the interface{at}. So the source {s} is the interface's own side and the destination {d} is the remote side.",
+    "これは送信（egress）のレコードです。通信はインターフェイス{at}から出ていったので、送信元 {s} がインターフェイス側、宛先 {d} が相手側です。",
+);
+const ACCEPT_BOTH_THE_SECURITY: Text = t(
+    "ACCEPT: both the security groups and the network ACL allowed the traffic.",
+    "ACCEPT：セキュリティグループとネットワーク ACL の両方が通信を許可しました。",
+);
+const REJECT_WITH_REASON_BPA: Text = t(
+    "REJECT with reason BPA: VPC Block Public Access stopped this internet traffic, whatever the security groups and network ACLs say.",
+    "REJECT の理由は BPA：VPC Block Public Access がインターネットとの通信を止めました。セキュリティグループやネットワーク ACL の設定とは関係ありません。",
+);
+const REJECT_WITH_REASON_EC: Text = t(
+    "REJECT with reason EC: VPC Encryption Controls (enforce mode) dropped traffic that was not encrypted.",
+    "REJECT の理由は EC：VPC 暗号化コントロール（強制モード）が暗号化されていない通信を破棄しました。",
+);
+const REJECT_A_SECURITY_GROUP: Text = t(
+    "REJECT: a security group or the network ACL did not allow this traffic (the record cannot tell which). Packets that arrive after a connection has closed are also recorded as REJECT.",
+    "REJECT：セキュリティグループかネットワーク ACL が通信を許可しませんでした（デフォルト形式ではどちらかは分かりません）。接続が閉じた後に届いたパケットも REJECT になります。",
+);
+const AWS_REPORTS_ONLY_FIN: Text = t(
+    "AWS reports only FIN, SYN, RST and SYN-ACK; segments that only carry data or acknowledgements (ACK, PSH) show as 0, and flags of one direction within one interval are OR-ed together.",
+    "AWS が記録するのは FIN・SYN・RST と SYN-ACK だけで、ACK や PSH だけのデータ転送は 0 になります。同じ期間・同じ方向のフラグは OR でまとめられます。",
+);
+const THE_PACKET_ITSELF_WENT: Text = t(
+    "The packet itself went from {ps} to {pd}. It differs from srcaddr/dstaddr because this interface is a middle hop (a NAT gateway or transit gateway interface, for example) or because a secondary or pod IP was used: pkt-srcaddr and pkt-dstaddr name the original endpoints.",
+    "パケット自体は {ps} から {pd} 宛てです。srcaddr / dstaddr と異なるのは、このインターフェイスが中継点（NAT ゲートウェイや Transit Gateway のインターフェイスなど）だから、またはセカンダリ IP や Pod IP が使われたからです。本来の送信元と宛先は pkt-srcaddr と pkt-dstaddr で分かります。",
+);
+const TRAFFIC_PATH_IS_BECAUSE: Text = t(
+    "traffic-path is `-` because AWS works out the path only for egress records.",
+    "traffic-path が `-` なのは、AWS が経路を送信（egress）のレコードについてだけ求めるからです。",
+);
+const IP_IS_IN_THE: Text = t(
+    "{ip} is in the published address range of {service}.",
+    "{ip} は AWS が公開している {service} のアドレス範囲にあります。",
+);
 
 #[cfg(test)]
 mod tests {
