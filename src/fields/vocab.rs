@@ -334,7 +334,7 @@ pub mod words {
     /// Unit: one byte.
     pub const BYTE: Text = t("byte", "バイト");
     /// Average size per packet.
-    pub const PER_PACKET: Text = t("per packet on average", "1 パケット平均");
+    pub const BYTES_PER_PACKET: Text = t("{n} bytes per packet on average", "1 パケット平均 {n} バイト");
     /// Ephemeral port range.
     pub const EPHEMERAL: Text = t(
         "most likely an ephemeral (temporary client) port",
@@ -389,8 +389,8 @@ pub mod words {
     );
     /// Version in the record differs from the format.
     pub const VERSION_MISMATCH: Text = t(
-        "the fields of this format would make AWS write version",
-        "この形式の項目から決まるバージョンは",
+        "Note: the fields of this format would make AWS write version {expected}",
+        "注意：この形式の項目から決まるバージョンは{expected} です",
     );
     /// Decoded action words.
     pub const ACCEPTED: Text = t("accepted", "許可");

@@ -3,7 +3,7 @@
 use serde_json::{json, Map, Value as Json};
 
 use crate::fields::messages as m;
-use crate::fields::Lang;
+use crate::fields::{t, Lang, Text};
 
 use crate::flowlog::decode::clock::LocalOffset;
 use crate::flowlog::decode::record::Record;
@@ -13,10 +13,7 @@ use crate::flowlog::explain::sentence::sentence;
 /// A Markdown table: summary line, then field | raw | decoded | meaning.
 #[must_use]
 pub fn markdown(record: &Record, line_no: usize, text: &str, lang: Lang, tz: &dyn LocalOffset) -> String {
-    let (head, line) = match lang {
-        Lang::En => ("| Field | Raw | Decoded | Meaning |", "Line"),
-        Lang::Ja => ("| 項目 | 元の値 | 解読結果 | 意味 |", "行"),
-    };
+    let (head, line) = (MD_HEAD.get(lang), MD_LINE.get(lang));
     let mut out = format!(
         "**{line} {line_no}**: {}\n\n{head}\n| --- | --- | --- | --- |\n",
         md(&sentence(record, text, lang))
@@ -64,6 +61,12 @@ pub fn json(record: &Record, line_no: usize, line_text: &str, text: &str, lang: 
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
+
+const MD_HEAD: Text = t(
+    "| Field | Raw | Decoded | Meaning |",
+    "| 項目 | 元の値 | 解読結果 | 意味 |",
+);
+const MD_LINE: Text = t("Line", "行");
 
 #[cfg(test)]
 mod tests {

@@ -206,17 +206,7 @@ fn masked_meaning(record: &Record, cell: &Cell, lang: Lang) -> String {
     // The CloudWatch event time equals `start`, so a masked start can be recovered.
     if let (FieldName::Start, Some(t)) = (cell.field, &record.event_time) {
         if let Some(cal) = clock::calendar(t.unix, 0) {
-            let s = if lang == Lang::Ja {
-                format!(
-                    "CloudWatch のタイムスタンプから、start は {cal} UTC（{}）と分かります。",
-                    t.unix
-                )
-            } else {
-                format!(
-                    "The CloudWatch timestamp before the record says start was {cal} UTC ({}).",
-                    t.unix
-                )
-            };
+            let s = START_FROM_EVENT.fill(lang, &[("cal", &cal), ("unix", &t.unix)]);
             push_sentence(&mut m, &s);
         }
     }
@@ -235,11 +225,7 @@ fn version(record: &Record, n: u64, lang: Lang) -> Described {
         .iter()
         .any(|c| c.field.spec().scope == crate::fields::Scope::Tgw);
     if u64::from(expected) != n && !tgw {
-        let note = if lang == Lang::Ja {
-            format!("注意：{}{expected} です", w::VERSION_MISMATCH.get(lang))
-        } else {
-            format!("Note: {} {expected}", w::VERSION_MISMATCH.get(lang))
-        };
+        let note = w::VERSION_MISMATCH.fill(lang, &[("expected", &expected)]);
         push_sentence(&mut meaning, &note);
     }
     Described {
@@ -264,10 +250,8 @@ fn text_value(field: FieldName, raw: &str, lang: Lang) -> Described {
                 .into_owned();
             let meaning = if decoded == raw {
                 String::new()
-            } else if lang == Lang::Ja {
-                format!("パーセントエンコードを戻した値：{decoded}")
             } else {
-                format!("Percent-decoded: {decoded}")
+                PERCENT_DECODED.fill(lang, &[("decoded", &decoded)])
             };
             Described { decoded, meaning }
         }
@@ -284,10 +268,7 @@ fn text_value(field: FieldName, raw: &str, lang: Lang) -> Described {
             );
             let decoded = resource.unwrap_or(raw).to_owned();
             let meaning = match (service, region, account_id) {
-                (Some(s), Some(r), Some(a)) if lang == Lang::Ja => {
-                    format!("サービス {s}、リージョン {r}、アカウント {a}")
-                }
-                (Some(s), Some(r), Some(a)) => format!("service {s}, Region {r}, account {a}"),
+                (Some(s), Some(r), Some(a)) => ARN_PARTS.fill(lang, &[("s", &s), ("r", &r), ("a", &a)]),
                 _ => String::new(),
             };
             Described { decoded, meaning }
@@ -308,10 +289,7 @@ fn address_meaning(record: &Record, field: FieldName, lang: Lang) -> String {
         std::net::IpAddr::V6(v6) => crate::flowlog::explain::addr::nat64_ipv4(v6),
         std::net::IpAddr::V4(_) => None,
     } {
-        let embedded = match lang {
-            Lang::En => format!("The embedded IPv4 address is {v4}"),
-            Lang::Ja => format!("埋め込まれた IPv4 アドレスは {v4} です"),
-        };
+        let embedded = EMBEDDED_V4.fill(lang, &[("v4", &v4)]);
         push_sentence(&mut m, &embedded);
     }
     // srcaddr vs pkt-srcaddr: say when they differ, which marks a middle hop.
@@ -379,8 +357,7 @@ fn protocol(n: u8, lang: Lang, documented: Option<&str>) -> Described {
     };
     let decoded = keyword.map_or_else(|| n.to_string(), str::to_owned);
     let mut meaning = match (name, keyword) {
-        (Some(name), _) if lang == Lang::Ja => format!("{name}（IANA プロトコル番号 {n}）"),
-        (Some(name), _) => format!("{name} (IANA protocol {n})"),
+        (Some(name), _) => IANA_PROTOCOL.fill(lang, &[("name", &name), ("n", &n)]),
         (None, Some(k)) => format!("{k} (IANA {n})"),
         (None, None) if (146..=252).contains(&n) => format!("{} ({n})", w::UNASSIGNED.get(lang)),
         (None, None) => format!("IANA {n}"),
@@ -426,12 +403,7 @@ fn count(record: &Record, field: FieldName, n: u64, lang: Lang) -> Described {
         let unit = if n == 1 { w::BYTE } else { w::BYTES }.get(lang);
         let size = binary_size(n).map(|s| format!(" ({s})")).unwrap_or_default();
         let per_packet = match record.value(FieldName::Packets) {
-            Some(Value::Count(p)) if p > 0 && lang == Lang::Ja => {
-                format!("{} {} {}", w::PER_PACKET.get(lang), group(n / p), w::BYTES.get(lang))
-            }
-            Some(Value::Count(p)) if p > 0 => {
-                format!("{} {} {}", group(n / p), w::BYTES.get(lang), w::PER_PACKET.get(lang))
-            }
+            Some(Value::Count(p)) if p > 0 => w::BYTES_PER_PACKET.fill(lang, &[("n", &group(n / p))]),
             _ => String::new(),
         };
         Described {
@@ -488,6 +460,23 @@ fn time(record: &Record, field: FieldName, t: i64, lang: Lang, tz: &dyn LocalOff
 }
 
 // Its words (one translation mechanism: fields::Text).
+const START_FROM_EVENT: Text = t(
+    "The CloudWatch timestamp before the record says start was {cal} UTC ({unix}).",
+    "CloudWatch のタイムスタンプから、start は {cal} UTC（{unix}）と分かります。",
+);
+const PERCENT_DECODED: Text = t(
+    "Percent-decoded: {decoded}",
+    "パーセントエンコードを戻した値：{decoded}",
+);
+const ARN_PARTS: Text = t(
+    "service {s}, Region {r}, account {a}",
+    "サービス {s}、リージョン {r}、アカウント {a}",
+);
+const EMBEDDED_V4: Text = t(
+    "The embedded IPv4 address is {v4}",
+    "埋め込まれた IPv4 アドレスは {v4} です",
+);
+const IANA_PROTOCOL: Text = t("{name} (IANA protocol {n})", "{name}（IANA プロトコル番号 {n}）");
 const INVALID: Text = t("invalid", "読めません");
 const EXPECTED_EXPECTED_FOUND_RAW: Text = t(
     "Expected {expected}, found `{raw}`.",

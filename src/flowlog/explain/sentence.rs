@@ -12,7 +12,6 @@ use crate::flowlog::explain::describe::{binary_size, group};
 /// missing fields are left out of the sentence.
 #[must_use]
 pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
-    let ja = lang == Lang::Ja;
     let raw = |f: FieldName| record.cell(f).map(|c| c.raw(text)).filter(|r| *r != "-");
     let eni = raw(FieldName::InterfaceId)
         .or(raw(FieldName::ResourceId))
@@ -69,10 +68,8 @@ pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
                     .is_none()
         });
         let port_text = match (port(port_field), service) {
-            (Some(p), Some(s)) if ja => format!(" のポート {p}（{}）", s.name),
-            (Some(p), Some(s)) => format!(" port {p} ({})", s.name),
-            (Some(p), None) if ja => format!(" のポート {p}"),
-            (Some(p), None) => format!(" port {p}"),
+            (Some(p), Some(s)) => PORT_NAMED.fill(lang, &[("port", &p), ("name", &s.name)]),
+            (Some(p), None) => PORT.fill(lang, &[("port", &p)]),
             (None, _) => String::new(),
         };
         Some(format!("{a}{kind}{port_text}"))
@@ -89,66 +86,97 @@ pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
         _ => None,
     };
     let what = match (packets, bytes, &proto_name) {
-        (Some(p), Some(b), pn) if ja => format!(
-            "{}パケット {} 個（{} バイト{}）",
-            pn.as_ref().map(|n| format!("{n} ")).unwrap_or_default(),
-            group(p),
-            group(b),
-            binary_size(b).map(|s| format!("、{s}")).unwrap_or_default()
+        (Some(p), Some(b), pn) => PACKETS.fill(
+            lang,
+            &[
+                ("packets", &group(p)),
+                ("proto", &pn.as_ref().map(|n| format!("{n} ")).unwrap_or_default()),
+                ("s", &if p == 1 { "" } else { "s" }),
+                ("bytes", &group(b)),
+                ("bs", &if b == 1 { "" } else { "s" }),
+                (
+                    "size",
+                    &binary_size(b)
+                        .map(|size| SIZE.fill(lang, &[("size", &size)]))
+                        .unwrap_or_default(),
+                ),
+            ],
         ),
-        (Some(p), Some(b), pn) => format!(
-            "{} {}packet{} ({} byte{}{})",
-            group(p),
-            pn.as_ref().map(|n| format!("{n} ")).unwrap_or_default(),
-            if p == 1 { "" } else { "s" },
-            group(b),
-            if b == 1 { "" } else { "s" },
-            binary_size(b).map(|s| format!(", {s}")).unwrap_or_default()
-        ),
-        (_, _, Some(pn)) if ja => format!("{pn} の通信"),
-        (_, _, Some(pn)) => format!("{pn} traffic"),
-        _ if ja => "通信".to_owned(),
-        _ => "traffic".to_owned(),
+        (_, _, Some(pn)) => PROTO_TRAFFIC.fill(lang, &[("proto", pn)]),
+        _ => TRAFFIC.get(lang).to_owned(),
     };
 
     let reason = raw(FieldName::RejectReason);
-    let verdict = match (record.action(), ja) {
-        (Some(Action::Accept), false) => "; it was accepted".to_owned(),
-        (Some(Action::Accept), true) => "通信は許可されました。".to_owned(),
-        (Some(Action::Reject), false) => match reason {
-            Some("BPA") => "; it was rejected by VPC Block Public Access".to_owned(),
-            Some("EC") => "; it was rejected by VPC Encryption Controls".to_owned(),
-            _ => "; it was rejected (by a security group or network ACL — on the reply direction usually a network ACL — or it arrived after the connection had closed)".to_owned(),
-        },
-        (Some(Action::Reject), true) => match reason {
-            Some("BPA") => "通信は VPC Block Public Access により拒否されました。".to_owned(),
-            Some("EC") => "通信は VPC 暗号化コントロールにより拒否されました。".to_owned(),
-            _ => "通信は拒否されました（セキュリティグループかネットワーク ACL による。応答方向なら通常はネットワーク ACL。接続が閉じた後に届いたパケットの場合もあります）。".to_owned(),
-        },
-        (None, _) => String::new(),
+    let verdict = match (record.action(), reason) {
+        (Some(Action::Accept), _) => ACCEPTED.get(lang),
+        (Some(Action::Reject), Some("BPA")) => REJECTED_BPA.get(lang),
+        (Some(Action::Reject), Some("EC")) => REJECTED_EC.get(lang),
+        (Some(Action::Reject), _) => REJECTED.get(lang),
+        (None, _) => "",
     };
     let direction = match record.value(FieldName::FlowDirection) {
         Some(Value::Direction(FlowDirection::Ingress)) => Some(INBOUND.get(lang)),
         Some(Value::Direction(FlowDirection::Egress)) => Some(OUTBOUND.get(lang)),
         _ => None,
     };
-    let on = match (eni, direction, ja) {
-        (Some(e), Some(d), false) => format!(", {d} on {e}"),
-        (Some(e), None, false) => format!(", seen on {e}"),
-        (None, Some(d), false) => format!(", {d}"),
-        (Some(e), Some(d), true) => format!("（{e} で記録、{d}）"),
-        (Some(e), None, true) => format!("（{e} で記録）"),
-        (None, Some(d), true) => format!("（{d}）"),
-        (None, None, _) => String::new(),
+    let on = match (eni, direction) {
+        (Some(e), Some(d)) => ON_DIRECTION.fill(lang, &[("eni", &e), ("dir", &d)]),
+        (Some(e), None) => SEEN_ON.fill(lang, &[("eni", &e)]),
+        (None, Some(d)) => DIRECTION_ONLY.fill(lang, &[("dir", &d)]),
+        (None, None) => String::new(),
     };
-
-    match (src, dst, ja) {
-        (Some(s), Some(d), false) => format!("{s} sent {what} to {d}{window}{on}{verdict}."),
-        (Some(s), Some(d), true) => format!("{window}{s} から {d} へ {what}が送られました{on}。{verdict}"),
-        (_, _, false) => format!("A flow of {what}{window}{on}{verdict}."),
-        (_, _, true) => format!("{window}{what}が記録されました{on}。{verdict}"),
+    match (src, dst) {
+        (Some(s), Some(d)) => SENT.fill(
+            lang,
+            &[
+                ("s", &s),
+                ("d", &d),
+                ("what", &what),
+                ("window", &window),
+                ("on", &on),
+                ("verdict", &verdict),
+            ],
+        ),
+        _ => A_FLOW.fill(
+            lang,
+            &[("what", &what), ("window", &window), ("on", &on), ("verdict", &verdict)],
+        ),
     }
 }
+
+const PORT_NAMED: Text = t(" port {port} ({name})", " のポート {port}（{name}）");
+const PORT: Text = t(" port {port}", " のポート {port}");
+const PACKETS: Text = t(
+    "{packets} {proto}packet{s} ({bytes} byte{bs}{size})",
+    "{proto}パケット {packets} 個（{bytes} バイト{size}）",
+);
+const SIZE: Text = t(", {size}", "、{size}");
+const PROTO_TRAFFIC: Text = t("{proto} traffic", "{proto} の通信");
+const TRAFFIC: Text = t("traffic", "通信");
+const ACCEPTED: Text = t("; it was accepted", "通信は許可されました。");
+const REJECTED_BPA: Text = t(
+    "; it was rejected by VPC Block Public Access",
+    "通信は VPC Block Public Access により拒否されました。",
+);
+const REJECTED_EC: Text = t(
+    "; it was rejected by VPC Encryption Controls",
+    "通信は VPC 暗号化コントロールにより拒否されました。",
+);
+const REJECTED: Text = t(
+    "; it was rejected (by a security group or network ACL — on the reply direction usually a network ACL — or it arrived after the connection had closed)",
+    "通信は拒否されました（セキュリティグループかネットワーク ACL による。応答方向なら通常はネットワーク ACL。接続が閉じた後に届いたパケットの場合もあります）。",
+);
+const ON_DIRECTION: Text = t(", {dir} on {eni}", "（{eni} で記録、{dir}）");
+const SEEN_ON: Text = t(", seen on {eni}", "（{eni} で記録）");
+const DIRECTION_ONLY: Text = t(", {dir}", "（{dir}）");
+const SENT: Text = t(
+    "{s} sent {what} to {d}{window}{on}{verdict}.",
+    "{window}{s} から {d} へ {what}が送られました{on}。{verdict}",
+);
+const A_FLOW: Text = t(
+    "A flow of {what}{window}{on}{verdict}.",
+    "{window}{what}が記録されました{on}。{verdict}",
+);
 
 const IN_WINDOW: Text = t(" in {d} from {from} UTC", "{from} UTC からの {d}間に、");
 const AT_TIME: Text = t(" at {from} UTC", "{from} UTC に、");

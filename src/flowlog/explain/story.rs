@@ -15,7 +15,6 @@ use crate::flowlog::explain::sentence::sentence;
 /// The paragraphs explaining `record`, in `lang`; the first is the one-sentence summary.
 #[must_use]
 pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
-    let ja = lang == Lang::Ja;
     let raw = |f: F| record.cell(f).map(|c| c.raw(text)).filter(|r| *r != "-");
     let addr = |f: F| match record.value(f) {
         Some(Value::Addr(ip)) => Some(ip),
@@ -75,19 +74,11 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
                 Some(false) => Some((d, s)),
                 None => None,
             };
-            out.push(match (guess, ja) {
-                (Some((local, remote)), false) => format!(
-                    "The format has no flow-direction field, so AWS does not say which way this went relative to the interface{at}. One address is always the interface's own; here {local} is private, so it is most likely the interface's side and {remote} the remote side."
-                ),
-                (Some((local, remote)), true) => format!(
-                    "この形式には flow-direction がないため、インターフェイス{at}から見た向きは書かれていません。片方のアドレスは必ずインターフェイス自身のもので、ここでは {local} がプライベートなので、おそらくそれがインターフェイス側、{remote} が相手側です。"
-                ),
-                (None, false) => format!(
-                    "AWS recorded this flow on the interface{at}; one of {s} and {d} is the interface's own address. Add flow-direction to the format to know which."
-                ),
-                (None, true) => format!(
-                    "このフローはインターフェイス{at}で記録されました。{s} と {d} のどちらかがインターフェイス自身のアドレスです。どちらかを知るには形式に flow-direction を加えてください。"
-                ),
+            out.push(match guess {
+                Some((local, remote)) => {
+                    NO_DIRECTION_GUESS.fill(lang, &[("at", &at), ("local", &local), ("remote", &remote)])
+                }
+                None => NO_DIRECTION.fill(lang, &[("at", &at), ("s", &s), ("d", &d)]),
             });
         }
         _ => {}
@@ -98,19 +89,25 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
     let (sport, dport) = (port(F::Srcport), port(F::Dstport));
     let reply = match (service(sport), service(dport), dport) {
         (None, Some(svc), _) => {
-            out.push(if ja {
-                format!("宛先ポート {} は {}：{}。クライアントからサーバーへの要求の方向と考えられます。", svc.port, svc.name, svc.about.get(lang))
-            } else {
-                format!("Destination port {} is {}: {}. So this is most likely the request direction, from a client to a server.", svc.port, svc.name, svc.about.get(lang))
-            });
+            out.push(REQUEST_PORT.fill(
+                lang,
+                &[
+                    ("port", &svc.port),
+                    ("name", &svc.name),
+                    ("about", &svc.about.get(lang)),
+                ],
+            ));
             false
         }
         (Some(svc), None, Some(_)) => {
-            out.push(if ja {
-                format!("送信元ポート {} は {}：{}。サーバーからクライアントへの応答の方向と考えられます。", svc.port, svc.name, svc.about.get(lang))
-            } else {
-                format!("Source port {} is {}: {}. So this is most likely the reply direction, from a server back to its client.", svc.port, svc.name, svc.about.get(lang))
-            });
+            out.push(REPLY_PORT.fill(
+                lang,
+                &[
+                    ("port", &svc.port),
+                    ("name", &svc.name),
+                    ("about", &svc.about.get(lang)),
+                ],
+            ));
             true
         }
         _ => false,
@@ -136,12 +133,8 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
             .code(&flags.0.to_string())
             .map(|c| c.meaning.get(lang).to_owned());
         let rule = AWS_REPORTS_ONLY_FIN.get(lang);
-        out.push(match (what, ja) {
-            (Some(w), false) => format!("tcp-flags {}: {w}. {rule}", flags.0),
-            (Some(w), true) => format!("tcp-flags {}：{w}。{rule}", flags.0),
-            (None, false) => format!("tcp-flags {}: {}. {rule}", flags.0, flags.names().join(" + ")),
-            (None, true) => format!("tcp-flags {}：{}。{rule}", flags.0, flags.names().join(" + ")),
-        });
+        let what = what.unwrap_or_else(|| flags.names().join(" + "));
+        out.push(TCP_FLAGS.fill(lang, &[("flags", &flags.0), ("what", &what), ("rule", &rule)]));
     }
 
     // Interface addresses versus packet addresses.
@@ -153,11 +146,9 @@ pub fn story(record: &Record, text: &str, lang: Lang) -> Vec<String> {
 
     // Traffic path.
     match (direction, record.value(F::TrafficPath)) {
-        (Some(FlowDirection::Egress), Some(Value::Code(c))) => out.push(if ja {
-            format!("traffic-path {}：{}。", c.code, c.meaning.get(lang))
-        } else {
-            format!("traffic-path {}: it left {}.", c.code, c.meaning.get(lang))
-        }),
+        (Some(FlowDirection::Egress), Some(Value::Code(c))) => {
+            out.push(TRAFFIC_PATH.fill(lang, &[("code", &c.code), ("meaning", &c.meaning.get(lang))]));
+        }
         (Some(FlowDirection::Ingress), Some(Value::Absent)) => out.push(TRAFFIC_PATH_IS_BECAUSE.get(lang).into()),
         _ => {}
     }
@@ -189,21 +180,16 @@ fn reply_rejected(iface_is_src: Option<bool>, client_port: &str, lang: Lang) -> 
         "REJECT：応答の方向で拒否されています。セキュリティグループはステートフルで、許可した通信への応答を自動で通すため、通常はステートレスなネットワーク ACL（応答も自分のルールで判定する）が原因です。",
     );
     let port = if client_port.is_empty() {
-        lang.pick("the client's ports", "クライアントのポート").to_owned()
+        CLIENT_PORTS.get(lang).to_owned()
     } else {
-        match lang {
-            Lang::En => format!("the client's port {client_port}"),
-            Lang::Ja => format!("クライアントのポート {client_port}"),
-        }
+        CLIENT_PORT.fill(lang, &[("port", &client_port)])
     };
-    let check = match (iface_is_src, lang) {
-        (Some(true), Lang::En) => format!("This interface is the server, which sends the reply: check the outbound rules of its subnet's network ACL for the ephemeral port range that includes {port}."),
-        (Some(true), Lang::Ja) => format!("このインターフェイスは応答を送るサーバー側です。そのサブネットのネットワーク ACL のアウトバウンドルールが、{port} を含む一時ポートの範囲を許可しているか確認してください。"),
-        (Some(false), Lang::En) => format!("This interface is the client, which receives the reply: check the inbound rules of its subnet's network ACL for the ephemeral port range that includes {port}."),
-        (Some(false), Lang::Ja) => format!("このインターフェイスは応答を受け取るクライアント側です。そのサブネットのネットワーク ACL のインバウンドルールが、{port} を含む一時ポートの範囲を許可しているか確認してください。"),
-        (None, Lang::En) => format!("If this interface is the server, check the outbound rules of its subnet's network ACL; if it is the client, the inbound rules: they must allow the ephemeral port range that includes {port}."),
-        (None, Lang::Ja) => format!("このインターフェイスがサーバー側ならそのサブネットのネットワーク ACL のアウトバウンドルールを、クライアント側ならインバウンドルールを確認してください。{port} を含む一時ポートの範囲を許可している必要があります。"),
-    };
+    let check = match iface_is_src {
+        Some(true) => CHECK_SERVER,
+        Some(false) => CHECK_CLIENT,
+        None => CHECK_EITHER,
+    }
+    .fill(lang, &[("port", &port)]);
     let late = lang.pick(
         "AWS also records packets that arrive after a connection has closed as REJECT.",
         "接続が閉じた後に届いたパケットも、AWS は REJECT として記録します。",
@@ -214,6 +200,41 @@ fn reply_rejected(iface_is_src: Option<bool>, client_port: &str, lang: Lang) -> 
 }
 
 // Its words (one translation mechanism: fields::Text).
+const CLIENT_PORTS: Text = t("the client's ports", "クライアントのポート");
+const CLIENT_PORT: Text = t("the client's port {port}", "クライアントのポート {port}");
+const CHECK_SERVER: Text = t(
+    "This interface is the server, which sends the reply: check the outbound rules of its subnet's network ACL for the ephemeral port range that includes {port}.",
+    "このインターフェイスは応答を送るサーバー側です。そのサブネットのネットワーク ACL のアウトバウンドルールが、{port} を含む一時ポートの範囲を許可しているか確認してください。",
+);
+const CHECK_CLIENT: Text = t(
+    "This interface is the client, which receives the reply: check the inbound rules of its subnet's network ACL for the ephemeral port range that includes {port}.",
+    "このインターフェイスは応答を受け取るクライアント側です。そのサブネットのネットワーク ACL のインバウンドルールが、{port} を含む一時ポートの範囲を許可しているか確認してください。",
+);
+const CHECK_EITHER: Text = t(
+    "If this interface is the server, check the outbound rules of its subnet's network ACL; if it is the client, the inbound rules: they must allow the ephemeral port range that includes {port}.",
+    "このインターフェイスがサーバー側ならそのサブネットのネットワーク ACL のアウトバウンドルールを、クライアント側ならインバウンドルールを確認してください。{port} を含む一時ポートの範囲を許可している必要があります。",
+);
+const NO_DIRECTION_GUESS: Text = t(
+    "The format has no flow-direction field, so AWS does not say which way this went relative to the interface{at}. One address is always the interface's own; here {local} is private, so it is most likely the interface's side and {remote} the remote side.",
+    "この形式には flow-direction がないため、インターフェイス{at}から見た向きは書かれていません。片方のアドレスは必ずインターフェイス自身のもので、ここでは {local} がプライベートなので、おそらくそれがインターフェイス側、{remote} が相手側です。",
+);
+const NO_DIRECTION: Text = t(
+    "AWS recorded this flow on the interface{at}; one of {s} and {d} is the interface's own address. Add flow-direction to the format to know which.",
+    "このフローはインターフェイス{at}で記録されました。{s} と {d} のどちらかがインターフェイス自身のアドレスです。どちらかを知るには形式に flow-direction を加えてください。",
+);
+const REQUEST_PORT: Text = t(
+    "Destination port {port} is {name}: {about}. So this is most likely the request direction, from a client to a server.",
+    "宛先ポート {port} は {name}：{about}。クライアントからサーバーへの要求の方向と考えられます。",
+);
+const REPLY_PORT: Text = t(
+    "Source port {port} is {name}: {about}. So this is most likely the reply direction, from a server back to its client.",
+    "送信元ポート {port} は {name}：{about}。サーバーからクライアントへの応答の方向と考えられます。",
+);
+const TCP_FLAGS: Text = t("tcp-flags {flags}: {what}. {rule}", "tcp-flags {flags}：{what}。{rule}");
+const TRAFFIC_PATH: Text = t(
+    "traffic-path {code}: it left {meaning}.",
+    "traffic-path {code}：{meaning}。",
+);
 const NODATA_MEANS_THE_INTERFACE: Text = t(
     "NODATA means the interface sent and received nothing during the aggregation interval, which is why the address and port columns are `-`.",
     "NODATA は、この集約間隔にインターフェイスを出入りする通信がなかったことを表します。アドレスやポートの列が `-` なのはそのためです。",
