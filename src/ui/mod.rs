@@ -3,6 +3,7 @@
 
 mod app;
 mod chrome;
+mod hooks;
 mod large;
 mod paste;
 mod state;

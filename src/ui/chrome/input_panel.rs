@@ -8,7 +8,7 @@ use crate::flowlog::explain::describe::{binary_size, group};
 use crate::flowlog::{Counts, Preset};
 
 use crate::fields::labels as l;
-use crate::ui::app::{FormatBox, Shared};
+use crate::ui::hooks::{FormatBox, Shared};
 use crate::ui::large::files;
 use crate::ui::state::{Action, Files};
 use crate::web::browser;

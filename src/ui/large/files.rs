@@ -361,7 +361,7 @@ fn spawn() -> Option<Rc<Started>> {
             // Never a silent wait: a message that cannot be read is said.
             // The envelope before issue 12 (JSON text under `json`): a worker of an older
             // deployment, served from a cache.
-            None if get(&data, "json").is_string() => this.fail(Fault::Version),
+            None if old_ready(&get(&data, "json")) => this.fail(Fault::Version),
             None => this.fail(Fault::Garbled),
         }
     });
@@ -386,4 +386,12 @@ fn start_worker(job: Job) -> Option<web_sys::Worker> {
     *started.job.borrow_mut() = Some(job);
     started.send_job();
     Some(started.worker.clone())
+}
+
+/// Whether `json` is an older deployment's "ready" message (JSON text under `json`,
+/// the envelope before messages were typed values).
+fn old_ready(json: &JsValue) -> bool {
+    json.as_string()
+        .and_then(|j| serde_json::from_str::<serde_json::Value>(&j).ok())
+        .is_some_and(|v| v.get("ready").is_some())
 }

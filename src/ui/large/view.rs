@@ -15,7 +15,7 @@ use crate::flowlog::explain::describe::{binary_size, group};
 use crate::flowlog::{Format, LineError, LineKind};
 
 use crate::fields::labels as l;
-use crate::ui::app::Shared;
+use crate::ui::hooks::Shared;
 use crate::ui::large::source::Source;
 use crate::ui::paste::rows::{error_row, record_row, table_shell};
 use crate::ui::state::{Action, Selection};

@@ -7,7 +7,7 @@ use crate::flowlog::explain::describe::describe;
 use crate::flowlog::{decode::clock, Decoded, LineKind};
 
 use crate::fields::labels as l;
-use crate::ui::app::Shared;
+use crate::ui::hooks::{Picked, Shared};
 use crate::ui::paste::record_tools::{CopyButtons, RecordStory};
 use crate::ui::state::{Action, Selection};
 use crate::web::tz::BrowserTz;
@@ -82,10 +82,13 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
         .filter(|l| matches!(l.kind, LineKind::Header(_)))
         .count();
 
+    let picked = Picked::from_decoded(&props.decoded, line_no, &props.text);
     html! {
         <article class="record-card" data-line={line_no.to_string()} data-status={status}>
-            <RecordStory decoded={props.decoded.clone()} text={props.text.clone()} {line_no} {lang} />
-            <CopyButtons decoded={props.decoded.clone()} text={props.text.clone()} {line_no} {lang} on_action={props.on_action.clone()} />
+            if let Some(picked) = picked {
+                <RecordStory picked={picked.clone()} {lang} />
+                <CopyButtons {picked} {lang} on_action={props.on_action.clone()} />
+            }
             if let Some(when) = event_time {
                 <p class="record-card__note">{ l::EVENT_TIME.get(lang) }{ ": " }<code>{ when }</code></p>
             }

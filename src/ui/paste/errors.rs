@@ -6,7 +6,7 @@ use crate::fields::Lang;
 use crate::flowlog::{Decoded, LineError, LineErrorKind};
 
 use crate::fields::labels as l;
-use crate::ui::app::Shared;
+use crate::ui::hooks::Shared;
 use crate::ui::state::{Action, Selection};
 
 /// Props of [`ErrorList`].

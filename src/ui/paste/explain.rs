@@ -4,10 +4,10 @@ use yew::prelude::*;
 
 use crate::fields::{Certainty, Lang, Scope};
 use crate::flowlog::explain::describe::describe;
-use crate::flowlog::{links::at_scale, Decoded, LineKind};
+use crate::flowlog::{links::at_scale, LineKind};
 
 use crate::fields::labels as l;
-use crate::ui::app::Shared;
+use crate::ui::hooks::Picked;
 use crate::ui::paste::record_tools::{CopyButtons, RecordStory};
 use crate::ui::state::{Action, Selection};
 use crate::web::tz::BrowserTz;
@@ -15,10 +15,8 @@ use crate::web::tz::BrowserTz;
 /// Props of [`ExplainPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ExplainPanelProps {
-    /// The decoded input.
-    pub decoded: Shared<Decoded>,
-    /// The input text.
-    pub text: AttrValue,
+    /// The selected line and its text (from a paste or a large input alike).
+    pub picked: Option<Picked>,
     /// Page language.
     pub lang: Lang,
     /// What to explain.
@@ -102,14 +100,17 @@ pub fn ExplainPanel(props: &ExplainPanelProps) -> Html {
 
 fn selected_value(props: &ExplainPanelProps, sel: Selection) -> Html {
     let lang = props.lang;
-    let text = props.text.as_str();
     let Some(line_no) = sel.line else {
         return html! {};
     };
-    let record = props.decoded.lines.iter().find_map(|l| match &l.kind {
-        LineKind::Record(r) if l.no == line_no => Some((r, l.at)),
+    let Some(picked) = props.picked.as_ref().filter(|p| p.line.no == line_no) else {
+        return html! {};
+    };
+    let text = picked.text.as_str();
+    let record = match &picked.line.kind {
+        LineKind::Record(r) => Some((r, picked.line.at)),
         _ => None,
-    });
+    };
     let Some((record, at, cell)) = record.and_then(|(r, at)| r.cell(sel.field).map(|c| (r, at, c))) else {
         return html! {};
     };
@@ -123,8 +124,8 @@ fn selected_value(props: &ExplainPanelProps, sel: Selection) -> Html {
                 <p>{ d.meaning }</p>
             }
             if props.show_record {
-                <RecordStory decoded={props.decoded.clone()} text={props.text.clone()} {line_no} {lang} />
-                <CopyButtons decoded={props.decoded.clone()} text={props.text.clone()} {line_no} {lang} on_action={props.on_action.clone()} />
+                <RecordStory picked={picked.clone()} {lang} />
+                <CopyButtons picked={picked.clone()} {lang} on_action={props.on_action.clone()} />
             }
         </div>
     }

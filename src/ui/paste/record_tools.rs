@@ -5,10 +5,10 @@ use yew::prelude::*;
 use crate::fields::Lang;
 use crate::flowlog::explain::copy;
 use crate::flowlog::explain::story::story;
-use crate::flowlog::{Decoded, LineKind, Record};
+use crate::flowlog::{LineKind, Record};
 
 use crate::fields::labels as l;
-use crate::ui::app::Shared;
+use crate::ui::hooks::Picked;
 use crate::ui::state::{Action, CopyKind, Notice};
 use crate::web::browser;
 use crate::web::tz::BrowserTz;
@@ -16,12 +16,8 @@ use crate::web::tz::BrowserTz;
 /// Props of [`RecordStory`] and [`CopyButtons`].
 #[derive(Properties, PartialEq)]
 pub struct RecordProps {
-    /// The decoded input.
-    pub decoded: Shared<Decoded>,
-    /// The input text.
-    pub text: AttrValue,
-    /// The record's input line.
-    pub line_no: usize,
+    /// The record's line and the text its spans point into.
+    pub picked: Picked,
     /// Page language.
     pub lang: Lang,
     /// State changes (copy buttons only).
@@ -29,25 +25,25 @@ pub struct RecordProps {
     pub on_action: Callback<Action>,
 }
 
-fn record_at(decoded: &Decoded, line_no: usize) -> Option<(&Record, std::ops::Range<usize>)> {
-    decoded.lines.iter().find_map(|l| match &l.kind {
-        LineKind::Record(r) if l.no == line_no => Some((r, l.span.clone())),
+fn record(picked: &Picked) -> Option<&Record> {
+    match &picked.line.kind {
+        LineKind::Record(r) => Some(r),
         _ => None,
-    })
+    }
 }
 
 /// The record's story: the summary, then paragraphs on direction, verdict, flags…
 #[component]
 pub fn RecordStory(props: &RecordProps) -> Html {
-    let Some((record, _)) = record_at(&props.decoded, props.line_no) else {
+    let Some(record) = record(&props.picked) else {
         return html! {};
     };
-    let paragraphs = story(record, &props.text, props.lang);
+    let paragraphs = story(record, &props.picked.text, props.lang);
     let mut parts = paragraphs.into_iter();
     let summary = parts.next().unwrap_or_default();
     let rest = parts.map(|p| html! { <p>{ p }</p> });
     html! {
-        <div class="story" data-story={props.line_no.to_string()}>
+        <div class="story" data-story={props.picked.line.no.to_string()}>
             <p class="summary"><strong>{ l::SUMMARY.get(props.lang) }{ ": " }</strong>{ summary }</p>
             <div class="story__more">{ for rest }</div>
         </div>
@@ -59,21 +55,17 @@ pub fn RecordStory(props: &RecordProps) -> Html {
 pub fn CopyButtons(props: &RecordProps) -> Html {
     let lang = props.lang;
     let copy = |kind: CopyKind| {
-        let (decoded, text, line_no, on_action) = (
-            props.decoded.clone(),
-            props.text.clone(),
-            props.line_no,
-            props.on_action.clone(),
-        );
+        let (picked, on_action) = (props.picked.clone(), props.on_action.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some((record, span)) = record_at(&decoded, line_no) else {
+            let Some(record) = record(&picked) else {
                 return;
             };
+            let (text, line_no, span) = (&picked.text, picked.line.no, picked.line.span.clone());
             let out = match kind {
-                CopyKind::Markdown => copy::markdown(record, line_no, &text, lang, &BrowserTz),
+                CopyKind::Markdown => copy::markdown(record, line_no, text, lang, &BrowserTz),
                 CopyKind::Json | CopyKind::Text => {
                     let line = text.get(span).unwrap_or_default();
-                    copy::json(record, line_no, line, &text, lang, &BrowserTz)
+                    copy::json(record, line_no, line, text, lang, &BrowserTz)
                 }
             };
             let on_action = on_action.clone();

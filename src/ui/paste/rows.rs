@@ -9,7 +9,7 @@ use crate::flowlog::explain::describe::describe;
 use crate::flowlog::{Decoded, Format, Line, LineError, LineKind, Record};
 
 use crate::fields::labels as l;
-use crate::ui::app::Shared;
+use crate::ui::hooks::Shared;
 use crate::ui::paste::errors::format_button;
 use crate::ui::state::{Action, Selection};
 use crate::web::tz::BrowserTz;

@@ -1,0 +1,221 @@
+//! The derivation chain: everything the page shows, derived from the state ([`use_view`]),
+//! each step memoised so a re-render recomputes only what its inputs changed. The app
+//! component only lays out what this gives it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::flowlog::bulk::index::Table;
+use crate::flowlog::bulk::query::Query;
+use crate::flowlog::bulk::store::{Meta, Store};
+use crate::flowlog::decode::shapes::Report;
+use crate::flowlog::{decode_text, Counts, Decoded, Format, FormatError, Line, LineKind, Options};
+use crate::ui::large::source::Source;
+use crate::ui::paste::rows::MAX_ROWS;
+use crate::ui::state::AppState;
+
+/// Shares a derived value with child components; compares by pointer, so a
+/// re-render never walks a large decode result to find out nothing changed.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The format box: empty means automatic.
+pub type FormatBox = Option<Result<Format, FormatError>>;
+
+fn read_format_box(text: &str) -> FormatBox {
+    (!text.trim().is_empty()).then(|| Format::parse(text))
+}
+
+/// The selected line and the text its spans point into: what the explanation panel,
+/// the story and the copy buttons read, from either pipeline.
+#[derive(Clone, PartialEq)]
+pub struct Picked {
+    /// The line (a record, when something can be explained).
+    pub line: Shared<Line>,
+    /// The text its spans point into.
+    pub text: AttrValue,
+}
+
+impl Picked {
+    /// Line `no` of `decoded`, whose spans point into `text`.
+    #[must_use]
+    pub fn from_decoded(decoded: &Decoded, no: usize, text: &AttrValue) -> Option<Picked> {
+        decoded.lines.iter().find(|l| l.no == no).map(|l| Picked {
+            line: Shared(Rc::new(l.clone())),
+            text: text.clone(),
+        })
+    }
+}
+
+/// What the page shows, derived from the state.
+pub struct View {
+    /// The format box, read.
+    pub format: Rc<FormatBox>,
+    /// Lines in the input.
+    pub lines: usize,
+    /// The full decode of a paste (empty for large inputs).
+    pub decoded: Rc<Decoded>,
+    /// The text the decoded spans point into: the recogniser's clean text when the
+    /// input was unwrapped, else the input.
+    pub text: AttrValue,
+    /// The large view's source and what is known of it: opened files, or a large paste.
+    pub large: Option<(Source, Rc<Meta>)>,
+    /// The large input's formats, parsed.
+    pub meta_formats: Rc<Vec<Rc<Format>>>,
+    /// The filter, read.
+    pub query: Rc<Query>,
+    /// Counts, and the line of the first header line.
+    pub stats: (Counts, Option<usize>),
+    /// Exactly one record and no error: shown as a card.
+    pub single: bool,
+    /// What the recogniser unwrapped, per file.
+    pub unwrapped: Rc<Vec<(String, Report)>>,
+    /// The selected line, for the explanation panel.
+    pub picked: Option<Picked>,
+    /// The format the Athena and Logs Insights panels describe: typed, else the first
+    /// header line's, else the default.
+    pub format_in_force: Rc<Format>,
+}
+
+/// Derives everything shown from `state`.
+#[hook]
+pub fn use_view(state: &AppState) -> View {
+    let format = use_memo(state.format.clone(), |f| read_format_box(f));
+    let options = Options {
+        format: format.as_ref().as_ref().and_then(|r| r.as_ref().ok()).cloned(),
+    };
+    // Files, or a paste of more than MAX_ROWS lines, go to the compact table and the
+    // virtualised view; smaller pastes get the full decode and the rich views.
+    // Counted once per input (a pass over a 100 MB paste is not for every render).
+    let lines = *use_memo(state.input.clone(), |input| line_count(input));
+    let big = state.files.is_some() || lines > MAX_ROWS;
+    let decoded: Rc<Decoded> = use_memo((state.input.clone(), options.clone(), big), |(input, options, big)| {
+        if *big {
+            Decoded::default()
+        } else {
+            decode_text(input, options)
+        }
+    });
+    // The large view's source: the opened files' worker, or a store for a large paste.
+    let paste_store = use_memo(
+        (state.input.clone(), options, big && state.files.is_none()),
+        |(input, options, on)| {
+            on.then(|| {
+                let (table, unwrapped) = Table::build_input(input.to_string(), options);
+                let store = match unwrapped {
+                    Some(u) => Store::new(table, Vec::new()).with_unwrapped(vec![(String::new(), u.report)], u.origin),
+                    None => Store::new(table, Vec::new()),
+                };
+                let meta = Rc::new(store.meta());
+                (Source::local(store), meta)
+            })
+        },
+    );
+    let large: Option<(Source, Rc<Meta>)> = match &state.files {
+        Some(f) => Some((f.source.clone(), Rc::clone(&f.meta))),
+        None => paste_store.as_ref().clone(),
+    };
+    let meta_formats = use_memo(large.as_ref().map(|(_, m)| Shared(Rc::clone(m))), |m| {
+        m.as_ref().map(|m| m.parsed_formats()).unwrap_or_default()
+    });
+    let query = use_memo(state.query.clone(), |q| Query::parse(q));
+    let stats = match &large {
+        Some((_, meta)) => (meta.counts, meta.header_line),
+        None => (
+            decoded.counts(),
+            decoded
+                .lines
+                .iter()
+                .find(|l| matches!(l.kind, LineKind::Header(_)))
+                .map(|l| l.no),
+        ),
+    };
+    let text = match &decoded.unwrapped {
+        Some((clean, _)) => AttrValue::from(Rc::clone(clean)),
+        None => state.input.clone(),
+    };
+    // The selected line: from the full decode, or (large inputs) the line as the large
+    // view last received it.
+    let selected_line = state.selected.and_then(|s| s.line);
+    let picked = match &large {
+        Some((source, _)) => selected_line.and_then(|n| source.seen(n)).map(|row| Picked {
+            line: Shared(Rc::new(row.line(&meta_formats))),
+            text: AttrValue::from(row.text.clone()),
+        }),
+        None => selected_line.and_then(|n| Picked::from_decoded(&decoded, n, &text)),
+    };
+    let format_in_force = use_memo(
+        (
+            Shared(Rc::clone(&format)),
+            Shared(Rc::clone(&meta_formats)),
+            Shared(Rc::clone(&decoded)),
+        ),
+        |(typed, formats, decoded)| {
+            if let Some(Ok(f)) = typed.0.as_ref() {
+                return Rc::new(f.clone());
+            }
+            let from_table = formats.0.get(1).cloned();
+            let from_text = decoded.lines.iter().find_map(|l| match &l.kind {
+                LineKind::Header(f) => Some(Rc::clone(f)),
+                _ => None,
+            });
+            from_table.or(from_text).unwrap_or_default()
+        },
+    );
+    let single = decoded.records().count() == 1 && !decoded.lines.iter().any(|l| matches!(l.kind, LineKind::Error(_)));
+    // What was unwrapped: from the full decode, or as the large view's source says.
+    let unwrapped = use_memo(
+        (
+            Shared(Rc::clone(&decoded)),
+            large.as_ref().map(|(_, m)| Shared(Rc::clone(m))),
+        ),
+        |(decoded, meta)| match meta {
+            Some(meta) => meta.unwrapped.clone(),
+            None => decoded
+                .unwrapped
+                .iter()
+                .map(|(_, u)| (String::new(), u.report.clone()))
+                .collect::<Vec<_>>(),
+        },
+    );
+    View {
+        format,
+        lines,
+        decoded,
+        text,
+        large,
+        meta_formats,
+        query,
+        stats,
+        single,
+        unwrapped,
+        picked,
+        format_in_force: Rc::clone(&*format_in_force),
+    }
+}
+
+/// Lines in `text` (a final line without `\n` counts).
+fn line_count(text: &str) -> usize {
+    let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))
+}
