@@ -9,11 +9,11 @@ use crate::flowlog::links::share;
 use crate::flowlog::LineKind;
 
 use crate::fields::labels as l;
-use crate::ui::chrome::at_scale::Beyond;
 use crate::ui::chrome::input_panel::InputPanel;
+use crate::ui::chrome::query_panel::QueryAtScale;
 use crate::ui::chrome::toolbar::Toolbar;
 use crate::ui::hooks::{use_view, Shared};
-use crate::ui::large::files;
+use crate::ui::large::files::{self, Workers};
 use crate::ui::large::view::BigView;
 use crate::ui::paste::card::RecordCard;
 use crate::ui::paste::errors::ErrorList;
@@ -46,7 +46,9 @@ fn initial_state() -> AppState {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
-    let view = use_view(&state);
+    // The page's workers: shared with the components that open or cancel, never state.
+    let workers = (*use_memo((), |()| Workers::default())).clone();
+    let view = use_view(&state, &workers);
     let shared = Shared(Rc::clone(&view.decoded));
     let lang = state.lang;
 
@@ -54,20 +56,23 @@ pub fn App() -> Html {
         browser::set_document_lang(*lang);
         browser::save_lang(*lang);
     });
-    use_effect_with((), |()| {
-        browser::remove_shell();
-        browser::register_service_worker();
-        files::prepare();
-    });
-    // Opened files whose worker is no longer shown are closed (its memory is freed).
-    use_effect_with(state.files.as_ref().map(|f| f.source.clone()), |source| {
-        let source = source.clone();
-        move || {
-            if let Some(s) = source {
-                s.close();
+    {
+        let workers = workers.clone();
+        use_effect_with((), move |()| {
+            browser::remove_shell();
+            browser::register_service_worker();
+            workers.prepare();
+        });
+    }
+    // Files closed (or replaced by a paste): their worker ends (its memory is freed).
+    {
+        let workers = workers.clone();
+        use_effect_with(state.files.is_some(), move |open| {
+            if !*open {
+                workers.close();
             }
-        }
-    });
+        });
+    }
 
     let dispatch = {
         let state = state.clone();
@@ -76,10 +81,10 @@ pub fn App() -> Html {
 
     // A new format typed while files are open: the worker indexes them again.
     {
-        let dispatch = dispatch.clone();
+        let (dispatch, workers) = (dispatch.clone(), workers.clone());
         use_effect_with((state.files.clone(), state.format.clone()), move |(files, format)| {
             if let Some(f) = files.as_ref().filter(|f| f.format != *format) {
-                files::apply_format(f, format.clone(), &dispatch);
+                files::apply_format(f, format.clone(), &dispatch, &workers);
             }
         });
     }
@@ -101,15 +106,16 @@ pub fn App() -> Html {
     let version = format!("{} {}", l::VERSION.get(lang), env!("CARGO_PKG_VERSION"));
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
-        let (dispatch, format) = (dispatch.clone(), state.format.clone());
+        let (dispatch, format, workers) = (dispatch.clone(), state.format.clone(), workers.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             if let Some(data) = e.data_transfer() {
-                files::dropped(&data, format.clone(), dispatch.clone());
+                files::dropped(&data, format.clone(), dispatch.clone(), &workers);
             }
         })
     };
     html! {
+        <ContextProvider<Workers> context={workers}>
         <div class="app" {ondragover} {ondrop}>
             <header class="app__header">
                 <div>
@@ -145,7 +151,7 @@ pub fn App() -> Html {
                         on_action={dispatch.clone()} show_record={!view.single} />
                 </div>
                 <ErrorList decoded={shared} {text} {lang} on_action={dispatch.clone()} />
-                <Beyond format={Rc::clone(&view.format_in_force)} {lang} on_action={dispatch.clone()} />
+                <QueryAtScale format={Rc::clone(&view.format_in_force)} {lang} on_action={dispatch.clone()} />
             </main>
             <footer class="app__footer">
                 <p>{ l::PRIVACY.get(lang) }</p>
@@ -157,6 +163,7 @@ pub fn App() -> Html {
                 </details>
             </footer>
         </div>
+        </ContextProvider<Workers>>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::flowlog::bulk::query::Query;
 use crate::flowlog::bulk::store::{Meta, Store};
 use crate::flowlog::decode::shapes::Report;
 use crate::flowlog::{decode_text, Counts, Decoded, Format, FormatError, Line, LineKind, Options};
+use crate::ui::large::files::Workers;
 use crate::ui::large::source::Source;
 use crate::ui::paste::rows::MAX_ROWS;
 use crate::ui::state::AppState;
@@ -97,9 +98,9 @@ pub struct View {
     pub format_in_force: Rc<Format>,
 }
 
-/// Derives everything shown from `state`.
+/// Derives everything shown from `state` (and where open files are, from `workers`).
 #[hook]
-pub fn use_view(state: &AppState) -> View {
+pub fn use_view(state: &AppState, workers: &Workers) -> View {
     let format = use_memo(state.format.clone(), |f| read_format_box(f));
     let options = Options {
         format: format.as_ref().as_ref().and_then(|r| r.as_ref().ok()).cloned(),
@@ -132,7 +133,7 @@ pub fn use_view(state: &AppState) -> View {
         },
     );
     let large: Option<(Source, Rc<Meta>)> = match &state.files {
-        Some(f) => Some((f.source.clone(), Rc::clone(&f.meta))),
+        Some(f) => workers.source().map(|source| (source, Rc::clone(&f.meta))),
         None => paste_store.as_ref().clone(),
     };
     let meta_formats = use_memo(large.as_ref().map(|(_, m)| Shared(Rc::clone(m))), |m| {

@@ -10,8 +10,6 @@ use crate::flowlog::bulk::open::OpenError;
 use crate::flowlog::bulk::store::Meta;
 use crate::flowlog::links::share::ShareError;
 
-use crate::ui::large::source::Source;
-
 /// What the user has selected to explain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selection {
@@ -65,8 +63,6 @@ pub enum Fault {
 pub struct Files {
     /// File names, in the order they were joined.
     pub names: Rc<[AttrValue]>,
-    /// Where their text and index are (the worker that opened them).
-    pub source: Source,
     /// What is known of them.
     pub meta: Rc<Meta>,
     /// The format box's text they were indexed with.
@@ -86,8 +82,9 @@ pub enum Phase {
 
 impl PartialEq for Files {
     fn eq(&self, other: &Self) -> bool {
-        // By identity: the same worker, the same indexing.
-        self.source == other.source && Rc::ptr_eq(&self.meta, &other.meta) && Rc::ptr_eq(&self.names, &other.names)
+        // By identity: the same opening or indexing (where the files are is not state:
+        // the worker lives in the page's `Workers` context).
+        Rc::ptr_eq(&self.meta, &other.meta) && Rc::ptr_eq(&self.names, &other.names)
     }
 }
 
@@ -221,7 +218,6 @@ mod tests {
         let files = Files {
             names: Rc::from(vec![AttrValue::from("a.log")]),
             meta: Rc::new(store.meta()),
-            source: Source::local(store),
             format: AttrValue::default(),
             skipped: Rc::from([]),
         };

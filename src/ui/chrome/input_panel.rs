@@ -9,7 +9,7 @@ use crate::flowlog::{Counts, Preset};
 
 use crate::fields::labels as l;
 use crate::ui::hooks::{FormatBox, Shared};
-use crate::ui::large::files;
+use crate::ui::large::files::{self, Workers};
 use crate::ui::state::{Action, Files};
 use crate::web::browser;
 
@@ -143,12 +143,13 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let show_text = show_text.clone();
         Callback::from(move |_: MouseEvent| show_text.set(true))
     };
+    let workers = use_context::<Workers>().unwrap_or_default();
     let on_files = {
         let (on_action, format) = (props.on_action.clone(), props.format_text.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(list) = input.files() {
-                files::read(&list, format.clone(), on_action.clone());
+                files::read(&list, format.clone(), on_action.clone(), &workers);
             }
             input.set_value("");
         })

@@ -1,5 +1,5 @@
 //! Around the records: the input panel, the toolbar, and the query-at-scale panel.
 
-pub mod at_scale;
 pub mod input_panel;
+pub mod query_panel;
 pub mod toolbar;

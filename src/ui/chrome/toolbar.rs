@@ -7,7 +7,7 @@ use crate::fields::Lang;
 use crate::flowlog::{links::share, Options};
 
 use crate::fields::labels as l;
-use crate::ui::large::files;
+use crate::ui::large::files::Workers;
 use crate::ui::state::{Action, CopyKind, Fault, Notice, Phase};
 use crate::web::browser;
 
@@ -69,6 +69,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             });
         })
     };
+    let workers = use_context::<Workers>().unwrap_or_default();
     let options = SAMPLES
         .iter()
         .map(|s| html! { <option value={s.id}>{ s.title.get(lang) }</option> });
@@ -84,12 +85,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input type="checkbox" id="mask-links" checked={props.mask_links} onchange={on_mask} />
                 { l::MASK_LINKS.get(lang) }
             </label>
-            { notice(props.notice.as_ref(), lang, &props.on_action) }
+            { notice(props.notice.as_ref(), lang, &props.on_action, &workers) }
         </div>
     }
 }
 
-fn notice(notice: Option<&Notice>, lang: Lang, on_action: &Callback<Action>) -> Html {
+fn notice(notice: Option<&Notice>, lang: Lang, on_action: &Callback<Action>, workers: &Workers) -> Html {
     let Some(notice) = notice else {
         return html! {};
     };
@@ -113,10 +114,13 @@ fn notice(notice: Option<&Notice>, lang: Lang, on_action: &Callback<Action>) -> 
             <p class="notice notice--bad" role="alert" data-notice="copy-failed">{ l::COPY_FAILED.get(lang) }</p>
         },
         Notice::Progress(phase, percent) => {
-            let cancel = on_action.reform(|_: MouseEvent| {
-                files::cancel();
-                Action::Notify(None)
-            });
+            let cancel = {
+                let (workers, on_action) = (workers.clone(), on_action.clone());
+                Callback::from(move |_: MouseEvent| {
+                    workers.cancel();
+                    on_action.emit(Action::Notify(None));
+                })
+            };
             let what = match phase {
                 Phase::Read => l::READING,
                 Phase::Index => l::INDEXING,

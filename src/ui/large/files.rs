@@ -25,36 +25,92 @@ use crate::web::envelope::{self, get};
 /// The worker's loader script, named by trunk after the worker binary.
 const WORKER_URL: &str = "./flowlog-worker_loader.js";
 
-thread_local! {
-    /// The worker currently opening files, kept so that it can be cancelled.
-    static CURRENT: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+/// The page's file workers, shared through a yew context (the reducer's state stays
+/// plain data): a spare started ahead of need, the one opening files now (so that it
+/// can be cancelled), and the source of the files that are open.
+#[derive(Clone, Default)]
+pub struct Workers(Rc<WorkersInner>);
+
+#[derive(Default)]
+struct WorkersInner {
+    /// A worker started ahead of need, so that opening files does not wait for one
+    /// to load and compile (about 0.1 s).
+    spare: RefCell<Option<Rc<Started>>>,
+    /// The worker opening files now.
+    current: RefCell<Option<web_sys::Worker>>,
+    /// Where the open files are.
+    open: RefCell<Option<Source>>,
 }
 
-/// Stops opening files, if that is going on.
-pub fn cancel() {
-    CURRENT.with(|c| {
-        if let Some(w) = c.borrow_mut().take() {
+impl PartialEq for Workers {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Workers {
+    /// Stops opening files, if that is going on.
+    pub fn cancel(&self) {
+        if let Some(w) = self.0.current.borrow_mut().take() {
             w.terminate();
         }
-    });
+    }
+
+    /// Starts a spare worker if there is none.
+    pub fn prepare(&self) {
+        if self.0.spare.borrow().is_none() {
+            let spare = spawn(self);
+            *self.0.spare.borrow_mut() = spare;
+        }
+    }
+
+    /// Where the open files are.
+    #[must_use]
+    pub fn source(&self) -> Option<Source> {
+        self.0.open.borrow().clone()
+    }
+
+    /// The files are closed: their worker ends (its memory is freed).
+    pub fn close(&self) {
+        let open = self.0.open.borrow_mut().take();
+        if let Some(source) = open {
+            source.close();
+        }
+    }
+
+    /// `source` holds the open files now; the one before it (if another) is closed.
+    fn set_open(&self, source: Source) {
+        let before = self.0.open.borrow_mut().replace(source.clone());
+        if let Some(before) = before.filter(|b| *b != source) {
+            before.close();
+        }
+    }
+
+    /// `worker` no longer opens files (it has them, or it failed).
+    fn done_opening(&self, worker: &web_sys::Worker) {
+        let mut current = self.0.current.borrow_mut();
+        if current.as_ref() == Some(worker) {
+            *current = None;
+        }
+    }
 }
 
 /// Opens every file of `list` (chosen files, or a chosen folder's files) and reports
 /// through `on_action`: progress notices, then the files (and a notice for any that
 /// failed). The files go to a worker, which reads, decompresses and indexes them as
 /// they stream in and keeps them.
-pub fn read(list: &web_sys::FileList, format: AttrValue, on_action: Callback<Action>) {
+pub fn read(list: &web_sys::FileList, format: AttrValue, on_action: Callback<Action>, workers: &Workers) {
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
     let paths = files
         .iter()
         .map(|f| get(f, "webkitRelativePath").as_string().unwrap_or_default())
         .collect();
-    open_found(files, paths, format, on_action);
+    open_found(files, paths, format, on_action, workers);
 }
 
 /// Opens what was dropped: files, and every file inside dropped folders (read
 /// through the entries API, which the drop event only lends while it runs).
-pub fn dropped(data: &web_sys::DataTransfer, format: AttrValue, on_action: Callback<Action>) {
+pub fn dropped(data: &web_sys::DataTransfer, format: AttrValue, on_action: Callback<Action>, workers: &Workers) {
     let items = data.items();
     let entries: Vec<web_sys::FileSystemEntry> = (0..items.length())
         .filter_map(|i| items.get(i))
@@ -62,10 +118,11 @@ pub fn dropped(data: &web_sys::DataTransfer, format: AttrValue, on_action: Callb
         .collect();
     if !entries.iter().any(web_sys::FileSystemEntry::is_directory) {
         if let Some(list) = data.files() {
-            read(&list, format, on_action);
+            read(&list, format, on_action, workers);
         }
         return;
     }
+    let workers = workers.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let mut files = Vec::new();
         let mut paths = Vec::new();
@@ -79,7 +136,7 @@ pub fn dropped(data: &web_sys::DataTransfer, format: AttrValue, on_action: Callb
                 files.push(file);
             }
         }
-        open_found(files, paths, format, on_action);
+        open_found(files, paths, format, on_action, &workers);
     });
 }
 
@@ -116,7 +173,13 @@ async fn file_of(entry: &web_sys::FileSystemEntry) -> Option<web_sys::File> {
 
 /// Opens files, some perhaps found in folders (`paths`, empty for chosen files):
 /// files in folders that are no flow log files are left out, and listed.
-fn open_found(files: Vec<web_sys::File>, paths: Vec<String>, format: AttrValue, on_action: Callback<Action>) {
+fn open_found(
+    files: Vec<web_sys::File>,
+    paths: Vec<String>,
+    format: AttrValue,
+    on_action: Callback<Action>,
+    workers: &Workers,
+) {
     let mut chosen = Vec::new();
     let mut chosen_paths = Vec::new();
     let mut skipped = Vec::new();
@@ -134,7 +197,7 @@ fn open_found(files: Vec<web_sys::File>, paths: Vec<String>, format: AttrValue, 
         }
         return;
     }
-    cancel();
+    workers.cancel();
     on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Read, 0))));
     let job = Job {
         on_action: on_action.clone(),
@@ -143,14 +206,14 @@ fn open_found(files: Vec<web_sys::File>, paths: Vec<String>, format: AttrValue, 
         paths: chosen_paths,
         skipped: skipped.into(),
     };
-    match start_worker(job) {
-        Some(worker) => CURRENT.with(|c| *c.borrow_mut() = Some(worker)),
+    match start_worker(job, workers) {
+        Some(worker) => *workers.0.current.borrow_mut() = Some(worker),
         // No worker (e.g. the page was opened from file://): do the work here.
-        None => wasm_bindgen_futures::spawn_local(read_here(chosen, format, on_action)),
+        None => wasm_bindgen_futures::spawn_local(read_here(chosen, format, on_action, workers.clone())),
     }
 }
 
-async fn read_here(files: Vec<web_sys::File>, format: AttrValue, on_action: Callback<Action>) {
+async fn read_here(files: Vec<web_sys::File>, format: AttrValue, on_action: Callback<Action>, workers: Workers) {
     let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
     for file in files {
         match JsFuture::from(file.array_buffer()).await {
@@ -170,15 +233,27 @@ async fn read_here(files: Vec<web_sys::File>, format: AttrValue, on_action: Call
         .iter()
         .map(|(n, p)| (n.clone(), ProblemOut::from(p)))
         .collect();
-    opened(&on_action, Source::local(store), meta, format, problems, Rc::from([]));
+    opened(
+        &on_action,
+        &workers,
+        Source::local(store),
+        meta,
+        format,
+        problems,
+        Rc::from([]),
+    );
 }
 
 /// Indexes open files again with another format (typed in the format box).
-pub fn apply_format(files: &Files, format: AttrValue, on_action: &Callback<Action>) {
-    match files.source.ask_reindex(&format) {
+pub fn apply_format(files: &Files, format: AttrValue, on_action: &Callback<Action>, workers: &Workers) {
+    let Some(source) = workers.source() else {
+        return;
+    };
+    match source.ask_reindex(&format) {
         Some(meta) => opened(
             on_action,
-            files.source.clone(),
+            workers,
+            source,
             meta,
             format,
             Vec::new(),
@@ -191,6 +266,7 @@ pub fn apply_format(files: &Files, format: AttrValue, on_action: &Callback<Actio
 /// The files are open (or indexed again): show them, and say what went wrong with any.
 fn opened(
     on_action: &Callback<Action>,
+    workers: &Workers,
     source: Source,
     meta: Meta,
     format: AttrValue,
@@ -200,9 +276,9 @@ fn opened(
     if meta.names.is_empty() {
         source.close();
     } else {
+        workers.set_open(source);
         on_action.emit(Action::SetFiles(Some(Files {
             names: meta.names.iter().map(|n| AttrValue::from(n.clone())).collect(),
-            source,
             meta: Rc::new(meta),
             format,
             skipped,
@@ -260,20 +336,15 @@ impl Started {
 
     /// The worker cannot go on: it is ended, forgotten as the spare, and whoever
     /// waits for it is told why (with what to try), so the page never waits forever.
-    fn fail(&self, fault: Fault) {
+    fn fail(&self, fault: Fault, workers: &Workers) {
         self.worker.terminate();
-        SPARE.with(|s| {
-            let mut s = s.borrow_mut();
-            if s.as_ref().is_some_and(|w| w.worker == self.worker) {
-                *s = None;
+        {
+            let mut spare = workers.0.spare.borrow_mut();
+            if spare.as_ref().is_some_and(|w| w.worker == self.worker) {
+                *spare = None;
             }
-        });
-        CURRENT.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.as_ref() == Some(&self.worker) {
-                *c = None;
-            }
-        });
+        }
+        workers.done_opening(&self.worker);
         if let Some(on_action) = self.on_action() {
             on_action.emit(Action::Notify(Some(Notice::WorkerFault(fault))));
         }
@@ -287,22 +358,8 @@ impl Started {
     }
 }
 
-thread_local! {
-    /// A worker started ahead of need, so that opening files does not wait for one
-    /// to load and compile (about 0.1 s).
-    static SPARE: RefCell<Option<Rc<Started>>> = const { RefCell::new(None) };
-}
-
-/// Starts a spare worker if there is none.
-pub fn prepare() {
-    if SPARE.with(|s| s.borrow().is_none()) {
-        let spare = spawn();
-        SPARE.with(|s| *s.borrow_mut() = spare);
-    }
-}
-
 /// Starts a worker and listens to it.
-fn spawn() -> Option<Rc<Started>> {
+fn spawn(workers: &Workers) -> Option<Rc<Started>> {
     // trunk's loader for workers is a classic script (importScripts).
     let worker = web_sys::Worker::new(WORKER_URL).ok()?;
     let source = Source::worker(worker.clone());
@@ -312,6 +369,7 @@ fn spawn() -> Option<Rc<Started>> {
         job: RefCell::new(None),
     });
     let this = Rc::clone(&started);
+    let workers_here = workers.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
         let reply = envelope::unwrap::<Reply>(&data);
@@ -322,7 +380,7 @@ fn spawn() -> Option<Rc<Started>> {
             }
             // A worker from another deployment (an old cached copy): it must not be
             // spoken to; the page asks for a reload.
-            Some(Reply::Ready { .. }) => this.fail(Fault::Version),
+            Some(Reply::Ready { .. }) => this.fail(Fault::Version, &workers_here),
             Some(Reply::Progress { index, fraction }) => {
                 let phase = if index { Phase::Index } else { Phase::Read };
                 #[allow(
@@ -337,16 +395,12 @@ fn spawn() -> Option<Rc<Started>> {
             }
             Some(Reply::Opened { format, meta, problems }) => {
                 // Opened: the worker now holds the files and is no longer cancellable.
-                CURRENT.with(|c| {
-                    let mut c = c.borrow_mut();
-                    if c.as_ref() == Some(&this.worker) {
-                        *c = None;
-                    }
-                });
+                workers_here.done_opening(&this.worker);
                 source.reindex_answered();
                 if let Some(on_action) = this.on_action() {
                     opened(
                         &on_action,
+                        &workers_here,
                         source.clone(),
                         meta,
                         format.into(),
@@ -355,14 +409,14 @@ fn spawn() -> Option<Rc<Started>> {
                     );
                 }
                 // Ready for the next files.
-                prepare();
+                workers_here.prepare();
             }
             Some(_) => source.received(&data),
             // Never a silent wait: a message that cannot be read is said.
             // The envelope before issue 12 (JSON text under `json`): a worker of an older
             // deployment, served from a cache.
-            None if old_ready(&get(&data, "json")) => this.fail(Fault::Version),
-            None => this.fail(Fault::Garbled),
+            None if old_ready(&get(&data, "json")) => this.fail(Fault::Version, &workers_here),
+            None => this.fail(Fault::Garbled, &workers_here),
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -370,9 +424,10 @@ fn spawn() -> Option<Rc<Started>> {
     on_message.forget();
     // The worker could not load, trapped (a panic) or ran out of memory.
     let this = Rc::clone(&started);
+    let workers_here = workers.clone();
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
-        this.fail(Fault::Stopped);
+        this.fail(Fault::Stopped, &workers_here);
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
@@ -381,8 +436,9 @@ fn spawn() -> Option<Rc<Started>> {
 }
 
 /// Gives the spare worker (or a new one) the files to open.
-fn start_worker(job: Job) -> Option<web_sys::Worker> {
-    let started = SPARE.with(|s| s.borrow_mut().take()).or_else(spawn)?;
+fn start_worker(job: Job, workers: &Workers) -> Option<web_sys::Worker> {
+    let spare = workers.0.spare.borrow_mut().take();
+    let started = spare.or_else(|| spawn(workers))?;
     *started.job.borrow_mut() = Some(job);
     started.send_job();
     Some(started.worker.clone())

@@ -13,9 +13,9 @@ use crate::fields::labels as l;
 use crate::ui::state::{Action, CopyKind, Notice};
 use crate::web::browser;
 
-/// Props of [`Beyond`].
+/// Props of [`QueryAtScale`].
 #[derive(Properties, PartialEq)]
-pub struct BeyondProps {
+pub struct QueryAtScaleProps {
     /// The format in force.
     pub format: Rc<Format>,
     /// Page language.
@@ -26,7 +26,7 @@ pub struct BeyondProps {
 
 /// A collapsible panel with the Athena DDL and the Logs Insights query.
 #[component]
-pub fn Beyond(props: &BeyondProps) -> Html {
+pub fn QueryAtScale(props: &QueryAtScaleProps) -> Html {
     let lang = props.lang;
     let layout = use_state(|| AthenaLayout::TextDaily);
     let ddl = at_scale::athena_ddl(&props.format, *layout);
