@@ -4,9 +4,11 @@
 //! the 64-bit protocol hash, the 128-bit totals and the Parquet worker's replies included.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests panic on failure")]
 
+use vpc_flowlog_decoder::fields::FieldName;
 use vpc_flowlog_decoder::flowlog::bulk::index::Table;
+use vpc_flowlog_decoder::flowlog::bulk::open::{OpenError, Problem};
 use vpc_flowlog_decoder::flowlog::bulk::parquet::{ParquetError, ParquetReply, ParquetText};
-use vpc_flowlog_decoder::flowlog::bulk::store::{ExportKind, ProblemOut, Reply, Request, Store, PROTOCOL};
+use vpc_flowlog_decoder::flowlog::bulk::store::{ExportKind, Reply, Request, Store, PROTOCOL};
 use vpc_flowlog_decoder::flowlog::Options;
 
 /// Records with large values (the totals pass 2^64), an error line and a header.
@@ -29,7 +31,7 @@ fn requests() -> Vec<Request> {
         Request::Select {
             id: 1,
             query: "action:reject port:22 10.0.0.0/8 ssh".into(),
-            sort: Some(("bytes".into(), true)),
+            sort: Some((FieldName::Bytes, true)),
         },
         Request::Select {
             id: u32::MAX,
@@ -43,7 +45,7 @@ fn requests() -> Vec<Request> {
             id: 1,
             what: ExportKind::Ocsf,
             query: "errors".into(),
-            sort: Some(("srcaddr".into(), false)),
+            sort: Some((FieldName::Srcaddr, false)),
         },
     ]
 }
@@ -61,13 +63,11 @@ fn replies() -> Vec<Reply> {
             format: String::new(),
             meta: store.meta(),
             problems: vec![
-                ("a.log.gz".into(), ProblemOut::BadGzip { why: "cut".into() }),
-                ("b.log".into(), ProblemOut::Utf8 { at: 7 }),
+                ("a.log.gz".into(), Problem::Open(OpenError::BadGzip("cut".into()))),
+                ("b.log".into(), Problem::InvalidUtf8(7)),
                 (
                     "c.parquet".into(),
-                    ProblemOut::Parquet {
-                        error: ParquetError::NoFields,
-                    },
+                    Problem::Open(OpenError::Parquet(ParquetError::NoFields)),
                 ),
             ],
         },
@@ -132,6 +132,12 @@ mod native {
         // A message of another shape is refused, not half-read.
         assert_eq!(Request::from_json(r#"{"type":"open"}"#), None);
         assert_eq!(Request::from_json(r#"{"type":"rows","id":1,"from":"0","to":4}"#), None);
+        // A sort by a name that is no field is refused, not read as another sort.
+        assert_eq!(
+            Request::from_json(r#"{"type":"select","id":1,"query":"","sort":["bytez",true]}"#),
+            None
+        );
+        assert!(Request::from_json(r#"{"type":"select","id":1,"query":"","sort":["bytes",true]}"#).is_some());
     }
 }
 

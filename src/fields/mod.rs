@@ -123,6 +123,23 @@ pub const fn t(en: &'static str, ja: &'static str) -> Text {
     Text { en, ja }
 }
 
+/// A field crosses between the page and its workers by its AWS name (`"srcaddr"`); a
+/// name that is no field is refused with the message, never read as some other field.
+impl serde::Serialize for FieldName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FieldName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        FieldName::parse_loose(&name)
+            .filter(|f| f.as_str() == name)
+            .ok_or_else(|| serde::de::Error::custom(format!("expected a flow log field name, found `{name}`")))
+    }
+}
+
 /// How a field's value is read and decoded. Drives the parser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

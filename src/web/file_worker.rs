@@ -30,7 +30,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use crate::flowlog::bulk::index::Indexer;
 use crate::flowlog::bulk::open::{self, OpenError, MAX_TEXT_BYTES};
 use crate::flowlog::bulk::parquet::{ParquetError, ParquetReply};
-use crate::flowlog::bulk::store::{ExportKind, FileOut, ProblemOut, Reply, Request, Store, PROTOCOL};
+use crate::flowlog::bulk::store::{ExportKind, FileOut, Reply, Request, Store, PROTOCOL};
 use crate::flowlog::decode::shapes::{self, Report, S3Key};
 use crate::flowlog::Counts;
 use crate::flowlog::Options;
@@ -65,7 +65,7 @@ const EXPORT_ROWS: usize = 65_536;
 fn export(
     scope: &DedicatedWorkerGlobalScope,
     store: &Store,
-    (id, query, sort): (u32, &str, Option<&(String, bool)>),
+    (id, query, sort): (u32, &str, Option<&(crate::fields::FieldName, bool)>),
     what: ExportKind,
 ) {
     let (name, mime) = what.file();
@@ -261,7 +261,7 @@ async fn open(
     files: &[web_sys::File],
     paths: &[String],
     options: &Options,
-) -> (Store, Vec<(String, ProblemOut)>) {
+) -> (Store, Vec<(String, open::Problem)>) {
     let mut peeked = Vec::with_capacity(files.len());
     for file in files {
         peeked.push(peek(file).await);
@@ -305,7 +305,7 @@ async fn open(
         };
         match outcome {
             Ok(utf8) => {
-                let utf8 = ix.end_file().or(utf8).map(|at| ProblemOut::Utf8 { at });
+                let utf8 = ix.end_file().or(utf8).map(open::Problem::InvalidUtf8);
                 if let Some(p) = &utf8 {
                     problems.push((name.clone(), p.clone()));
                 }
@@ -325,7 +325,7 @@ async fn open(
             }
             Err(e) => {
                 ix.rollback(mark);
-                let problem = ProblemOut::from(&open::Problem::Open(e));
+                let problem = open::Problem::Open(e);
                 listed.push(FileOut {
                     name: name.clone(),
                     counts: Counts::default(),

@@ -27,7 +27,8 @@ pub struct Opened {
 }
 
 /// Why a file could not be opened.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum OpenError {
     /// The gzip data is damaged or cut short.
     BadGzip(String),
@@ -166,8 +167,10 @@ pub(crate) fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, OpenError> {
     Ok(out)
 }
 
-/// A problem with one of several files.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A problem with one of several files (it crosses from the file worker to the page
+/// as it is).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Problem {
     /// The file could not be opened at all.
     Open(OpenError),

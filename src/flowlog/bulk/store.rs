@@ -15,8 +15,7 @@ use crate::fields::FieldName;
 
 use crate::flowlog::bulk::export::{self, Schema};
 use crate::flowlog::bulk::index::{RowKind, Table};
-use crate::flowlog::bulk::open::{OpenError, Problem};
-use crate::flowlog::bulk::parquet::ParquetError;
+use crate::flowlog::bulk::open::Problem;
 use crate::flowlog::bulk::query::{self, Query};
 use crate::flowlog::bulk::sort;
 use crate::flowlog::bulk::totals::{self, Summary};
@@ -48,7 +47,7 @@ pub enum Request {
         /// The filter as typed.
         query: String,
         /// The sort.
-        sort: Option<(String, bool)>,
+        sort: Option<(FieldName, bool)>,
     },
     /// The rows at positions `from..to` of the selection.
     Rows {
@@ -82,7 +81,7 @@ pub enum Request {
         query: String,
         /// See `query`.
         #[serde(default)]
-        sort: Option<(String, bool)>,
+        sort: Option<(FieldName, bool)>,
     },
 }
 
@@ -204,7 +203,7 @@ pub struct FileOut {
     /// Its lines (zero when it could not be read).
     pub counts: Counts,
     /// Why it could not be read, or a note about it (invalid UTF-8).
-    pub problem: Option<ProblemOut>,
+    pub problem: Option<Problem>,
 }
 
 impl Meta {
@@ -215,58 +214,6 @@ impl Meta {
             .iter()
             .map(|f| Rc::new(Format::parse(f).unwrap_or_default()))
             .collect()
-    }
-}
-
-/// A problem with one file, as sent between threads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum ProblemOut {
-    /// Inflates past the limit.
-    TooLarge {
-        /// The limit, in bytes.
-        limit: usize,
-    },
-    /// Damaged gzip data.
-    BadGzip {
-        /// What the decompressor said.
-        why: String,
-    },
-    /// The browser could not read the file.
-    Unreadable,
-    /// Invalid UTF-8 at this byte offset (replaced).
-    Utf8 {
-        /// Byte offset of the first bad byte.
-        at: usize,
-    },
-    /// A Parquet file that could not be read.
-    Parquet {
-        /// Why.
-        error: ParquetError,
-    },
-}
-
-impl From<&Problem> for ProblemOut {
-    fn from(p: &Problem) -> ProblemOut {
-        match p {
-            Problem::Open(OpenError::TooLarge { limit }) => ProblemOut::TooLarge { limit: *limit },
-            Problem::Open(OpenError::BadGzip(why)) => ProblemOut::BadGzip { why: why.clone() },
-            Problem::Open(OpenError::Unreadable) => ProblemOut::Unreadable,
-            Problem::Open(OpenError::Parquet(error)) => ProblemOut::Parquet { error: error.clone() },
-            Problem::InvalidUtf8(at) => ProblemOut::Utf8 { at: *at },
-        }
-    }
-}
-
-impl From<ProblemOut> for Problem {
-    fn from(p: ProblemOut) -> Problem {
-        match p {
-            ProblemOut::TooLarge { limit } => Problem::Open(OpenError::TooLarge { limit }),
-            ProblemOut::BadGzip { why } => Problem::Open(OpenError::BadGzip(why)),
-            ProblemOut::Unreadable => Problem::Open(OpenError::Unreadable),
-            ProblemOut::Utf8 { at } => Problem::InvalidUtf8(at),
-            ProblemOut::Parquet { error } => Problem::Open(OpenError::Parquet(error)),
-        }
     }
 }
 
@@ -322,7 +269,7 @@ pub enum Reply {
         /// What is known of them.
         meta: Meta,
         /// Files that failed, or had invalid UTF-8.
-        problems: Vec<(String, ProblemOut)>,
+        problems: Vec<(String, Problem)>,
     },
     /// The answer to [`Request::Select`].
     Selected {
@@ -471,7 +418,7 @@ impl Store {
     /// the current selection, else that selection made again.
     pub fn export(
         &self,
-        (id, query, sort): (u32, &str, Option<&(String, bool)>),
+        (id, query, sort): (u32, &str, Option<&(FieldName, bool)>),
         what: ExportKind,
         per: usize,
         piece: &mut dyn FnMut(String),
@@ -493,12 +440,10 @@ impl Store {
     }
 
     /// The rows a filter and sort choose.
-    fn selection(&self, query: &str, sort: Option<&(String, bool)>) -> Vec<u32> {
+    fn selection(&self, query: &str, sort: Option<&(FieldName, bool)>) -> Vec<u32> {
         let mut rows = query::select(&self.table, &Query::parse(query));
-        if let Some((field, descending)) = sort {
-            if let Some(field) = FieldName::parse_loose(field) {
-                sort::sort(&self.table, &mut rows, field, *descending);
-            }
+        if let Some(&(field, descending)) = sort {
+            sort::sort(&self.table, &mut rows, field, descending);
         }
         rows
     }
@@ -614,6 +559,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flowlog::bulk::open::OpenError;
+    use crate::flowlog::bulk::parquet::ParquetError;
 
     const TEXT: &str = "version srcaddr dstaddr dstport action\n2 10.0.0.1 10.0.0.2 22 REJECT\n\
                         2 10.0.0.9 10.0.0.2 443 ACCEPT\n2 10.0.0.1\n2 nope 10.0.0.3 22 REJECT\n";
@@ -677,7 +624,7 @@ mod tests {
         let select = |query: &str, sort: Option<(&str, bool)>| Request::Select {
             id: 7,
             query: query.into(),
-            sort: sort.map(|(f, d)| (f.into(), d)),
+            sort: sort.map(|(f, d)| (FieldName::parse_loose(f).expect("a field"), d)),
         };
         let reply = ask(&mut s, select("action:reject", Some(("srcaddr", true))));
         let Reply::Selected { id, shown, columns } = reply else {
@@ -787,12 +734,13 @@ mod tests {
             Problem::Open(OpenError::Parquet(ParquetError::NoFields)),
             Problem::InvalidUtf8(3),
         ] {
-            assert_eq!(Problem::from(ProblemOut::from(&p)), p);
+            let json = serde_json::to_string(&p).unwrap();
+            assert_eq!(serde_json::from_str::<Problem>(&json).unwrap(), p);
         }
         let reply = Reply::Opened {
             format: String::new(),
             meta: Meta::default(),
-            problems: vec![("a".into(), ProblemOut::Utf8 { at: 1 })],
+            problems: vec![("a".into(), Problem::InvalidUtf8(1))],
         };
         assert_eq!(Reply::from_json(&reply.to_json()), Some(reply));
         assert_eq!(Reply::from_json("{\"nope\":{}}"), None);

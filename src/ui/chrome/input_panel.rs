@@ -238,7 +238,7 @@ fn files_list(files: &Files, lang: Lang) -> Html {
             group(f.counts.with_errors as u64),
             l::ERRORS.get(lang)
         );
-        let problem = f.problem.clone().map(|p| match Problem::from(p) {
+        let problem = f.problem.clone().map(|p| match p {
             Problem::Open(e) => e.message(lang),
             Problem::InvalidUtf8(at) => format!("{} {at}", l::INVALID_UTF8.get(lang)),
         });

@@ -15,7 +15,7 @@ use yew::{AttrValue, Callback};
 
 use crate::flowlog::bulk::index::Table;
 use crate::flowlog::bulk::open::{self, Problem, MAX_TEXT_BYTES};
-use crate::flowlog::bulk::store::{Meta, ProblemOut, Reply, Request, Store, PROTOCOL};
+use crate::flowlog::bulk::store::{Meta, Reply, Request, Store, PROTOCOL};
 use crate::flowlog::Options;
 
 use crate::ui::large::source::Source;
@@ -228,11 +228,7 @@ async fn read_here(files: Vec<web_sys::File>, format: AttrValue, on_action: Call
         joined.names,
     );
     let meta = store.meta();
-    let problems = joined
-        .problems
-        .iter()
-        .map(|(n, p)| (n.clone(), ProblemOut::from(p)))
-        .collect();
+    let problems = joined.problems.iter().map(|(n, p)| (n.clone(), p.clone())).collect();
     opened(
         &on_action,
         &workers,
@@ -270,7 +266,7 @@ fn opened(
     source: Source,
     meta: Meta,
     format: AttrValue,
-    problems: Vec<(String, ProblemOut)>,
+    problems: Vec<(String, Problem)>,
     skipped: Rc<[AttrValue]>,
 ) {
     if meta.names.is_empty() {
@@ -284,7 +280,7 @@ fn opened(
             skipped,
         })));
     }
-    let notice = problems.into_iter().last().map(|(name, p)| match Problem::from(p) {
+    let notice = problems.into_iter().last().map(|(name, p)| match p {
         Problem::InvalidUtf8(at) => Notice::InvalidUtf8(name.into(), at),
         Problem::Open(e) => Notice::FileError(name.into(), Some(e)),
     });

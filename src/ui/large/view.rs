@@ -182,7 +182,7 @@ pub fn BigView(props: &BigViewProps) -> Html {
                 source.ask(Request::Select {
                     id,
                     query: query.to_string(),
-                    sort: sort.map(|(f, d)| (f.as_str().to_owned(), d)),
+                    sort: *sort,
                 });
             },
         );
@@ -246,14 +246,14 @@ pub fn BigView(props: &BigViewProps) -> Html {
     let export = |what: ExportKind| {
         let source = props.source.clone();
         let query = props.query_text.to_string();
-        let sort = props.sort.map(|(f, d)| (f.as_str().to_owned(), d));
+        let sort = props.sort;
         Callback::from(move |_: MouseEvent| {
             if let Some(id) = shown_id {
                 source.ask(Request::Export {
                     id,
                     what,
                     query: query.clone(),
-                    sort: sort.clone(),
+                    sort,
                 });
             }
         })
