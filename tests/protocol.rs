@@ -129,6 +129,17 @@ mod native {
             let json = serde_json::to_string(&reply).unwrap();
             assert_eq!(serde_json::from_str::<ParquetReply>(&json).unwrap(), reply);
         }
+        // A format with a field this page does not know crosses whole.
+        let unknown = Store::new(
+            Table::build("srcaddr new-field\n10.0.0.1 x\n".to_owned(), &Options::default()),
+            Vec::new(),
+        );
+        let meta = Reply::Opened {
+            format: String::new(),
+            meta: unknown.meta(),
+            problems: Vec::new(),
+        };
+        assert_eq!(Reply::from_json(&meta.to_json()), Some(meta));
         // A message of another shape is refused, not half-read.
         assert_eq!(Request::from_json(r#"{"type":"open"}"#), None);
         assert_eq!(Request::from_json(r#"{"type":"rows","id":1,"from":"0","to":4}"#), None);

@@ -179,7 +179,7 @@ pub struct Meta {
     /// Counts of records, errors, headers, other lines.
     pub counts: Counts,
     /// Every format met, as header lines (the first is in force at the start).
-    pub formats: Vec<String>,
+    pub formats: Vec<Format>,
     /// The first header line's number.
     pub header_line: Option<usize>,
     /// Records and lines with an error: what a filter chooses from.
@@ -210,10 +210,7 @@ impl Meta {
     /// The formats, parsed.
     #[must_use]
     pub fn parsed_formats(&self) -> Vec<Rc<Format>> {
-        self.formats
-            .iter()
-            .map(|f| Rc::new(Format::parse(f).unwrap_or_default()))
-            .collect()
+        self.formats.iter().map(|f| Rc::new(f.clone())).collect()
     }
 }
 
@@ -395,7 +392,7 @@ impl Store {
             files: self.files.clone(),
             names: self.names.clone(),
             counts: self.counts,
-            formats: self.table.formats().iter().map(|f| f.to_header()).collect(),
+            formats: self.table.formats().iter().map(|f| Format::clone(f)).collect(),
             header_line: self
                 .table
                 .rows()

@@ -282,6 +282,22 @@ impl Format {
     }
 }
 
+/// A format crosses between the page and its workers as its header line
+/// (`version srcaddr …`, unknown names kept); one that does not read back is refused with
+/// the message, never replaced by another format.
+impl serde::Serialize for Format {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_header())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Format {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Format::parse(&text).map_err(|e| serde::de::Error::custom(e.message(crate::fields::Lang::En)))
+    }
+}
+
 /// A token that reads as a field name AWS could have added: lowercase letters,
 /// digits and hyphens (or underscores, as Athena and Parquet write them), starting
 /// with a letter, at most 40 characters; `${…}` and `<…>` are taken off. Returned
