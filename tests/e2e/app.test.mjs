@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-import { harness, SHOTS, SEED, LINE } from './harness.mjs';
+import { harness, holdWasm, SHOTS, SEED, LINE } from './harness.mjs';
 
 const h = harness();
 const open = (options) => h.open(options);
@@ -116,12 +116,7 @@ test('the active language button is legible in light and dark themes (WCAG AA co
 
 test('the page shows at once, before WebAssembly: what is pasted meanwhile decodes when it is ready', async () => {
   const context = await h.browser.newContext({ serviceWorkers: 'block' });
-  let release;
-  const gate = new Promise((resolve) => (release = resolve));
-  await context.route('**/*_bg.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdWasm(context);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -84,6 +84,20 @@ export function harness() {
 }
 
 /**
+ * Holds the app's WebAssembly back (the static shell shows meanwhile); resolves to a
+ * function that lets it through.
+ */
+export async function holdWasm(context) {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await context.route('**/*_bg.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+/**
  * Waits until the large-file view has answered: the current selection is in (its
  * count is not busy) and every row in view has arrived from the worker.
  */

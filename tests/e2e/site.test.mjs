@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { harness, DIST, SHOTS, LINE } from './harness.mjs';
+import { harness, holdWasm, DIST, SHOTS, LINE } from './harness.mjs';
 import { serve } from './server.mjs';
 
 const h = harness();
@@ -36,12 +36,7 @@ for (const [locale, title] of [
 ]) {
   test(`${locale}: the shell shows the app's words before WebAssembly, and nothing moves when the app takes over`, async () => {
     const context = await h.browser.newContext({ locale, serviceWorkers: 'block', viewport: { width: 360, height: 740 } });
-    let release;
-    const gate = new Promise((resolve) => (release = resolve));
-    await context.route('**/*_bg.wasm', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdWasm(context);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
