@@ -2,6 +2,7 @@
 
 use serde_json::{json, Map, Value as Json};
 
+use crate::fields::labels;
 use crate::fields::messages as m;
 use crate::fields::{t, Lang, Text};
 
@@ -13,7 +14,7 @@ use crate::flowlog::explain::sentence::sentence;
 /// A Markdown table: summary line, then field | raw | decoded | meaning.
 #[must_use]
 pub fn markdown(record: &Record, line_no: usize, text: &str, lang: Lang, tz: &dyn LocalOffset) -> String {
-    let (head, line) = (MD_HEAD.get(lang), MD_LINE.get(lang));
+    let (head, line) = (MD_HEAD.get(lang), labels::LINE.get(lang));
     let mut out = format!(
         "**{line} {line_no}**: {}\n\n{head}\n| --- | --- | --- | --- |\n",
         md(&sentence(record, text, lang))
@@ -66,7 +67,6 @@ const MD_HEAD: Text = t(
     "| Field | Raw | Decoded | Meaning |",
     "| 項目 | 元の値 | 解読結果 | 意味 |",
 );
-const MD_LINE: Text = t("Line", "行");
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! A one-sentence, plain-language summary of a record.
 
-use crate::fields::{t, vocab, FieldName, Lang, Text};
+use crate::fields::vocab::{self, words};
+use crate::fields::{t, FieldName, Lang, Text};
 
 use crate::flowlog::decode::clock;
 use crate::flowlog::decode::record::Record;
@@ -53,7 +54,7 @@ pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
         let a = raw(addr)?;
         let kind = match record.value(addr) {
             Some(Value::Addr(ip)) => AddrKind::of(ip).short().get(lang),
-            Some(Value::Masked) => MASKED.get(lang),
+            Some(Value::Masked) => words::MASKED.get(lang),
             _ => "",
         };
         let kind = if kind.is_empty() {
@@ -115,8 +116,8 @@ pub fn sentence(record: &Record, text: &str, lang: Lang) -> String {
         (None, _) => "",
     };
     let direction = match record.value(FieldName::FlowDirection) {
-        Some(Value::Direction(FlowDirection::Ingress)) => Some(INBOUND.get(lang)),
-        Some(Value::Direction(FlowDirection::Egress)) => Some(OUTBOUND.get(lang)),
+        Some(Value::Direction(FlowDirection::Ingress)) => Some(words::INGRESS.get(lang)),
+        Some(Value::Direction(FlowDirection::Egress)) => Some(words::EGRESS.get(lang)),
         _ => None,
     };
     let on = match (eni, direction) {
@@ -211,7 +212,4 @@ const SOME_FLOWS_ON_WINDOW: Text = t(
     "Some flows{on}{window} were skipped and not recorded (SKIPDATA): traffic is unknown, not absent.",
     "{window}{on}一部のフローが記録されずに失われました（SKIPDATA）。通信がなかったわけではありません。",
 );
-const MASKED: Text = t("masked", "マスク済み");
 const KIND: Text = t(" ({kind})", "（{kind}）");
-const INBOUND: Text = t("inbound", "受信");
-const OUTBOUND: Text = t("outbound", "送信");
