@@ -238,3 +238,18 @@ fn ok_field_names_are_read_loosely_and_unambiguously() {
         );
     }
 }
+
+#[test]
+fn ok_neighbours_never_share_a_hue() {
+    use vpc_flowlog_decoder::fields::colours;
+    for preset in Preset::ALL {
+        let f = preset.format();
+        for pair in f.fields().windows(2) {
+            if let [a, b] = pair {
+                assert_ne!(colours::slot(*a), colours::slot(*b), "{a:?} {b:?} in {}", f.to_header());
+            }
+        }
+    }
+    assert_eq!(colours::class(FieldName::Version), "hue-0");
+    assert_eq!(colours::of(FieldName::AccountId).name, "orange");
+}

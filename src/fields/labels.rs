@@ -239,6 +239,53 @@ pub const EXPORT_ECS: Text = t("NDJSON (ECS)", "NDJSON（ECS）");
 pub const EXPORT_OCSF: Text = t("NDJSON (OCSF)", "NDJSON（OCSF）");
 pub const SUMMARISING: Text = t("Summarising…", "集計中…");
 
+// The labeled line (the ruler under the paste box) and its picture.
+pub const RULER: Text = t("The line, labeled", "ラベル付きの行");
+pub const RULER_HINT: Text = t(
+    "Point at a value, or focus it (arrow keys move along the line), to see what it is; click it to explain it in full.",
+    "値にポインターを合わせるかフォーカスすると（矢印キーで行の中を移動）、その意味を表示します。クリックすると詳しく説明します。",
+);
+pub const RULER_LINE: Text = t("Line {line}", "{line} 行目");
+pub const RULER_NOT_RECORD: Text = t("Line {line} is not a record:", "{line} 行目はレコードではありません：");
+pub const PICTURE_HEADING: Text = t(
+    "VPC flow log record, line {line}",
+    "VPC フローログレコード（{line} 行目）",
+);
+pub const COPY_PICTURE: Text = t("Copy as picture", "画像としてコピー");
+pub const SAVE_SVG: Text = t("Save SVG", "SVG を保存");
+pub const SAVE_PNG: Text = t("Save PNG", "PNG を保存");
+pub const COPIED_PICTURE: Text = t(
+    "Copied the labeled line as a picture (PNG).",
+    "ラベル付きの行を画像（PNG）としてコピーしました。",
+);
+pub const PICTURE_FAILED: Text = t(
+    "This browser would not put a picture on the clipboard: use Save PNG or Save SVG instead.",
+    "このブラウザーでは画像をクリップボードにコピーできませんでした。「PNG を保存」か「SVG を保存」を使ってください。",
+);
+
+// Learn mode.
+pub const LEARN: Text = t("Learn", "学ぶ");
+pub const LEARN_TITLE: Text = t("Learn to read flow log records", "フローログレコードの読み方を学ぶ");
+pub const LEARN_INTRO: Text = t(
+    "Seven short lessons, each on AWS's own example records: read them, point at the values, answer one question. Your progress stays in this browser; every lesson works offline, and each has its own link.",
+    "AWS 自身のレコード例を使った 7 つの短いレッスンです。読んで、値にポインターを合わせて、問題に 1 つ答えます。進み具合はこのブラウザーにだけ保存されます。どのレッスンもオフラインで使え、それぞれにリンクがあります。",
+);
+pub const LESSON_N: Text = t("Lesson {n} of {of}", "レッスン {n}/{of}");
+pub const LESSON_DONE: Text = t("done", "完了");
+pub const QUESTION: Text = t("Question", "問題");
+pub const CHECK_ANSWER: Text = t("Check", "答え合わせ");
+pub const RIGHT: Text = t("Right.", "正解です。");
+pub const NOT_QUITE: Text = t("Not quite — the answer is:", "違います。正解は：");
+pub const PREVIOUS_LESSON: Text = t("Previous lesson", "前のレッスン");
+pub const NEXT_LESSON: Text = t("Next lesson", "次のレッスン");
+pub const ALL_LESSONS: Text = t("All lessons", "レッスン一覧");
+pub const BACK_TO_DECODER: Text = t("Back to the decoder", "デコーダーに戻る");
+pub const OPEN_IN_DECODER: Text = t("Open these records in the decoder", "このレコードをデコーダーで開く");
+pub const NO_SUCH_LESSON: Text = t(
+    "The link names no lesson; here are all of them.",
+    "リンクが指すレッスンはありません。レッスンの一覧です。",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +322,7 @@ mod tests {
         let shown = [
             TITLE,
             TAGLINE,
+            LEARN,
             SAMPLES,
             COPY_LINK,
             MASK_LINKS,

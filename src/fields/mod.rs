@@ -5,7 +5,9 @@
 //! order and each field's [`Kind`] from here; the UI takes labels and
 //! explanations from here. Nothing else in the crate holds explanation prose.
 
+pub mod colours;
 pub mod labels;
+pub mod lessons;
 pub mod messages;
 pub mod samples;
 mod specs;

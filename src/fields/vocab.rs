@@ -311,6 +311,8 @@ pub mod words {
 
     /// `-`.
     pub const ABSENT: Text = t("absent", "なし");
+    /// A value that could not be read as its field's type.
+    pub const INVALID: Text = t("not valid", "不正な値");
     /// A value hidden by whoever shared the line.
     pub const MASKED: Text = t("masked", "マスク済み");
     /// Meaning of a masked value.

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::fields::Lang;
+use crate::fields::{lessons, Lang};
 use crate::flowlog::links::share;
 use crate::flowlog::LineKind;
 
@@ -15,22 +15,27 @@ use crate::ui::chrome::toolbar::Toolbar;
 use crate::ui::hooks::{use_view, Shared};
 use crate::ui::large::files::{self, Workers};
 use crate::ui::large::view::BigView;
+use crate::ui::learn::{self, index::LessonList, lesson::LessonView};
 use crate::ui::paste::card::RecordCard;
 use crate::ui::paste::errors::ErrorList;
 use crate::ui::paste::explain::ExplainPanel;
 use crate::ui::paste::rows::RecordTable;
+use crate::ui::paste::ruler::LineRuler;
 use crate::ui::paste::unwrap_note::UnwrapNote;
-use crate::ui::state::{Action, AppState, Notice};
+use crate::ui::state::{Action, AppState, Notice, Route, Selection};
 use crate::web::browser;
 
 /// The first state: the language from storage or the browser, and the input and
 /// format from a share link when the page was opened with one.
 fn initial_state() -> AppState {
+    let hash = browser::hash();
     let mut state = AppState {
         lang: browser::initial_lang(),
+        learned: browser::learned(),
+        route: learn::route(&hash),
         ..AppState::default()
     };
-    match share::decode(&browser::hash()) {
+    match share::decode(&hash) {
         Ok(Some(shared)) => {
             state.input = shared.input.into();
             state.format = shared.format.into();
@@ -56,6 +61,19 @@ pub fn App() -> Html {
         browser::set_document_lang(*lang);
         browser::save_lang(*lang);
     });
+    use_effect_with(state.learned, |bits| {
+        if *bits != 0 {
+            browser::save_learned(*bits);
+        }
+    });
+    // A link to a lesson followed, or the back button: the fragment names the page's part.
+    {
+        let state = state.clone();
+        use_effect_with((), move |()| {
+            let listener = browser::on_hash_change(move |hash| state.dispatch(Action::Route(learn::route(&hash))));
+            move || drop(listener)
+        });
+    }
     {
         let workers = workers.clone();
         use_effect_with((), move |()| {
@@ -93,16 +111,20 @@ pub fn App() -> Html {
         html! {
             <BigView {source} meta={Shared(meta)} formats={Shared(Rc::clone(&view.meta_formats))} query_text={state.query.clone()}
                 query={Shared(Rc::clone(&view.query))} sort={state.sort}
-                selected={state.selected} {lang} on_action={dispatch.clone()} />
+                selected={state.selected} hot={state.hot} {lang} on_action={dispatch.clone()} />
         }
     } else if view.decoded.lines.iter().all(|l| matches!(l.kind, LineKind::Blank)) {
         html! { <p class="empty">{ l::EMPTY.get(lang) }</p> }
     } else if view.single {
-        html! { <RecordCard decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} on_action={dispatch.clone()} /> }
+        html! { <RecordCard decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} hot={state.hot} on_action={dispatch.clone()} /> }
     } else {
-        html! { <RecordTable decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} on_action={dispatch.clone()} /> }
+        html! { <RecordTable decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} hot={state.hot} on_action={dispatch.clone()} /> }
     };
 
+    // The ruler's marks: the values pointed at and explained, when on its line.
+    let ruler_no = view.ruler.as_ref().map(|p| p.line.no);
+    let on_ruler = |s: Option<Selection>| s.filter(|s| s.line.is_some() && s.line == ruler_no).map(|s| s.field);
+    let (ruler_hot, ruler_selected) = (on_ruler(state.hot), on_ruler(state.selected));
     let version = format!("{} {}", l::VERSION.get(lang), env!("CARGO_PKG_VERSION"));
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
@@ -122,8 +144,17 @@ pub fn App() -> Html {
                     <h1>{ l::TITLE.get(lang) }</h1>
                     <p class="app__tagline">{ l::TAGLINE.get(lang) }</p>
                 </div>
-                { lang_switch(lang, &dispatch) }
+                <div class="app__corner">
+                    <a class={classes!("button", "button--small", "app__learn", matches!(state.route, Route::Learn(_)).then_some("is-active"))}
+                        href="#learn" data-learn-link="">{ l::LEARN.get(lang) }</a>
+                    { lang_switch(lang, &dispatch) }
+                </div>
             </header>
+            if let Route::Learn(n) = state.route {
+                <main class="app__main">
+                    { learn_view(n, &state, &dispatch) }
+                </main>
+            } else {
             <main class="app__main">
                 <Toolbar
                     input={state.input.clone()}
@@ -144,15 +175,17 @@ pub fn App() -> Html {
                     {lang}
                     on_action={dispatch.clone()}
                 />
+                <LineRuler picked={view.ruler.clone()} {lang} hot={ruler_hot} selected={ruler_selected} on_action={dispatch.clone()} />
                 <UnwrapNote notes={Rc::clone(&view.unwrapped)} {lang} />
                 <div class="app__output">
                     <div class="app__results">{ output }</div>
-                    <ExplainPanel picked={view.picked.clone()} {lang} selected={state.selected}
+                    <ExplainPanel picked={view.picked.clone()} {lang} selected={state.selected} hot={state.hot}
                         on_action={dispatch.clone()} show_record={!view.single} />
                 </div>
                 <ErrorList decoded={shared} {text} {lang} on_action={dispatch.clone()} />
                 <QueryAtScale format={Rc::clone(&view.format_in_force)} {lang} on_action={dispatch.clone()} />
             </main>
+            }
             <footer class="app__footer">
                 <p>{ l::PRIVACY.get(lang) }</p>
                 <details class="about">
@@ -164,6 +197,17 @@ pub fn App() -> Html {
             </footer>
         </div>
         </ContextProvider<Workers>>
+    }
+}
+
+/// Learn mode: the list of lessons, or lesson `n` (keyed, so its answer starts afresh).
+fn learn_view(n: Option<u8>, state: &AppState, dispatch: &Callback<Action>) -> Html {
+    let (lang, learned) = (state.lang, state.learned);
+    match n.filter(|n| lessons::lesson(*n).is_some()) {
+        Some(n) => html! {
+            <LessonView key={n} {n} {lang} {learned} hot={state.hot} on_action={dispatch.clone()} />
+        },
+        None => html! { <LessonList {lang} {learned} missing={n.is_some()} /> },
     }
 }
 

@@ -14,7 +14,7 @@ use crate::flowlog::{decode_text, Counts, Decoded, Format, FormatError, Line, Li
 use crate::ui::large::files::Workers;
 use crate::ui::large::source::Source;
 use crate::ui::paste::rows::MAX_ROWS;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, RulerLine};
 
 /// Shares a derived value with child components; compares by pointer, so a
 /// re-render never walks a large decode result to find out nothing changed.
@@ -93,6 +93,9 @@ pub struct View {
     pub unwrapped: Rc<Vec<(String, Report)>>,
     /// The selected line, for the explanation panel.
     pub picked: Option<Picked>,
+    /// The line the labeled line (the ruler) draws: the one pointed at, else the one
+    /// the text cursor is on or last selected, else the first record.
+    pub ruler: Option<Picked>,
     /// The format the Athena and Logs Insights panels describe: typed, else the first
     /// header line's, else the default.
     pub format_in_force: Rc<Format>,
@@ -165,6 +168,7 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
         }),
         None => selected_line.and_then(|n| Picked::from_decoded(&decoded, n, &text)),
     };
+    let ruler = ruler_line(state, &decoded, &text, large.as_ref().map(|(s, _)| s), &meta_formats);
     let format_in_force = use_memo(
         (
             Shared(Rc::clone(&format)),
@@ -211,7 +215,47 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
         single,
         unwrapped,
         picked,
+        ruler,
         format_in_force: Rc::clone(&*format_in_force),
+    }
+}
+
+/// The line for the ruler (see [`View::ruler`]).
+fn ruler_line(
+    state: &AppState,
+    decoded: &Decoded,
+    text: &AttrValue,
+    large: Option<&Source>,
+    formats: &[Rc<Format>],
+) -> Option<Picked> {
+    let chosen = state.hot.and_then(|h| h.line).or(match state.ruler {
+        Some(RulerLine::No(no)) => Some(no),
+        // The cursor's input line: the first record or error that came from it.
+        Some(RulerLine::At(at)) if large.is_none() => decoded
+            .lines
+            .iter()
+            .find(|l| l.at == at && matches!(l.kind, LineKind::Record(_) | LineKind::Error(_)))
+            .map(|l| l.no),
+        _ => None,
+    });
+    match large {
+        Some(source) => {
+            let no = chosen.or_else(|| state.selected.and_then(|s| s.line))?;
+            source.seen(no).map(|row| Picked {
+                line: Shared(Rc::new(row.line(formats))),
+                text: AttrValue::from(row.text.clone()),
+            })
+        }
+        None => {
+            let no = chosen.or_else(|| {
+                decoded
+                    .lines
+                    .iter()
+                    .find(|l| matches!(l.kind, LineKind::Record(_)))
+                    .map(|l| l.no)
+            })?;
+            Picked::from_decoded(decoded, no, text)
+        }
     }
 }
 

@@ -5,6 +5,7 @@ mod app;
 mod chrome;
 mod hooks;
 mod large;
+mod learn;
 mod paste;
 mod state;
 
@@ -37,4 +38,4 @@ fn app_root() -> Option<web_sys::Element> {
     body.insert_before(&root, shell.as_ref().map(AsRef::as_ref)).ok()?;
     Some(root)
 }
-pub use state::{Action, AppState, CopyKind, Files, Notice, Phase, Selection};
+pub use state::{Action, AppState, CopyKind, Files, Notice, Phase, Route, RulerLine, Selection};

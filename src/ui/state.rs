@@ -19,6 +19,25 @@ pub struct Selection {
     pub field: FieldName,
 }
 
+/// Which line the labeled line (the ruler) shows, as last chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulerLine {
+    /// The input line (1-based, as people number it) the text cursor is on.
+    At(usize),
+    /// A line chosen by its number (a selected value).
+    No(usize),
+}
+
+/// The part of the page shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Route {
+    /// The decoder.
+    #[default]
+    Decoder,
+    /// Learn mode: the list of lessons (`None`) or one lesson (1-based).
+    Learn(Option<u8>),
+}
+
 /// A short message about the last action (shown in a status area).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
@@ -35,6 +54,8 @@ pub enum Notice {
     Copied(CopyKind),
     /// The clipboard refused.
     CopyFailed,
+    /// The browser would not make or copy the picture of the line.
+    PictureFailed,
     /// Files are being read: the phase and its percentage.
     Progress(Phase, u8),
     /// A file could not be opened (name, and why when known).
@@ -99,6 +120,8 @@ pub enum CopyKind {
     Json,
     /// Other text (a query, a table definition).
     Text,
+    /// The labeled line as a picture (PNG).
+    Picture,
 }
 
 /// The whole state of the page.
@@ -122,6 +145,15 @@ pub struct AppState {
     pub query: AttrValue,
     /// The sort of the large-file view: field and whether descending.
     pub sort: Option<(FieldName, bool)>,
+    /// The line the labeled line shows (`None`: the first record, or the selected one).
+    pub ruler: Option<RulerLine>,
+    /// The value pointed at or focused: the ruler, the card or table and the
+    /// explanation light it up together.
+    pub hot: Option<Selection>,
+    /// The decoder or Learn mode.
+    pub route: Route,
+    /// Lessons answered, one bit per lesson (bit 0 = lesson 1); kept in the browser.
+    pub learned: u16,
 }
 
 /// A change to the state.
@@ -133,6 +165,13 @@ pub enum Action {
     SetFormat(AttrValue),
     /// A sample was chosen: both boxes change.
     LoadSample(&'static Sample),
+    /// Records and their format were opened from elsewhere (a lesson): both boxes change.
+    LoadText {
+        /// The paste box.
+        input: AttrValue,
+        /// The format box.
+        format: AttrValue,
+    },
     /// The language changed.
     SetLang(Lang),
     /// A column or a value was chosen.
@@ -149,6 +188,14 @@ pub enum Action {
     SetQuery(AttrValue),
     /// Sort by a field: a second time on the same field flips the order.
     SortBy(FieldName),
+    /// The text cursor moved to this input line.
+    Cursor(usize),
+    /// A value is pointed at or focused (`None`: no longer).
+    Hover(Option<Selection>),
+    /// The URL fragment named another part of the page.
+    Route(Route),
+    /// A lesson's question was answered.
+    Learned(u8),
 }
 
 impl Reducible for AppState {
@@ -157,15 +204,33 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::SetInput(text) => next.input = text,
+            Action::SetInput(text) => {
+                next.input = text;
+                next.hot = None;
+            }
             Action::SetFormat(text) => next.format = text,
             Action::LoadSample(sample) => {
                 next.input = sample.text.into();
                 next.format = sample.format.into();
                 next.selected = None;
+                next.ruler = None;
+                next.hot = None;
+            }
+            Action::LoadText { input, format } => {
+                next.input = input;
+                next.format = format;
+                next.files = None;
+                next.selected = None;
+                next.ruler = None;
+                next.hot = None;
             }
             Action::SetLang(lang) => next.lang = lang,
-            Action::Select(sel) => next.selected = Some(sel),
+            Action::Select(sel) => {
+                next.selected = Some(sel);
+                if let Some(no) = sel.line {
+                    next.ruler = Some(RulerLine::No(no));
+                }
+            }
             Action::Deselect => next.selected = None,
             Action::SetMaskLinks(on) => next.mask_links = on,
             Action::Notify(notice) => next.notice = notice,
@@ -174,6 +239,17 @@ impl Reducible for AppState {
                 next.selected = None;
             }
             Action::SetQuery(q) => next.query = q,
+            Action::Cursor(at) => next.ruler = Some(RulerLine::At(at)),
+            Action::Hover(hot) => next.hot = hot,
+            Action::Route(route) => {
+                next.route = route;
+                next.hot = None;
+            }
+            Action::Learned(n) => {
+                if (1..=16).contains(&n) {
+                    next.learned |= 1 << (n - 1);
+                }
+            }
             Action::SortBy(field) => {
                 next.sort = match self.sort {
                     Some((f, desc)) if f == field => Some((f, !desc)),
@@ -221,6 +297,21 @@ mod tests {
             format: AttrValue::default(),
             skipped: Rc::from([]),
         };
+        let s = s.reduce(Action::Cursor(3));
+        assert_eq!(s.ruler, Some(RulerLine::At(3)));
+        let sel = Selection {
+            line: Some(2),
+            field: FieldName::Srcport,
+        };
+        let s = s.reduce(Action::Select(sel)).reduce(Action::Hover(Some(sel)));
+        assert_eq!((s.ruler, s.hot), (Some(RulerLine::No(2)), Some(sel)));
+        let s = s
+            .reduce(Action::Learned(3))
+            .reduce(Action::Learned(1))
+            .reduce(Action::Learned(0));
+        assert_eq!(s.learned, 0b101);
+        let s = s.reduce(Action::Route(Route::Learn(Some(2))));
+        assert_eq!((s.route, s.hot), (Route::Learn(Some(2)), None));
         let s = s.reduce(Action::SetFiles(Some(files.clone())));
         let same = Rc::clone(&s).reduce(Action::SetFiles(Some(files)));
         assert!(Rc::ptr_eq(&s, &same));

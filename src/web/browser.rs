@@ -66,6 +66,54 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
+const LEARNED_KEY: &str = "vpc-flowlog-decoder.learned";
+
+/// The lessons answered in this browser before (one bit per lesson).
+pub fn learned() -> u16 {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LEARNED_KEY).ok().flatten())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Remembers the lessons answered (only in this browser).
+pub fn save_learned(bits: u16) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(LEARNED_KEY, &bits.to_string());
+    }
+}
+
+/// Calls `f` with the new fragment whenever the URL fragment changes (a link to
+/// `#learn/3` followed, the back button); stops when the returned guard is dropped.
+pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<HashListener> {
+    let w = window()?;
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || f(hash()));
+    w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref())
+        .ok()?;
+    Some(HashListener { closure })
+}
+
+/// Keeps a `hashchange` listener alive; removes it when dropped.
+pub struct HashListener {
+    closure: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+impl Drop for HashListener {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            let _ = w.remove_event_listener_with_callback("hashchange", self.closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Goes to `#fragment` as a link would (a history entry; `hashchange` follows).
+pub fn go_to_fragment(fragment: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(fragment);
+    }
+}
+
 /// The URL fragment, with its `#`.
 pub fn hash() -> String {
     window().and_then(|w| w.location().hash().ok()).unwrap_or_default()

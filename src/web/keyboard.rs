@@ -62,3 +62,25 @@ fn index_in_parent(e: &Element) -> u32 {
     }
     i
 }
+
+/// Handles an arrow key (or Home / End) pressed on one of a row of buttons (the labeled
+/// line's tokens): focuses the previous or next one, or the first or last.
+pub fn move_along(event: &KeyboardEvent) {
+    let Some(current) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let Some(parent) = current.parent_element() else {
+        return;
+    };
+    let next = match event.key().as_str() {
+        "ArrowLeft" | "ArrowUp" => current.previous_element_sibling(),
+        "ArrowRight" | "ArrowDown" => current.next_element_sibling(),
+        "Home" => parent.first_element_child(),
+        "End" => parent.last_element_child(),
+        _ => return,
+    };
+    if let Some(button) = next.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+        event.prevent_default();
+        let _ = button.focus();
+    }
+}

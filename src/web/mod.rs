@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod envelope;
 pub mod keyboard;
+pub mod picture;
 pub mod tz;
 
 #[cfg(target_arch = "wasm32")]

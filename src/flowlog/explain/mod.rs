@@ -4,5 +4,6 @@
 pub mod addr;
 pub mod copy;
 pub mod describe;
+pub mod picture;
 pub mod sentence;
 pub mod story;

@@ -2,5 +2,6 @@
 //! tools — the Athena table and Logs Insights query, ECS and OCSF documents.
 
 pub mod at_scale;
+pub mod learn;
 pub mod schema;
 pub mod share;

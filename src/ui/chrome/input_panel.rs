@@ -59,6 +59,22 @@ fn splice_utf16(value: &str, start: u32, end: u32, insert: &str) -> String {
     out
 }
 
+/// The 1-based line of `value` that the UTF-16 offset `unit` (a text area's cursor) is on.
+fn line_at_utf16(value: &str, unit: u32) -> usize {
+    let mut units = 0u32;
+    let mut line = 1;
+    for c in value.chars() {
+        if units >= unit {
+            break;
+        }
+        units += u32::try_from(c.len_utf16()).unwrap_or(2);
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    line
+}
+
 /// "95.4 MiB, 1,000,000 lines".
 fn size_and_lines(text: &str, lines: usize, lang: Lang) -> String {
     let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
@@ -113,6 +129,17 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             on_action.emit(Action::SetInput(splice_utf16(&value, start, end, &pasted).into()));
         })
     };
+    // Where the text cursor is: the labeled line follows it.
+    let cursor = |area: &web_sys::HtmlTextAreaElement| {
+        let at = area.selection_start().ok().flatten().unwrap_or(0);
+        Action::Cursor(line_at_utf16(&area.value(), at))
+    };
+    let on_key_up = props
+        .on_action
+        .reform(move |e: KeyboardEvent| cursor(&e.target_unchecked_into()));
+    let on_click = props
+        .on_action
+        .reform(move |e: MouseEvent| cursor(&e.target_unchecked_into()));
     let on_input = props.on_action.reform(|e: InputEvent| {
         let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
         Action::SetInput(area.value().into())
@@ -198,7 +225,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             }
             <textarea id="input" class="input-panel__text" spellcheck="false" autocomplete="off"
                 rows="6" placeholder={l::INPUT_PLACEHOLDER.get(lang)} hidden={props.files.is_some() || folded}
-                ref={area} oninput={on_input} onpaste={on_paste} />
+                ref={area} oninput={on_input} onpaste={on_paste} onkeyup={on_key_up} onclick={on_click} />
             <div class="input-panel__actions">
                 <button type="button" class="button" onclick={on_example}>{ l::EXAMPLE.get(lang) }</button>
                 <button type="button" class="button button--quiet" onclick={on_clear}>{ l::CLEAR.get(lang) }</button>
@@ -292,6 +319,16 @@ fn status(counts: Counts, header: Option<usize>, format: &FormatBox, lang: Lang)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_cursor_line() {
+        assert_eq!(line_at_utf16("", 0), 1);
+        assert_eq!(line_at_utf16("a\nb\nc", 0), 1);
+        assert_eq!(line_at_utf16("a\nb\nc", 2), 2);
+        assert_eq!(line_at_utf16("a\nb\nc", 4), 3);
+        assert_eq!(line_at_utf16("😀\nx", 3), 2);
+        assert_eq!(line_at_utf16("a\n", 99), 2);
+    }
 
     #[test]
     fn ok_splice_at_the_selection() {

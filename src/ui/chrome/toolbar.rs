@@ -107,11 +107,19 @@ fn notice(notice: Option<&Notice>, lang: Lang, on_action: &Callback<Action>, wor
         },
         Notice::Copied(kind) => html! {
             <p class="notice" role="status" data-notice="copied">
-                { match kind { CopyKind::Markdown => l::COPIED_MD, CopyKind::Json => l::COPIED_JSON, CopyKind::Text => l::COPIED_TEXT }.get(lang) }
+                { match kind {
+                    CopyKind::Markdown => l::COPIED_MD,
+                    CopyKind::Json => l::COPIED_JSON,
+                    CopyKind::Text => l::COPIED_TEXT,
+                    CopyKind::Picture => l::COPIED_PICTURE,
+                }.get(lang) }
             </p>
         },
         Notice::CopyFailed => html! {
             <p class="notice notice--bad" role="alert" data-notice="copy-failed">{ l::COPY_FAILED.get(lang) }</p>
+        },
+        Notice::PictureFailed => html! {
+            <p class="notice notice--bad" role="alert" data-notice="picture-failed">{ l::PICTURE_FAILED.get(lang) }</p>
         },
         Notice::Progress(phase, percent) => {
             let cancel = {

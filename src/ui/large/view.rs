@@ -17,7 +17,7 @@ use crate::flowlog::{Format, LineError, LineKind};
 use crate::fields::labels as l;
 use crate::ui::hooks::Shared;
 use crate::ui::large::source::Source;
-use crate::ui::paste::rows::{error_row, record_row, table_shell};
+use crate::ui::paste::rows::{error_row, record_row, table_shell, Marks};
 use crate::ui::state::{Action, Selection};
 
 /// Height of one table row, in CSS pixels (styles/records.css uses the same).
@@ -42,6 +42,8 @@ pub struct BigViewProps {
     pub sort: Option<(FieldName, bool)>,
     /// The field (and line) being explained.
     pub selected: Option<Selection>,
+    /// The value pointed at or focused.
+    pub hot: Option<Selection>,
     /// Page language.
     pub lang: Lang,
     /// State changes.
@@ -339,7 +341,8 @@ fn head(props: &BigViewProps, field: FieldName, name: &str) -> Html {
         _ => "none",
     };
     html! {
-        <th scope="col" class="record-table__head" data-field-header={field.as_str()} aria-sort={aria_sort}>
+        <th scope="col" class={classes!("record-table__head", crate::fields::colours::class(field), props.hot.is_some_and(|h| h.field == field).then_some("is-linked"))}
+            data-field-header={field.as_str()} aria-sort={aria_sort}>
             <div class="big-view__head">
                 <button type="button" class="field-button" onclick={explain}>
                     <code>{ name.to_owned() }</code>
@@ -361,7 +364,10 @@ fn row(props: &BigViewProps, r: &RowOut, formats: &[Rc<Format>], columns: usize)
             (no, line.at),
             &r.text,
             lang,
-            props.selected,
+            Marks {
+                selected: props.selected,
+                hot: props.hot,
+            },
             &props.on_action,
             "big-view__row",
         ),

@@ -2,13 +2,14 @@
 
 use yew::prelude::*;
 
-use crate::fields::Lang;
+use crate::fields::{colours, Lang};
 use crate::flowlog::explain::describe::describe;
 use crate::flowlog::{decode::clock, Decoded, LineKind};
 
 use crate::fields::labels as l;
 use crate::ui::hooks::{Picked, Shared};
 use crate::ui::paste::record_tools::{CopyButtons, RecordStory};
+use crate::ui::paste::rows::hover_handlers;
 use crate::ui::state::{Action, Selection};
 use crate::web::tz::BrowserTz;
 
@@ -23,6 +24,8 @@ pub struct RecordCardProps {
     pub lang: Lang,
     /// The field being explained.
     pub selected: Option<Selection>,
+    /// The value pointed at or focused.
+    pub hot: Option<Selection>,
     /// State changes.
     pub on_action: Callback<Action>,
 }
@@ -41,18 +44,19 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
         let d = describe(record, cell, text, lang, &BrowserTz);
         let field = cell.field;
         let selected = props.selected.is_some_and(|s| s.field == field);
-        let onclick = props.on_action.reform(move |_: MouseEvent| {
-            Action::Select(Selection {
-                line: Some(line_no),
-                field,
-            })
-        });
+        let linked = props.hot.is_some_and(|h| h.field == field && h.line == Some(line_no));
+        let sel = Selection {
+            line: Some(line_no),
+            field,
+        };
+        let onclick = props.on_action.reform(move |_: MouseEvent| Action::Select(sel));
+        let hover = hover_handlers(sel, &props.on_action);
         let bad = cell.value.is_err();
         html! {
-            <tr class={classes!("record-card__row", selected.then_some("is-selected"), bad.then_some("is-error"))}
-                data-field={field.as_str()} data-raw={cell.raw(text).to_owned()}>
+            <tr class={classes!("record-card__row", colours::class(field), selected.then_some("is-selected"), bad.then_some("is-error"), linked.then_some("is-linked"))}
+                data-field={field.as_str()} data-raw={cell.raw(text).to_owned()} onmouseenter={hover.0} onmouseleave={hover.1}>
                 <th scope="row" class="record-card__field">
-                    <button type="button" class="field-button" aria-expanded={selected.to_string()} {onclick}>
+                    <button type="button" class="field-button" aria-expanded={selected.to_string()} {onclick} onfocus={hover.2} onblur={hover.3}>
                         <code>{ name }</code>
                         <span class="field-button__title">{ field.spec().title.get(lang) }</span>
                     </button>
@@ -83,6 +87,7 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
         .count();
 
     let picked = Picked::from_decoded(&props.decoded, line_no, &props.text);
+    let onkeydown = Callback::from(|e: KeyboardEvent| crate::web::keyboard::move_focus(&e));
     html! {
         <article class="record-card" data-line={line_no.to_string()} data-status={status}>
             if let Some(picked) = picked {
@@ -98,7 +103,7 @@ pub fn RecordCard(props: &RecordCardProps) -> Html {
             if other_lines > 0 {
                 <p class="record-card__note">{ l::FORMAT_FROM_HEADER.get(lang) }</p>
             }
-            <table class="record-card__table">
+            <table class="record-card__table" {onkeydown}>
                 <thead>
                     <tr>
                         <th scope="col">{ l::FIELD.get(lang) }</th>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::fields::{Certainty, Lang, Scope};
+use crate::fields::{colours, Certainty, Lang, Scope};
 use crate::flowlog::explain::describe::describe;
 use crate::flowlog::{links::at_scale, LineKind};
 
@@ -21,6 +21,9 @@ pub struct ExplainPanelProps {
     pub lang: Lang,
     /// What to explain.
     pub selected: Option<Selection>,
+    /// The value pointed at or focused elsewhere: the panel lights up when it explains it.
+    #[prop_or_default]
+    pub hot: Option<Selection>,
     /// State changes.
     pub on_action: Callback<Action>,
     /// Show the selected record's story and copy buttons (the card view already does).
@@ -54,6 +57,10 @@ pub fn ExplainPanel(props: &ExplainPanelProps) -> Html {
         Certainty::Uncertain => Some(l::UNCERTAIN.get(lang)),
     };
     let value = selected_value(props, sel);
+    // Lit when the value pointed at is the one explained (or, for a column, its field).
+    let linked = props
+        .hot
+        .is_some_and(|h| h.field == sel.field && (sel.line.is_none() || h.line == sel.line));
     let (ecs, ocsf) = (at_scale::ecs(sel.field), at_scale::ocsf(sel.field).unwrap_or("—"));
     let (column, camel) = (at_scale::column(sel.field), at_scale::camel(sel.field));
     let codes = spec.codes.iter().map(|c| {
@@ -65,7 +72,7 @@ pub fn ExplainPanel(props: &ExplainPanelProps) -> Html {
         }
     });
     html! {
-        <aside class="explain" aria-live="polite" aria-labelledby="explain-title">
+        <aside class={classes!("explain", colours::class(sel.field), linked.then_some("is-linked"))} aria-live="polite" aria-labelledby="explain-title">
             <section data-explain={sel.field.as_str()}>
                 <header class="explain__header">
                     <h2 id="explain-title">{ spec.title.get(lang) }{ " " }<code>{ sel.field.as_str() }</code></h2>

@@ -6,4 +6,5 @@ pub mod errors;
 pub mod explain;
 pub mod record_tools;
 pub mod rows;
+pub mod ruler;
 pub mod unwrap_note;

@@ -63,7 +63,7 @@ pub fn CopyButtons(props: &RecordProps) -> Html {
             let (text, line_no, span) = (&picked.text, picked.line.no, picked.line.span.clone());
             let out = match kind {
                 CopyKind::Markdown => copy::markdown(record, line_no, text, lang, &BrowserTz),
-                CopyKind::Json | CopyKind::Text => {
+                CopyKind::Json | CopyKind::Text | CopyKind::Picture => {
                     let line = text.get(span).unwrap_or_default();
                     copy::json(record, line_no, line, text, lang, &BrowserTz)
                 }

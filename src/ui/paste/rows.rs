@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::fields::{FieldName, Lang};
+use crate::fields::{colours, FieldName, Lang};
 use crate::flowlog::explain::describe::describe;
 use crate::flowlog::{Decoded, Format, Line, LineError, LineKind, Record};
 
@@ -28,6 +28,8 @@ pub struct RecordTableProps {
     pub lang: Lang,
     /// The field (and line) being explained.
     pub selected: Option<Selection>,
+    /// The value pointed at or focused.
+    pub hot: Option<Selection>,
     /// State changes.
     pub on_action: Callback<Action>,
 }
@@ -35,12 +37,13 @@ pub struct RecordTableProps {
 /// A run of lines that share one format (a header line starts a new run).
 struct Section<'a> {
     format: Option<Rc<Format>>,
-    lines: Vec<&'a Line>,
+    /// The lines, with their place in `Decoded::lines`.
+    lines: Vec<(usize, &'a Line)>,
 }
 
 fn sections(lines: &[Line]) -> Vec<Section<'_>> {
     let mut out: Vec<Section<'_>> = Vec::new();
-    for line in lines.iter().take(MAX_ROWS) {
+    for (i, line) in lines.iter().enumerate().take(MAX_ROWS) {
         let format = match &line.kind {
             LineKind::Blank | LineKind::Comment => continue,
             LineKind::Header(f) => Some(Rc::clone(f)),
@@ -56,13 +59,13 @@ fn sections(lines: &[Line]) -> Vec<Section<'_>> {
         if starts_new {
             out.push(Section {
                 format,
-                lines: vec![line],
+                lines: vec![(i, line)],
             });
         } else if let Some(s) = out.last_mut() {
             if s.format.is_none() {
                 s.format = format;
             }
-            s.lines.push(line);
+            s.lines.push((i, line));
         }
     }
     out
@@ -95,11 +98,13 @@ fn section(props: &RecordTableProps, section: &Section<'_>) -> Html {
         // An unknown field is shown by the name the header gave it.
         let name = section.format.as_deref().map_or("", |f| f.name_at(i)).to_owned();
         let selected = props.selected.is_some_and(|s| s.field == field && s.line.is_none());
+        let linked = props.hot.is_some_and(|h| h.field == field);
         let onclick = props
             .on_action
             .reform(move |_: MouseEvent| Action::Select(Selection { line: None, field }));
         html! {
-            <th scope="col" class={classes!("record-table__head", selected.then_some("is-selected"))} data-field-header={field.as_str()}>
+            <th scope="col" class={classes!("record-table__head", colours::class(field), selected.then_some("is-selected"), linked.then_some("is-linked"))}
+                data-field-header={field.as_str()}>
                 <button type="button" class="field-button" title={field.spec().title.get(lang)} {onclick}>
                     <code>{ name }</code>
                     <span class="field-button__title">{ field.spec().title.get(lang) }</span>
@@ -107,7 +112,21 @@ fn section(props: &RecordTableProps, section: &Section<'_>) -> Html {
             </th>
         }
     });
-    let rows = section.lines.iter().map(|line| row(props, line, columns)).collect();
+    let rows = section
+        .lines
+        .iter()
+        .map(|&(i, line)| {
+            let mine = |s: Option<Selection>| s.filter(|s| s.line == Some(line.no));
+            let marks = Marks {
+                selected: mine(props.selected),
+                hot: mine(props.hot),
+            };
+            html! {
+                <PasteRow key={line.no} decoded={props.decoded.clone()} index={i} text={props.text.clone()}
+                    lang={props.lang} {marks} {columns} on_action={props.on_action.clone()} />
+            }
+        })
+        .collect();
     html! {
         <div class="record-table__scroll">
             { table_shell(lang, headers.collect(), rows, "") }
@@ -132,7 +151,40 @@ pub fn table_shell(lang: Lang, headers: Vec<Html>, rows: Vec<Html>, class: &'sta
     }
 }
 
-fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
+/// What is marked on one row: the value being explained, the value pointed at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// The value being explained (on this row).
+    pub selected: Option<Selection>,
+    /// The value pointed at or focused (on this row).
+    pub hot: Option<Selection>,
+}
+
+/// Props of [`PasteRow`].
+#[derive(Properties, PartialEq)]
+struct PasteRowProps {
+    decoded: Shared<Decoded>,
+    /// The line's place in `decoded.lines`.
+    index: usize,
+    text: AttrValue,
+    lang: Lang,
+    /// Marks on this row only: other rows' props stay equal, so pointing at a value
+    /// re-renders two rows, not a thousand.
+    marks: Marks,
+    columns: usize,
+    on_action: Callback<Action>,
+}
+
+/// One line of a paste as a table row.
+#[component]
+fn PasteRow(props: &PasteRowProps) -> Html {
+    let Some(line) = props.decoded.lines.get(props.index) else {
+        return html! {};
+    };
+    row(props, line, props.columns)
+}
+
+fn row(props: &PasteRowProps, line: &Line, columns: usize) -> Html {
     let lang = props.lang;
     let (no, at) = (line.no.to_string(), line.at.to_string());
     let colspan = columns.saturating_sub(1).max(1).to_string();
@@ -142,7 +194,7 @@ fn row(props: &RecordTableProps, line: &Line, columns: usize) -> Html {
             (line.no, line.at),
             &props.text,
             lang,
-            props.selected,
+            props.marks,
             &props.on_action,
             "",
         ),
@@ -175,27 +227,28 @@ pub fn record_row(
     (line_no, at): (usize, usize),
     text: &str,
     lang: Lang,
-    selected: Option<Selection>,
+    marks: Marks,
     on_action: &Callback<Action>,
     row_class: &'static str,
 ) -> Html {
-    let row_selected = selected.is_some_and(|s| s.line == Some(line_no));
+    let row_selected = marks.selected.is_some_and(|s| s.line == Some(line_no));
     let cells = record.cells.iter().map(|cell| {
         let field = cell.field;
         let d = describe(record, cell, text, lang, &BrowserTz);
-        let is_selected = row_selected && selected.is_some_and(|s| s.field == field);
+        let here = |s: Option<Selection>| s.is_some_and(|s| s.line == Some(line_no) && s.field == field);
+        let (is_selected, linked) = (here(marks.selected), here(marks.hot));
         let bad = cell.value.is_err();
-        let onclick = on_action.reform(move |_: MouseEvent| {
-            Action::Select(Selection {
-                line: Some(line_no),
-                field,
-            })
-        });
+        let sel = Selection {
+            line: Some(line_no),
+            field,
+        };
+        let onclick = on_action.reform(move |_: MouseEvent| Action::Select(sel));
+        let hover = hover_handlers(sel, on_action);
         let raw = cell.raw(text).to_owned();
         html! {
-            <td class={classes!("record-table__cell", is_selected.then_some("is-selected"), bad.then_some("is-error"))}
-                data-field={field.as_str()} data-raw={raw.clone()}>
-                <button type="button" class="cell-button" title={d.meaning.clone()} {onclick}>
+            <td class={classes!("record-table__cell", colours::class(field), is_selected.then_some("is-selected"), bad.then_some("is-error"), linked.then_some("is-linked"))}
+                data-field={field.as_str()} data-raw={raw.clone()} onmouseenter={hover.0} onmouseleave={hover.1}>
+                <button type="button" class="cell-button" title={d.meaning.clone()} {onclick} onfocus={hover.2} onblur={hover.3}>
                     <code class="cell-button__raw">{ raw }</code>
                     <span class="cell-button__decoded">{ d.decoded }</span>
                 </button>
@@ -210,6 +263,24 @@ pub fn record_row(
             { for cells }
         </tr>
     }
+}
+
+/// Pointing at a value (enter, leave) and focusing it (focus, blur) make it the hot value.
+pub fn hover_handlers(
+    sel: Selection,
+    on_action: &Callback<Action>,
+) -> (
+    Callback<MouseEvent>,
+    Callback<MouseEvent>,
+    Callback<FocusEvent>,
+    Callback<FocusEvent>,
+) {
+    (
+        on_action.reform(move |_: MouseEvent| Action::Hover(Some(sel))),
+        on_action.reform(|_: MouseEvent| Action::Hover(None)),
+        on_action.reform(move |_: FocusEvent| Action::Hover(Some(sel))),
+        on_action.reform(|_: FocusEvent| Action::Hover(None)),
+    )
 }
 
 /// A line that could not be split into the format's fields: its message across the row,
