@@ -11,6 +11,9 @@
   tag = tag || navigator.language || 'en';
   var lang = tag.slice(0, 2).toLowerCase() === 'ja' ? 'ja' : 'en';
   document.documentElement.lang = lang;
+  // A link into Learn mode (#learn/3): the shell keeps its header but not the paste box,
+  // which the lesson would replace (src/flowlog/links/learn.rs).
+  if (/^#learn(\/|$)/.test(location.hash)) document.documentElement.classList.add('shell-learn');
   if (lang !== 'ja') return;
   // The paste box's placeholder is an attribute, not text: set as soon as it is parsed.
   var observer = new MutationObserver(function () {

@@ -272,7 +272,7 @@ pub const LEARN_INTRO: Text = t(
 );
 pub const LESSON_N: Text = t("Lesson {n} of {of}", "レッスン {n}/{of}");
 pub const LESSON_DONE: Text = t("done", "完了");
-pub const QUESTION: Text = t("Question", "問題");
+pub const QUESTION: Text = t("Question: {q}", "問題：{q}");
 pub const CHECK_ANSWER: Text = t("Check", "答え合わせ");
 pub const RIGHT: Text = t("Right.", "正解です。");
 pub const NOT_QUITE: Text = t("Not quite — the answer is:", "違います。正解は：");

@@ -94,7 +94,7 @@ pub struct View {
     /// The selected line, for the explanation panel.
     pub picked: Option<Picked>,
     /// The line the labeled line (the ruler) draws: the one pointed at, else the one
-    /// the text cursor is on or last selected, else the first record.
+    /// the text cursor is on or last selected, else the first record (or line in error).
     pub ruler: Option<Picked>,
     /// The format the Athena and Logs Insights panels describe: typed, else the first
     /// header line's, else the default.
@@ -251,7 +251,7 @@ fn ruler_line(
                 decoded
                     .lines
                     .iter()
-                    .find(|l| matches!(l.kind, LineKind::Record(_)))
+                    .find(|l| matches!(l.kind, LineKind::Record(_) | LineKind::Error(_)))
                     .map(|l| l.no)
             })?;
             Picked::from_decoded(decoded, no, text)

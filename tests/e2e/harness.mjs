@@ -40,6 +40,8 @@ export function harness() {
     colorScheme = 'light',
     viewport = { width: 1400, height: 900 },
     hash = '',
+    // What shows that the app has started (Learn links show a lesson, not the paste box).
+    ready = 'textarea#input',
     block = true,
     permissions = [],
     // Runs before the page loads (e.g. more routes); service workers are then blocked,
@@ -77,7 +79,7 @@ export function harness() {
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(h.server.url + hash);
-    await page.waitForSelector('textarea#input');
+    await page.waitForSelector(ready);
     return { page, context, requests, offOrigin, errors };
   };
   return h;

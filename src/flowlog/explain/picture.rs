@@ -167,14 +167,13 @@ pub fn svg(record: &Record, text: &str, at: usize, lang: Lang) -> String {
         );
         let _ = write!(
             out,
-            r##"<text x="{cx}" y="{}" font-size="{NAME_PX}" text-anchor="middle" fill="{}">{}</text>"##,
+            r##"<text x="{cx}" y="{}" font-size="{NAME_PX}" text-anchor="middle" fill="#1b1f24">{}</text>"##,
             y + 44,
-            t.hue.edge,
             escape(t.name)
         );
         let _ = write!(
             out,
-            r##"<text x="{cx}" y="{}" font-size="{TITLE_PX}" text-anchor="middle" fill="#1b1f24">{}</text>"##,
+            r##"<text x="{cx}" y="{}" font-size="{TITLE_PX}" text-anchor="middle" fill="#5b6572">{}</text>"##,
             y + 60,
             escape(t.title)
         );

@@ -128,7 +128,7 @@ pub fn LessonView(props: &LessonViewProps) -> Html {
             <div class="lesson__records">{ for rulers }</div>
             <form class="lesson__question" onsubmit={on_check}>
                 <fieldset>
-                    <legend>{ l::QUESTION.get(lang) }{ ": " }{ lesson.question.get(lang) }</legend>
+                    <legend>{ l::QUESTION.fill(lang, &[("q", &lesson.question.get(lang))]) }</legend>
                     <ul class="lesson__choices">{ for choices }</ul>
                     <button type="submit" class="button" disabled={chosen.is_none() || *checked}>{ l::CHECK_ANSWER.get(lang) }</button>
                 </fieldset>
