@@ -22,7 +22,7 @@ use crate::ui::paste::explain::ExplainPanel;
 use crate::ui::paste::rows::RecordTable;
 use crate::ui::paste::ruler::LineRuler;
 use crate::ui::paste::unwrap_note::UnwrapNote;
-use crate::ui::state::{Action, AppState, Notice, Route, Selection};
+use crate::ui::state::{Action, AppState, Notice, Route};
 use crate::web::browser;
 
 /// The first state: the language from storage or the browser, and the input and
@@ -123,8 +123,13 @@ pub fn App() -> Html {
 
     // The ruler's marks: the values pointed at and explained, when on its line.
     let ruler_no = view.ruler.as_ref().map(|p| p.line.no);
-    let on_ruler = |s: Option<Selection>| s.filter(|s| s.line.is_some() && s.line == ruler_no).map(|s| s.field);
-    let (ruler_hot, ruler_selected) = (on_ruler(state.hot), on_ruler(state.selected));
+    // The field pointed at lights its token whichever line it is on (one colour per
+    // field); the explained value only when it is on the ruler's line.
+    let ruler_hot = state.hot.map(|s| s.field);
+    let ruler_selected = state
+        .selected
+        .filter(|s| s.line.is_some() && s.line == ruler_no)
+        .map(|s| s.field);
     let version = format!("{} {}", l::VERSION.get(lang), env!("CARGO_PKG_VERSION"));
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {

@@ -93,8 +93,9 @@ pub struct View {
     pub unwrapped: Rc<Vec<(String, Report)>>,
     /// The selected line, for the explanation panel.
     pub picked: Option<Picked>,
-    /// The line the labeled line (the ruler) draws: the one pointed at, else the one
-    /// the text cursor is on or last selected, else the first record (or line in error).
+    /// The line the labeled line (the ruler) draws: the one the text cursor is on or last
+    /// selected, else the first record (or line in error). Pointing elsewhere never
+    /// changes it (the page would move under the pointer); it lights the field instead.
     pub ruler: Option<Picked>,
     /// The format the Athena and Logs Insights panels describe: typed, else the first
     /// header line's, else the default.
@@ -228,7 +229,7 @@ fn ruler_line(
     large: Option<&Source>,
     formats: &[Rc<Format>],
 ) -> Option<Picked> {
-    let chosen = state.hot.and_then(|h| h.line).or(match state.ruler {
+    let chosen = match state.ruler {
         Some(RulerLine::No(no)) => Some(no),
         // The cursor's input line: the first record or error that came from it.
         Some(RulerLine::At(at)) if large.is_none() => decoded
@@ -237,7 +238,7 @@ fn ruler_line(
             .find(|l| l.at == at && matches!(l.kind, LineKind::Record(_) | LineKind::Error(_)))
             .map(|l| l.no),
         _ => None,
-    });
+    };
     match large {
         Some(source) => {
             let no = chosen.or_else(|| state.selected.and_then(|s| s.line))?;

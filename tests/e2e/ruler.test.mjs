@@ -115,18 +115,18 @@ test('keyboard: arrow keys move along the line and across the card, lighting the
   await context.close();
 });
 
-test('many lines: the ruler follows the cursor and the pointer, and lights the table cell and its column', async () => {
+test('many lines: the ruler follows the cursor and the selection; pointing lights the table cell, its column and the field on the ruler', async () => {
   const { page, context, errors } = await h.open();
   const lines = [LINE, LINE.replace(' 123 40658 ', ' 53 40001 '), LINE.replace(' 17 1 76 ', ' 6 3 180 ')];
   await page.fill('textarea#input', lines.join('\n'));
   const ruler = page.locator('[data-ruler]');
   await page.locator('tr[data-line="3"]').waitFor();
-  assert.equal(await ruler.getAttribute('data-line'), '1', 'the first record at first');
+  assert.equal(await ruler.getAttribute('data-ruler-line'), '1', 'the first record at first');
   // The cursor on line 2 (clicking in the text area, then moving with the keyboard).
   await page.focus('textarea#input');
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowDown');
-  await page.waitForFunction(() => document.querySelector('[data-ruler]').dataset.line === '2');
+  await page.waitForFunction(() => document.querySelector('[data-ruler]').dataset.rulerLine === '2');
   assert.equal(await ruler.locator('[data-token="srcport"] .ruler__value').innerText(), '53');
   // A token lights its table cell (this line only) and its column's header.
   await page.hover('[data-token="srcport"]');
@@ -136,21 +136,28 @@ test('many lines: the ruler follows the cursor and the pointer, and lights the t
   // Cells share the token's colour.
   assert.equal(await hueOf(page.locator('tr[data-line="2"] td[data-field="srcport"]')), await hueOf(ruler.locator('[data-token="srcport"]')));
   assert.equal(await hueOf(page.locator('th[data-field-header="srcport"]')), await hueOf(ruler.locator('[data-token="srcport"]')));
-  // Pointing at a cell of line 3 shows line 3, its token lit; a click keeps it there.
+  // Pointing at a cell of another line lights its field on the ruler (one colour per
+  // field) without moving the ruler to that line: nothing shifts under the pointer.
   await page.hover('tr[data-line="3"] td[data-field="protocol"]');
-  await page.waitForFunction(() => document.querySelector('[data-ruler]').dataset.line === '3');
   await page.locator('[data-token="protocol"].is-hot').waitFor();
-  assert.match(await page.locator('[data-ruler-explain="protocol"]').innerText(), /TCP/);
+  assert.equal(await ruler.getAttribute('data-ruler-line'), '2');
+  assert.equal(await page.locator('td.is-linked').count(), 1);
+  await page.locator('tr[data-line="3"] td[data-field="protocol"].is-linked').waitFor();
+  // A click explains it, and the ruler shows its line.
   await page.click('tr[data-line="3"] td[data-field="protocol"] button');
+  await page.waitForFunction(() => document.querySelector('[data-ruler]').dataset.rulerLine === '3');
+  assert.match(await page.locator('[data-token="protocol"] .ruler__value').innerText(), /^6$/);
   await page.mouse.move(5, 5);
   await page.waitForFunction(() => !document.querySelector('.is-hot'));
-  assert.equal(await ruler.getAttribute('data-line'), '3');
-  // Keyboard in the table: focus lights the ruler.
+  assert.equal(await ruler.getAttribute('data-ruler-line'), '3');
+  // Keyboard in the table: focus lights the ruler's token of that field, row by row.
   await page.focus('tr[data-line="1"] td[data-field="bytes"] button');
   await page.locator('[data-token="bytes"].is-hot').waitFor();
   await page.keyboard.press('ArrowDown');
-  await page.waitForFunction(() => document.querySelector('[data-ruler]').dataset.line === '2');
   await page.locator('tr[data-line="2"] td[data-field="bytes"].is-linked').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.locator('[data-token="start"].is-hot').waitFor();
+  assert.equal(await page.locator('[data-token].is-hot').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,6 +1,7 @@
 //! Whole files: opening and unwrapping them, the compact index and its streamed builder,
 //! filter, sort, totals and export, and the store that owns a large input.
 
+pub mod across;
 pub mod export;
 pub mod index;
 pub mod open;

@@ -23,7 +23,7 @@ pub struct LineRulerProps {
     pub picked: Option<Picked>,
     /// Page language.
     pub lang: Lang,
-    /// The field pointed at or focused, when it is on this line.
+    /// The field pointed at or focused (on this line or, in a table, another one).
     pub hot: Option<FieldName>,
     /// The field being explained, when it is on this line.
     #[prop_or_default]
@@ -66,7 +66,7 @@ pub fn LineRuler(props: &LineRulerProps) -> Html {
         LineKind::Error(e) => {
             let lead = l::RULER_NOT_RECORD.fill(lang, &[("line", &line.at)]);
             return html! {
-                <section class="ruler" data-ruler="" data-line={line.no.to_string()} aria-label={l::RULER.get(lang)}>
+                <section class="ruler" data-ruler="" data-ruler-line={line.no.to_string()} aria-label={l::RULER.get(lang)}>
                     <p class="ruler__problem">{ lead }{ " " }{ e.message(lang) }</p>
                 </section>
             };
@@ -119,7 +119,7 @@ pub fn LineRuler(props: &LineRulerProps) -> Html {
     });
     let onkeydown = Callback::from(|e: KeyboardEvent| keyboard::move_along(&e));
     html! {
-        <section class="ruler" data-ruler="" data-line={no.to_string()} aria-label={l::RULER.get(lang)}>
+        <section class="ruler" data-ruler="" data-ruler-line={no.to_string()} aria-label={l::RULER.get(lang)}>
             <div class="ruler__head">
                 <h2 class="ruler__heading">{ l::RULER.get(lang) }{ " · " }{ heading }</h2>
                 if props.tools {
