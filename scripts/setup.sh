@@ -48,3 +48,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   log "installing npm packages (binaryen, playwright-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# Python tools the tests check generated artefacts with (PyPI, pinned in
+# tests/tools/requirements.txt), in a virtual environment of their own.
+if [ ! -x target/py/bin/python ] || ! cmp -s tests/tools/requirements.txt target/py/requirements.txt; then
+  log "installing the Python test tools (AWS CLI, cfn-lint, python-hcl2, DuckDB)"
+  python3 -m venv target/py
+  target/py/bin/pip install --quiet --disable-pip-version-check -r tests/tools/requirements.txt
+  cp tests/tools/requirements.txt target/py/requirements.txt
+fi

@@ -323,3 +323,309 @@ fn ok_odd_times_and_large_transfers() {
     assert_eq!(found[0].rows, [2, 3]);
     assert_eq!(found[1].rows, [0]);
 }
+
+#[test]
+fn ok_costs_match_the_scenarios() {
+    use vpc_flowlog_decoder::flowlog::bulk::across::cost;
+    for seed in [1, 7] {
+        for name in ["vpc", "nat-s3", "nacl-reply"] {
+            let (truth, flows, convs, _) = analyse(name, seed, true);
+            let costs = cost::costs(&flows, &convs);
+            // Bytes between AZs: every (from, to) pair of the truth, bytes and records.
+            let pairs = costs.az_pairs.as_ref().expect("v5 has az-id");
+            let want: BTreeMap<(String, String), (u64, u64)> = truth["bytes_by_az_pair"]["pairs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    (
+                        (
+                            p["src_az"].as_str().unwrap().to_owned(),
+                            p["dst_az"].as_str().unwrap().to_owned(),
+                        ),
+                        (p["bytes"].as_u64().unwrap(), p["records"].as_u64().unwrap()),
+                    )
+                })
+                .collect();
+            let got: BTreeMap<(String, String), (u64, u64)> = pairs
+                .iter()
+                .map(|p| ((p.from.clone(), p.to.clone()), (p.bytes, p.records)))
+                .collect();
+            assert_eq!(got, want, "{name} seed {seed}: bytes by AZ pair");
+            // Bytes by traffic path.
+            let want: BTreeMap<u8, (u64, u64, u64, u64)> = truth["bytes_by_traffic_path"]["paths"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| {
+                    let n = |f: &str| v[f].as_u64().unwrap();
+                    (
+                        k.parse().unwrap(),
+                        (n("records"), n("bytes"), n("reject_records"), n("reject_bytes")),
+                    )
+                })
+                .collect();
+            let got: BTreeMap<u8, (u64, u64, u64, u64)> = costs
+                .paths
+                .as_ref()
+                .unwrap()
+                .iter()
+                .map(|p| (p.path, (p.records, p.bytes, p.reject_records, p.reject_bytes)))
+                .collect();
+            assert_eq!(got, want, "{name} seed {seed}: bytes by traffic path");
+            if name == "nat-s3" {
+                let s3 = &truth["s3_via_nat"];
+                let by_service: BTreeMap<&str, u64> = costs.nat.iter().map(|n| (n.service.as_str(), n.bytes)).collect();
+                let per_source: u64 = s3["per_source"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p["nat_processed_bytes"].as_u64().unwrap())
+                    .sum();
+                assert_eq!(by_service["S3"], per_source, "NAT-processed bytes to S3");
+                assert_eq!(
+                    by_service[""],
+                    s3["other_nat_processed_bytes"].as_u64().unwrap(),
+                    "the rest"
+                );
+                assert!(costs.nat.iter().all(|n| n.eni == s3["nat_eni"].as_str().unwrap()));
+            }
+        }
+        // Without az-id or traffic-path, those views are absent (not zero).
+        let (_, flows, convs, _) = analyse("vpc", seed, false);
+        let costs = cost::costs(&flows, &convs);
+        assert!(costs.az_pairs.is_none() && costs.paths.is_none());
+    }
+}
+
+fn in_cidr(addr: &str, cidr: &str) -> bool {
+    let (net, len) = cidr.split_once('/').unwrap();
+    let (a, n): (std::net::Ipv4Addr, std::net::Ipv4Addr) = (addr.parse().unwrap(), net.parse().unwrap());
+    let len: u32 = len.parse().unwrap();
+    let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
+    u32::from(a) & mask == u32::from(n) & mask
+}
+
+#[test]
+fn ok_rules_match_the_scenarios() {
+    use vpc_flowlog_decoder::flowlog::bulk::across::rules;
+    for seed in [1, 7] {
+        for v5 in [true, false] {
+            let (truth, flows, convs, _) = analyse("vpc", seed, v5);
+            let enis = truth["vpc"]["enis"].as_array().unwrap();
+            let ips_of_sg = |sg: &str| -> BTreeSet<String> {
+                enis.iter()
+                    .filter(|e| e["security_group"].as_str() == Some(sg))
+                    .map(|e| format!("{}/32", e["ip"].as_str().unwrap()))
+                    .collect()
+            };
+            for (name, t) in truth["inbound_rule_suggestions"].as_object().unwrap() {
+                let eni = t["eni"].as_str().unwrap();
+                let r = rules::rules_for(&flows, &convs, eni);
+                // One rule per (protocol, port) here (no neighbouring ports share peers).
+                let got: BTreeMap<(u8, Option<u16>), BTreeSet<String>> = r
+                    .inbound
+                    .iter()
+                    .map(|x| ((x.proto, x.ports.map(|p| p.0)), x.peers.iter().cloned().collect()))
+                    .collect();
+                let want: Vec<&Json> = t["inbound"].as_array().unwrap().iter().collect();
+                assert_eq!(got.len(), want.len(), "{name}: {got:?}");
+                for w in want {
+                    let key = (
+                        w["protocol"].as_u64().unwrap() as u8,
+                        w["port"].as_u64().map(|p| p as u16),
+                    );
+                    let peers = got.get(&key).unwrap_or_else(|| panic!("{name}: no rule for {key:?}"));
+                    for source in w["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()) {
+                        match source.strip_prefix("sg:") {
+                            // Group references cannot be seen: the members that talked, as /32s.
+                            Some(sg) => {
+                                assert!(
+                                    !peers.is_empty() && peers.is_subset(&ips_of_sg(sg)),
+                                    "{name} {key:?}: {peers:?} not in {sg}"
+                                );
+                            }
+                            None => assert!(peers.contains(source), "{name} {key:?}: {source} not in {peers:?}"),
+                        }
+                    }
+                }
+            }
+            // The fix for blocked replies: outbound to the clients' ephemeral ports.
+            let (truth, flows, convs, _) = analyse("nacl-reply", seed, v5);
+            let fix = &truth["nacl_suggestions"][0];
+            let db = enis_named(&truth, "db");
+            let r = rules::rules_for(&flows, &convs, &db);
+            let out: Vec<&rules::NaclEntry> = r.nacl.iter().filter(|e| e.egress).collect();
+            assert!(!out.is_empty());
+            for e in out {
+                assert_eq!((e.proto, e.ports), (6, Some((1024, 65535))));
+                let addr = e.cidr.trim_end_matches("/32");
+                assert!(
+                    fix["peer_cidrs"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|c| in_cidr(addr, c.as_str().unwrap())),
+                    "{}",
+                    e.cidr
+                );
+            }
+        }
+    }
+}
+
+fn enis_named(truth: &Json, name: &str) -> String {
+    truth["vpc"]["enis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == name)
+        .unwrap()["eni_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The Python with the AWS CLI, cfn-lint and python-hcl2 (scripts/setup.sh makes it).
+fn tools_python() -> std::path::PathBuf {
+    let py = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/py/bin/python");
+    assert!(py.exists(), "{} is missing: run ./scripts/setup.sh", py.display());
+    py
+}
+
+#[test]
+fn ok_rule_snippets_pass_the_aws_cli_cfn_lint_and_terraforms_grammar() {
+    use vpc_flowlog_decoder::flowlog::bulk::across::rules;
+    let (truth, flows, convs, _) = analyse("vpc", 1, true);
+    let (_, nflows, nconvs, _) = analyse("nacl-reply", 1, true);
+    // IPv6 clients and a UDP service, written here.
+    let v6 = "2 123456789012 eni-0a1b2c3d4e5f60718 2001:db8::5 2001:db8::1 40000 443 6 5 500 1700000000 1700000060 ACCEPT OK\n\
+              2 123456789012 eni-0a1b2c3d4e5f60718 2001:db8::1 2001:db8::5 443 40000 6 5 900 1700000000 1700000060 ACCEPT OK\n\
+              2 123456789012 eni-0a1b2c3d4e5f60718 10.0.0.9 2001:db8::1 40001 53 17 1 60 1700000000 1700000060 ACCEPT OK\n";
+    let table = Table::build(v6.to_owned(), &Options::default());
+    let vflows = flows::read(&table, None);
+    let vconvs = conversations::build(&vflows);
+    let mut sets = vec![rules::rules_for(&vflows, &vconvs, "eni-0a1b2c3d4e5f60718")];
+    for name in ["bastion", "alb-a", "app-b"] {
+        sets.push(rules::rules_for(&flows, &convs, &enis_named(&truth, name)));
+    }
+    let (ntruth, _, _, _) = analyse("nacl-reply", 1, true);
+    sets.push(rules::rules_for(&nflows, &nconvs, &enis_named(&ntruth, "db")));
+    let py = tools_python();
+    for (i, r) in sets.iter().enumerate() {
+        assert!(!r.inbound.is_empty() && !r.nacl.is_empty(), "set {i}: {r:?}");
+        let dir = std::env::temp_dir().join(format!("rules-{}-{i}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("cli.txt"), rules::cli(r)).unwrap();
+        std::fs::write(dir.join("main.tf"), rules::terraform(r)).unwrap();
+        std::fs::write(dir.join("template.json"), rules::cloudformation(r)).unwrap();
+        let out = Command::new(&py)
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/check_rules.py"))
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "set {i} ({}):\n{}{}\n{}",
+            r.eni,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+            rules::cli(r)
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    // The bastion's ICMP and SSH from the admin address only; the ALB open to the internet.
+    let bastion = &sets[1];
+    assert!(bastion
+        .inbound
+        .iter()
+        .any(|r| r.proto == 1 && r.ports.is_none() && r.peers == ["203.0.113.10/32"]));
+    assert!(sets[2].inbound.iter().all(|r| r.peers == ["0.0.0.0/0"]));
+    assert!(sets[0]
+        .inbound
+        .iter()
+        .any(|r| r.peers.contains(&"2001:db8::5/128".to_owned())));
+}
+
+#[test]
+fn ok_groups_agree_with_duckdb() {
+    use vpc_flowlog_decoder::fields::FieldName as F;
+    use vpc_flowlog_decoder::flowlog::bulk::across::groups;
+    let (text, _) = scenario("mixed", 3, true);
+    let path = std::env::temp_dir().join(format!("groups-{}.log", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let table = Table::build(text, &Options::default());
+    let rows: Vec<u32> = (0..table.rows().len() as u32).collect();
+    for fields in [
+        vec![F::Srcaddr],
+        vec![F::InterfaceId, F::Action],
+        vec![F::AzId, F::TrafficPath],
+        vec![F::Dstport, F::Protocol],
+    ] {
+        let ours = groups::group_by(&table, &rows, &fields);
+        let cols: Vec<String> = fields.iter().map(|f| format!("\"{}\"", f.as_str())).collect();
+        let sql = format!(
+            "SELECT {c}, count(*), coalesce(sum(try_cast(packets AS UBIGINT)), 0), coalesce(sum(try_cast(bytes AS UBIGINT)), 0) \
+             FROM read_csv('{p}', delim=' ', header=true, all_varchar=true) GROUP BY ALL",
+            c = cols.join(", "),
+            p = path.display()
+        );
+        let script = format!("import duckdb, json\nprint(json.dumps(duckdb.sql({sql:?}).fetchall()))");
+        let out = Command::new(tools_python()).args(["-c", &script]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let theirs: Vec<Vec<Json>> = serde_json::from_slice(&out.stdout).unwrap();
+        let want: BTreeMap<Vec<String>, (u64, u64, u64)> = theirs
+            .iter()
+            .map(|r| {
+                let n = fields.len();
+                let key = r[..n].iter().map(|v| v.as_str().unwrap().to_owned()).collect();
+                let num = |v: &Json| v.as_u64().or_else(|| v.as_str().and_then(|s| s.parse().ok())).unwrap();
+                (key, (num(&r[n]), num(&r[n + 1]), num(&r[n + 2])))
+            })
+            .collect();
+        let got: BTreeMap<Vec<String>, (u64, u64, u64)> = ours
+            .iter()
+            .map(|g| (g.key.clone(), (g.records, g.packets, g.bytes)))
+            .collect();
+        assert_eq!(got.len(), want.len(), "{fields:?}");
+        assert_eq!(got, want, "{fields:?}");
+        assert!(ours.windows(2).all(|w| w[0].bytes >= w[1].bytes), "largest first");
+    }
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn ok_the_flow_map_adds_up() {
+    use vpc_flowlog_decoder::flowlog::bulk::across::groups;
+    let (_, _, convs, _) = analyse("scan", 1, false);
+    let map = groups::flow_map(&convs);
+    assert_eq!(
+        map.nodes.iter().filter(|n| n.column == 0).count(),
+        groups::TOP + 1,
+        "the top sources and other"
+    );
+    // Every conversation is in exactly one band out of the sources and one into the destinations.
+    for (from_col, to_col) in [(0, 1), (1, 2)] {
+        let mut seen: Vec<u32> = map
+            .bands
+            .iter()
+            .filter(|b| map.nodes[b.from].column == from_col && map.nodes[b.to].column == to_col)
+            .flat_map(|b| b.conversations.iter().copied())
+            .collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..convs.len() as u32).collect::<Vec<_>>());
+    }
+    // Bands stay inside the map, and a node's bands add up to its bytes.
+    for b in &map.bands {
+        assert!(b.path.starts_with('M') && b.path.contains('C'), "{}", b.path);
+        assert!(b.width >= 1);
+    }
+    for (i, n) in map.nodes.iter().enumerate() {
+        assert!(n.y + n.h <= map.height && n.x < map.width, "{n:?}");
+        if n.column == 0 {
+            let out: u64 = map.bands.iter().filter(|b| b.from == i).map(|b| b.bytes).sum();
+            assert_eq!(out, n.bytes, "{}", n.label);
+        }
+    }
+    assert!(groups::flow_map(&[]).nodes.is_empty());
+}
