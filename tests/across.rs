@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value as Json;
+use vpc_flowlog_decoder::fields::FieldName as F;
 use vpc_flowlog_decoder::flowlog::bulk::across::findings::{self, Finding};
 use vpc_flowlog_decoder::flowlog::bulk::across::{conversations, flows};
 use vpc_flowlog_decoder::flowlog::bulk::index::Table;
@@ -549,7 +550,6 @@ fn ok_rule_snippets_pass_the_aws_cli_cfn_lint_and_terraforms_grammar() {
 
 #[test]
 fn ok_groups_agree_with_duckdb() {
-    use vpc_flowlog_decoder::fields::FieldName as F;
     use vpc_flowlog_decoder::flowlog::bulk::across::groups;
     let (text, _) = scenario("mixed", 3, true);
     let path = std::env::temp_dir().join(format!("groups-{}.log", std::process::id()));
@@ -628,4 +628,94 @@ fn ok_the_flow_map_adds_up() {
         }
     }
     assert!(groups::flow_map(&[]).nodes.is_empty());
+}
+
+#[test]
+fn ok_the_store_answers_and_every_filter_shows_exactly_its_records() {
+    use vpc_flowlog_decoder::flowlog::bulk::store::{Reply, Request, Store};
+    let (text, _) = scenario("mixed", 1, true);
+    let table = Table::build(text.clone(), &Options::default());
+    let reference = vpc_flowlog_decoder::flowlog::bulk::across::analyse(&table, None, i64::MAX);
+    let mut store = Store::new(table, vec!["mixed.log".into()]);
+    let Reply::Across { report } = store.handle(Request::Across { now: i64::MAX }) else {
+        panic!()
+    };
+    assert_eq!(report.conversations, reference.conversations.len());
+    let kinds: BTreeSet<&str> = report.findings.iter().map(|f| f.finding.key()).collect();
+    for k in [
+        "vertical-scan",
+        "horizontal-scan",
+        "skipdata",
+        "nacl-reply",
+        "rejected-inside",
+    ] {
+        assert!(kinds.contains(k), "mixed has a {k} finding: {kinds:?}");
+    }
+    let mut shown_rows = |store: &mut Store, query: &str| -> Vec<u32> {
+        let Reply::Selected { shown, .. } = store.handle(Request::Select {
+            id: 1,
+            query: query.into(),
+            sort: None,
+        }) else {
+            panic!()
+        };
+        let Reply::Rows { rows, .. } = store.handle(Request::Rows {
+            id: 1,
+            from: 0,
+            to: shown,
+        }) else {
+            panic!()
+        };
+        rows.iter().map(|r| r.no as u32 - 1).collect()
+    };
+    for f in &report.findings {
+        let rows = shown_rows(&mut store, &format!("finding:{}", f.id));
+        assert_eq!(rows.len(), f.records, "{}", f.finding.key());
+        assert_eq!(rows, reference.findings[f.id as usize].rows, "{}", f.finding.key());
+    }
+    for c in report.shown.iter().take(20) {
+        let rows = shown_rows(&mut store, &format!("conv:{}", c.id));
+        assert_eq!(rows.len(), c.records);
+        assert_eq!(
+            rows.iter().take(c.lines.len()).map(|r| r + 1).collect::<Vec<_>>(),
+            c.lines
+        );
+    }
+    let band = &report.flow_map.bands[0];
+    let rows = shown_rows(&mut store, "band:0 action:accept");
+    let want: BTreeSet<u32> = band
+        .conversations
+        .iter()
+        .flat_map(|&c| reference.conversations[c as usize].rows.iter().copied())
+        .collect();
+    assert!(!rows.is_empty() && rows.iter().all(|r| want.contains(r)));
+    assert!(shown_rows(&mut store, "finding:99999").is_empty());
+    // Groups over the selection; rules for the busiest interface.
+    shown_rows(&mut store, "action:reject");
+    let Reply::Groups { groups, total, .. } = store.handle(Request::Groups {
+        fields: vec![F::InterfaceId],
+    }) else {
+        panic!()
+    };
+    assert_eq!(
+        groups.iter().map(|g| g.records).sum::<u64>() as usize,
+        shown_rows(&mut store, "action:reject").len()
+    );
+    assert_eq!(groups.len(), total);
+    let Reply::Rules {
+        rules,
+        cli,
+        terraform,
+        cloudformation,
+    } = store.handle(Request::Rules {
+        eni: report.servers[0].0.clone(),
+    })
+    else {
+        panic!()
+    };
+    assert!(!rules.inbound.is_empty() && cli.contains("authorize-security-group-ingress"));
+    assert!(
+        terraform.contains("aws_vpc_security_group_ingress_rule")
+            && cloudformation.contains("AWS::EC2::SecurityGroupIngress")
+    );
 }

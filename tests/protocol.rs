@@ -11,11 +11,15 @@ use vpc_flowlog_decoder::flowlog::bulk::parquet::{ParquetError, ParquetReply, Pa
 use vpc_flowlog_decoder::flowlog::bulk::store::{ExportKind, Reply, Request, Store, PROTOCOL};
 use vpc_flowlog_decoder::flowlog::Options;
 
-/// Records with large values (the totals pass 2^64), an error line and a header.
+/// Records with large values (the totals pass 2^64), an error line and a header, and
+/// a conversation over IPv6 on an interface (for the analysis across records).
 const TEXT: &str = "version srcaddr dstaddr dstport packets bytes action\n\
     2 10.0.0.1 10.0.0.2 22 18446744073709551615 18446744073709551615 REJECT\n\
     2 10.0.0.1 10.0.0.2 443 18446744073709551615 18446744073709551615 ACCEPT\n\
-    2 10.0.0.9\n";
+    2 10.0.0.9\n\
+    interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action\n\
+    eni-1 2001:db8::5 2001:db8::1 40000 443 6 5 500 1700000000 1700000060 ACCEPT\n\
+    eni-1 2001:db8::1 2001:db8::5 443 40000 6 5 900 1700000000 1700000060 ACCEPT\n";
 
 /// One of every request.
 fn requests() -> Vec<Request> {
@@ -41,6 +45,11 @@ fn requests() -> Vec<Request> {
         Request::Rows { id: 1, from: 0, to: 4 },
         Request::Summary { id: 1 },
         Request::Reindex { format: String::new() },
+        Request::Across { now: 1_800_000_000 },
+        Request::Groups {
+            fields: vec![FieldName::Srcaddr, FieldName::Dstport],
+        },
+        Request::Rules { eni: "eni-1".into() },
         Request::Export {
             id: 1,
             what: ExportKind::Ocsf,
@@ -116,7 +125,16 @@ mod native {
     fn ok_every_message_round_trips_as_json() {
         let replies = replies();
         // Every kind of reply is there (the store answered each request).
-        assert_eq!(replies.len(), 9);
+        assert_eq!(replies.len(), 12);
+        let across = replies.iter().find_map(|r| match r {
+            Reply::Across { report } => Some(report),
+            _ => None,
+        });
+        assert_eq!(
+            across.map(|r| r.conversations),
+            Some(3),
+            "the IPv6 conversation and the two others"
+        );
         assert!(matches!(replies.last(), Some(Reply::Exported { .. })));
         for request in requests() {
             assert_eq!(Request::from_json(&request.to_json()), Some(request));

@@ -86,6 +86,9 @@ pub enum Term {
     Before(i64),
     /// `errors`
     Errors,
+    /// `finding:3`, `conv:12`, `band:4`: the records of a set the analysis across records
+    /// made (kept by the store, which resolves it).
+    Set(&'static str, usize),
     /// Free text (lowercased).
     Text(String),
 }
@@ -146,6 +149,17 @@ impl Query {
                 Some(("status", "skipdata")) => Some(Term::Status("SKIPDATA")),
                 Some(("after" | "from", _)) => word.split_once(':').and_then(|(_, v)| time_term(v)).map(Term::After),
                 Some(("before" | "to", _)) => word.split_once(':').and_then(|(_, v)| time_term(v)).map(Term::Before),
+                Some((set @ ("finding" | "conv" | "band"), v)) => {
+                    let name = match set {
+                        "finding" => "finding",
+                        "conv" => "conv",
+                        _ => "band",
+                    };
+                    v.parse::<usize>()
+                        .ok()
+                        .filter(|_| v.bytes().all(|b| b.is_ascii_digit()))
+                        .map(|n| Term::Set(name, n))
+                }
                 Some(("action" | "eni" | "interface" | "status", _)) => None,
                 _ if lower == "errors" => Some(Term::Errors),
                 _ => Some(Cidr::parse(word).map_or_else(|| Term::Text(lower.clone()), Term::Addr)),
@@ -156,6 +170,14 @@ impl Query {
             }
         }
         q
+    }
+
+    /// The sets the query names (`finding:3` → `("finding", 3)`).
+    pub fn sets(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.terms.iter().filter_map(|t| match t {
+            Term::Set(name, id) => Some((*name, *id)),
+            _ => None,
+        })
     }
 
     /// Whether row `row` of `table` satisfies every term. Blank, comment and valid
@@ -171,6 +193,8 @@ impl Query {
         let value = |f: F| raw(f).and_then(|v| parse_value(f.spec(), v).ok());
         self.terms.iter().all(|term| match term {
             Term::Errors => row.kind.is_error(),
+            // Resolved by the store (see `Query::sets`).
+            Term::Set(..) => row.kind.is_record(),
             Term::Text(t) => contains_ignore_case(table.line_text(row), t),
             _ if !row.kind.is_record() => false,
             Term::Action(a) => raw(F::Action) == Some(*a),

@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::fields::FieldName;
 
+use crate::flowlog::bulk::across::groups::{self, Group};
+use crate::flowlog::bulk::across::rules::{self, Rules};
+use crate::flowlog::bulk::across::{self, Analysis, Report as AcrossReport};
 use crate::flowlog::bulk::export::{self, Schema};
 use crate::flowlog::bulk::index::{RowKind, Table};
 use crate::flowlog::bulk::open::Problem;
@@ -25,6 +28,8 @@ use crate::flowlog::decode::{decode_line, field_count_error, header, split, Form
 
 /// How many error lines a summary carries (the count is always exact).
 pub const SUMMARY_ERRORS: usize = 100;
+/// How many groups a reply carries (the count is always exact).
+pub const GROUPS: usize = 500;
 
 /// What the view asks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +88,33 @@ pub enum Request {
         #[serde(default)]
         sort: Option<(FieldName, bool)>,
     },
+    /// Conversations, findings, the flow map and the cost views over every record.
+    Across {
+        /// The page's clock, Unix seconds (records later than it are odd).
+        now: i64,
+    },
+    /// The selection grouped by one or two fields.
+    Groups {
+        /// The fields.
+        fields: Vec<FieldName>,
+    },
+    /// The least rules for the traffic one interface served.
+    Rules {
+        /// The interface.
+        eni: String,
+    },
+}
+
+/// What the page asks of the analysis across records.
+impl Request {
+    /// Whether answering takes a pass over every record (the view shows it is busy).
+    #[must_use]
+    pub const fn is_across(&self) -> bool {
+        matches!(
+            self,
+            Request::Across { .. } | Request::Groups { .. } | Request::Rules { .. }
+        )
+    }
 }
 
 /// The kinds of export.
@@ -222,6 +254,13 @@ pub const PROTOCOL: u64 = fnv1a(&[
     include_str!("../decode/shapes.rs").as_bytes(),
     include_str!("parquet.rs").as_bytes(),
     include_str!("../../web/parquet_worker.rs").as_bytes(),
+    include_str!("across/mod.rs").as_bytes(),
+    include_str!("across/conversations.rs").as_bytes(),
+    include_str!("across/findings.rs").as_bytes(),
+    include_str!("across/groups.rs").as_bytes(),
+    include_str!("across/cost.rs").as_bytes(),
+    include_str!("across/rules.rs").as_bytes(),
+    include_str!("across/flows.rs").as_bytes(),
 ]);
 
 /// FNV-1a, 64 bits, over several byte strings (a `const fn`: [`PROTOCOL`] is known
@@ -297,6 +336,31 @@ pub enum Reply {
         /// How many lines have errors in all.
         error_lines: usize,
     },
+    /// The answer to [`Request::Across`].
+    Across {
+        /// What the page shows.
+        report: Box<AcrossReport>,
+    },
+    /// The answer to [`Request::Groups`].
+    Groups {
+        /// The fields grouped by.
+        fields: Vec<FieldName>,
+        /// The largest groups (at most [`GROUPS`]).
+        groups: Vec<Group>,
+        /// How many groups in all.
+        total: usize,
+    },
+    /// The answer to [`Request::Rules`].
+    Rules {
+        /// The rules.
+        rules: Rules,
+        /// As AWS CLI commands.
+        cli: String,
+        /// As Terraform.
+        terraform: String,
+        /// As a CloudFormation template.
+        cloudformation: String,
+    },
     /// The answer to [`Request::Export`]: the file's bytes travel beside the JSON.
     Exported {
         /// The question's id.
@@ -344,6 +408,8 @@ pub struct Store {
     shown: Vec<u32>,
     /// The id of the selection in `shown`.
     shown_id: Option<u32>,
+    /// The analysis across records, made when first asked for.
+    analysis: Option<Analysis>,
 }
 
 impl Store {
@@ -359,7 +425,14 @@ impl Store {
             names,
             shown: Vec::new(),
             shown_id: None,
+            analysis: None,
         }
+    }
+
+    /// The analysis across records (made now, with `now`, if it was not yet).
+    fn analysis(&mut self, now: i64) -> &Analysis {
+        self.analysis
+            .get_or_insert_with(|| across::analyse(&self.table, None, now))
     }
 
     /// Indexes the text again with another format (typed in the format box).
@@ -414,7 +487,7 @@ impl Store {
     /// Selection `id` (filter `query`, `sort`) as a file: the rows shown when `id` is
     /// the current selection, else that selection made again.
     pub fn export(
-        &self,
+        &mut self,
         (id, query, sort): (u32, &str, Option<&(FieldName, bool)>),
         what: ExportKind,
         per: usize,
@@ -436,9 +509,15 @@ impl Store {
         export::ndjson_pieces(&self.table, rows, schema, per, piece);
     }
 
-    /// The rows a filter and sort choose.
-    fn selection(&self, query: &str, sort: Option<&(FieldName, bool)>) -> Vec<u32> {
-        let mut rows = query::select(&self.table, &Query::parse(query));
+    /// The rows a filter and sort choose. A set term (`finding:3`) keeps the rows of
+    /// that set of the analysis across records (made now if it was not yet).
+    fn selection(&mut self, query: &str, sort: Option<&(FieldName, bool)>) -> Vec<u32> {
+        let query = Query::parse(query);
+        let mut rows = query::select(&self.table, &query);
+        for (name, id) in query.sets() {
+            let set = self.analysis(i64::MAX).set(name, id).unwrap_or_default();
+            rows.retain(|r| set.binary_search(r).is_ok());
+        }
         if let Some(&(field, descending)) = sort {
             sort::sort(&self.table, &mut rows, field, descending);
         }
@@ -534,6 +613,30 @@ impl Store {
                     summary: totals::summarize(&self.table, &self.shown),
                     errors,
                     error_lines: self.counts.with_errors,
+                }
+            }
+            Request::Across { now } => Reply::Across {
+                report: Box::new(self.analysis(now).report()),
+            },
+            Request::Groups { fields } => {
+                let fields: Vec<FieldName> = fields.into_iter().take(2).collect();
+                let mut all = groups::group_by(&self.table, &self.shown, &fields);
+                let total = all.len();
+                all.truncate(GROUPS);
+                Reply::Groups {
+                    fields,
+                    groups: all,
+                    total,
+                }
+            }
+            Request::Rules { eni } => {
+                let a = self.analysis(i64::MAX);
+                let rules = rules::rules_for(&a.flows, &a.conversations, &eni);
+                Reply::Rules {
+                    cli: rules::cli(&rules),
+                    terraform: rules::terraform(&rules),
+                    cloudformation: rules::cloudformation(&rules),
+                    rules,
                 }
             }
             Request::Export { id, what, query, sort } => {

@@ -305,8 +305,8 @@ fn join_nat_legs(flows: &Flows, drafts: &mut [Draft]) {
                     && drafts.get(j).is_some_and(|o| {
                         !o.merged
                             && o.server.addr != d.server.addr
-                            && o.first <= d.last + GAP
-                            && d.first <= o.last + GAP
+                            && o.first <= d.last.saturating_add(GAP)
+                            && d.first <= o.last.saturating_add(GAP)
                     })
             })
         });
@@ -364,7 +364,7 @@ fn join_nat_legs(flows: &Flows, drafts: &mut [Draft]) {
                         && mine.iter().all(|(end, p, b)| {
                             theirs
                                 .iter()
-                                .any(|(e2, p2, b2)| p == p2 && b == b2 && (end - e2).abs() <= 60)
+                                .any(|(e2, p2, b2)| p == p2 && b == b2 && end.abs_diff(*e2) <= 60)
                         })
                 })
         });
@@ -500,9 +500,10 @@ fn verdict(
         .filter_map(|a| flows.owner.get(&a).copied())
         .find(|&eni| !recorded(eni));
     let skipped = |eni: u32| {
-        skips
-            .get(&eni)
-            .is_some_and(|w| w.iter().any(|&(s, e)| s <= last + GAP && first <= e + GAP))
+        skips.get(&eni).is_some_and(|w| {
+            w.iter()
+                .any(|&(s, e)| s <= last.saturating_add(GAP) && first <= e.saturating_add(GAP))
+        })
     };
     match (requests, replies, silent) {
         (_, 0, Some(eni)) | (0, _, Some(eni)) => Verdict::OneSided {

@@ -321,7 +321,7 @@ fn skipdata(flows: &Flows, out: &mut Vec<Found>) {
                 .iter()
                 .map(|b| b.1)
                 .max()
-                .is_some_and(|end| item.0 > end + BURST_GAP);
+                .is_some_and(|end| item.0 > end.saturating_add(BURST_GAP));
             if gap {
                 flush(&mut burst, out);
             }

@@ -160,7 +160,8 @@ pub fn flow_map(convs: &[Conversation]) -> FlowMap {
     let top = |key: &dyn Fn(&Conversation) -> String| -> Vec<String> {
         let mut sums: HashMap<String, u64, FixedState> = HashMap::with_hasher(FixedState::default());
         for c in convs {
-            *sums.entry(key(c)).or_default() += weight(c);
+            let e = sums.entry(key(c)).or_default();
+            *e = e.saturating_add(weight(c));
         }
         let mut list: Vec<(String, u64)> = sums.into_iter().collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -248,7 +249,7 @@ fn layout(labels: &[(u8, String)], links: Links) -> FlowMap {
         .zip(&through)
         .filter(|((c, _), _)| *c == 0)
         .map(|(_, t)| *t)
-        .sum::<u64>()
+        .fold(0u64, u64::saturating_add)
         .max(1);
     let mut nodes: Vec<Node> = Vec::with_capacity(labels.len());
     let mut y_next = [PAD; 3];
