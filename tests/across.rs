@@ -651,7 +651,7 @@ fn ok_the_store_answers_and_every_filter_shows_exactly_its_records() {
     ] {
         assert!(kinds.contains(k), "mixed has a {k} finding: {kinds:?}");
     }
-    let mut shown_rows = |store: &mut Store, query: &str| -> Vec<u32> {
+    let shown_rows = |store: &mut Store, query: &str| -> Vec<u32> {
         let Reply::Selected { shown, .. } = store.handle(Request::Select {
             id: 1,
             query: query.into(),
