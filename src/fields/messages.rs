@@ -236,39 +236,46 @@ pub const ATHENA_TEXT_HIVE_HOURLY: Text = t(
 );
 pub const ATHENA_PARQUET_HOURLY: Text = t("Parquet, per-hour partitions", "Parquet、時間単位のパーティション");
 
+/// The `{name}`s of a template, sorted.
+#[cfg(test)]
+fn names(template: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Checks that every `t("…", "…")` of `source` names the same values in both languages
+/// (English plurals, `{s}`, have no Japanese counterpart); returns how many it checked.
+#[cfg(test)]
+pub(crate) fn same_values(source: &str) -> usize {
+    let mut checked = 0;
+    for chunk in source.split("Text = t(").skip(1) {
+        let quoted: Vec<&str> = chunk.split('"').skip(1).step_by(2).take(2).collect();
+        let [en, ja] = quoted[..] else {
+            panic!("two strings: {chunk}")
+        };
+        let english: Vec<&str> = names(en).into_iter().filter(|n| *n != "s").collect();
+        assert_eq!(english, names(ja), "{en} / {ja}");
+        checked += 1;
+    }
+    checked
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::fields::Lang;
-
-    /// The `{name}`s of a template, sorted.
-    fn names(template: &str) -> Vec<&str> {
-        let mut out: Vec<&str> = template
-            .split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(n, _)| n))
-            .collect();
-        out.sort_unstable();
-        out
-    }
 
     /// Every message of this file names the same values in both languages (read from
     /// the source, so a new message cannot be left out).
     #[test]
     fn both_languages_name_the_same_values() {
         let source = include_str!("messages.rs");
-        let source = source.split("#[cfg(test)]").next().unwrap_or_default();
-        let mut checked = 0;
-        for chunk in source.split("Text = t(").skip(1) {
-            let quoted: Vec<&str> = chunk.split('"').skip(1).step_by(2).take(2).collect();
-            let [en, ja] = quoted[..] else {
-                panic!("two strings: {chunk}")
-            };
-            // English plurals (`{s}`) have no Japanese counterpart.
-            let english: Vec<&str> = names(en).into_iter().filter(|n| *n != "s").collect();
-            assert_eq!(english, names(ja), "{en} / {ja}");
-            checked += 1;
-        }
+        let checked = same_values(source.split("#[cfg(test)]").next().unwrap_or_default());
         assert!(checked >= 30, "{checked}");
     }
 

@@ -5,6 +5,7 @@
 //! order and each field's [`Kind`] from here; the UI takes labels and
 //! explanations from here. Nothing else in the crate holds explanation prose.
 
+pub mod across;
 pub mod colours;
 pub mod labels;
 pub mod lessons;

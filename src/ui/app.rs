@@ -9,6 +9,7 @@ use crate::flowlog::links::share;
 use crate::flowlog::LineKind;
 
 use crate::fields::labels as l;
+use crate::ui::across::AcrossPanel;
 use crate::ui::chrome::input_panel::InputPanel;
 use crate::ui::chrome::query_panel::QueryAtScale;
 use crate::ui::chrome::toolbar::Toolbar;
@@ -188,6 +189,9 @@ pub fn App() -> Html {
                         on_action={dispatch.clone()} show_record={!view.single} />
                 </div>
                 <ErrorList decoded={shared} {text} {lang} on_action={dispatch.clone()} />
+                if let Some((source, meta)) = view.across.clone() {
+                    <AcrossPanel {source} meta={Shared(meta)} {lang} on_action={dispatch.clone()} />
+                }
                 <QueryAtScale format={Rc::clone(&view.format_in_force)} {lang} on_action={dispatch.clone()} />
             </main>
             }

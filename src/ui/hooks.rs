@@ -100,6 +100,8 @@ pub struct View {
     /// The format the Athena and Logs Insights panels describe: typed, else the first
     /// header line's, else the default.
     pub format_in_force: Rc<Format>,
+    /// Where the analysis across records is asked: the files' worker, or the paste's store.
+    pub across: Option<(Source, Rc<Meta>)>,
 }
 
 /// Derives everything shown from `state` (and where open files are, from `workers`).
@@ -113,7 +115,8 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
     // virtualised view; smaller pastes get the full decode and the rich views.
     // Counted once per input (a pass over a 100 MB paste is not for every render).
     let lines = *use_memo(state.input.clone(), |input| line_count(input));
-    let big = state.files.is_some() || lines > MAX_ROWS;
+    // A filter (typed, or chosen from a finding) needs the large view, which has one.
+    let big = state.files.is_some() || lines > MAX_ROWS || !state.query.is_empty();
     let decoded: Rc<Decoded> = use_memo((state.input.clone(), options.clone(), big), |(input, options, big)| {
         if *big {
             Decoded::default()
@@ -121,9 +124,14 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
             decode_text(input, options)
         }
     });
-    // The large view's source: the opened files' worker, or a store for a large paste.
+    // A paste's store: the large view's source for a large paste, and for any paste the
+    // analysis across records (small pastes index in well under a millisecond).
     let paste_store = use_memo(
-        (state.input.clone(), options, big && state.files.is_none()),
+        (
+            state.input.clone(),
+            options,
+            state.files.is_none() && !state.input.trim().is_empty(),
+        ),
         |(input, options, on)| {
             on.then(|| {
                 let (table, unwrapped) = Table::build_input(input.to_string(), options);
@@ -136,9 +144,14 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
             })
         },
     );
-    let large: Option<(Source, Rc<Meta>)> = match &state.files {
+    let across: Option<(Source, Rc<Meta>)> = match &state.files {
         Some(f) => workers.source().map(|source| (source, Rc::clone(&f.meta))),
         None => paste_store.as_ref().clone(),
+    };
+    let large: Option<(Source, Rc<Meta>)> = match &state.files {
+        Some(f) => workers.source().map(|source| (source, Rc::clone(&f.meta))),
+        None if big => paste_store.as_ref().clone(),
+        None => None,
     };
     let meta_formats = use_memo(large.as_ref().map(|(_, m)| Shared(Rc::clone(m))), |m| {
         m.as_ref().map(|m| m.parsed_formats()).unwrap_or_default()
@@ -218,6 +231,7 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
         picked,
         ruler,
         format_in_force: Rc::clone(&*format_in_force),
+        across,
     }
 }
 

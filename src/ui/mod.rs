@@ -1,6 +1,7 @@
 //! The yew single-page app. Components only: decoding and prose live in
 //! `crate::flowlog` and `crate::fields`.
 
+mod across;
 mod app;
 mod chrome;
 mod hooks;

@@ -64,7 +64,7 @@ const EXPORT_ROWS: usize = 65_536;
 /// worker nor the page ever holds the whole file.
 fn export(
     scope: &DedicatedWorkerGlobalScope,
-    store: &Store,
+    store: &mut Store,
     (id, query, sort): (u32, &str, Option<&(crate::fields::FieldName, bool)>),
     what: ExportKind,
 ) {

@@ -36,7 +36,7 @@ fn first_error(table: &Table, i: u32) -> String {
         .unwrap_or_default()
 }
 
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     // A cell a spreadsheet would run as a formula (`=`, `+`, `@`, TAB, CR, or `-`
     // followed by more) is written as text: a leading `'` (OWASP's advice). A lone `-`
     // (not applicable) stays as it is.

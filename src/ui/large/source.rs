@@ -27,6 +27,8 @@ enum Backend {
 struct Inner {
     backend: Backend,
     listener: RefCell<Option<Callback<Reply>>>,
+    /// Where the answers of the analysis across records go (its own panel).
+    across: RefCell<Option<Callback<Reply>>>,
     /// Rows received lately, by line number.
     seen: RefCell<HashMap<usize, Rc<RowOut>>>,
     /// Selections and re-indexing take the worker a while: see [`Latest`].
@@ -93,6 +95,7 @@ impl Source {
         Source(Rc::new(Inner {
             backend,
             listener: RefCell::new(None),
+            across: RefCell::new(None),
             seen: RefCell::new(HashMap::new()),
             selecting: Latest::default(),
             reindexing: Latest::default(),
@@ -114,6 +117,12 @@ impl Source {
     /// Where replies go (one listener: the view showing this source).
     pub fn listen(&self, listener: Option<Callback<Reply>>) {
         *self.0.listener.borrow_mut() = listener;
+    }
+
+    /// Where the answers to [`Request::Across`], [`Request::Groups`] and
+    /// [`Request::Rules`] go (the panel that asked).
+    pub fn listen_across(&self, listener: Option<Callback<Reply>>) {
+        *self.0.across.borrow_mut() = listener;
     }
 
     /// Sends `request`; the reply comes to the listener (at once, for a local store).
@@ -167,7 +176,12 @@ impl Source {
                 seen.insert(row.no, Rc::new(row.clone()));
             }
         }
-        let listener = self.0.listener.borrow().clone();
+        let across = matches!(reply, Reply::Across { .. } | Reply::Groups { .. } | Reply::Rules { .. });
+        let listener = if across {
+            self.0.across.borrow().clone()
+        } else {
+            self.0.listener.borrow().clone()
+        };
         if let Some(listener) = listener {
             listener.emit(reply);
         }
@@ -215,6 +229,7 @@ impl Source {
             w.terminate();
         }
         self.listen(None);
+        self.listen_across(None);
         self.0.seen.borrow_mut().clear();
     }
 }

@@ -321,3 +321,17 @@ fn layout(labels: &[(u8, String)], links: Links) -> FlowMap {
         bands,
     }
 }
+
+/// Groups as CSV (RFC 4180): the grouping fields, records, packets, bytes.
+#[must_use]
+pub fn csv(fields: &[FieldName], groups: &[Group]) -> String {
+    use crate::flowlog::bulk::export::csv_field;
+    let mut out: String = fields.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(",");
+    out.push_str(",records,packets,bytes\r\n");
+    for g in groups {
+        let key: Vec<String> = g.key.iter().map(|k| csv_field(k)).collect();
+        out.push_str(&key.join(","));
+        out.push_str(&format!(",{},{},{}\r\n", g.records, g.packets, g.bytes));
+    }
+    out
+}

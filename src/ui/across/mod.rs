@@ -1,0 +1,168 @@
+//! The panel of the analysis across records: findings, conversations, who talks to whom
+//! (groups and the flow map), cost and rules. It asks the input's store (the files'
+//! worker, or the paste's store on the page) and shows the answers; every filter it
+//! offers goes to the large view's filter box.
+
+mod cost;
+mod groups;
+mod lists;
+mod rules;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::fields::across as w;
+use crate::fields::FieldName;
+use crate::fields::Lang;
+use crate::flowlog::bulk::across::groups::Group;
+use crate::flowlog::bulk::across::rules::Rules;
+use crate::flowlog::bulk::across::Report;
+use crate::flowlog::bulk::store::{Meta, Reply, Request};
+use crate::ui::hooks::Shared;
+use crate::ui::large::source::Source;
+use crate::ui::state::Action;
+
+/// Props of [`AcrossPanel`].
+#[derive(Properties, PartialEq)]
+pub struct AcrossPanelProps {
+    /// The input's store.
+    pub source: Source,
+    /// What is known of the input (a new one asks again).
+    pub meta: Shared<Meta>,
+    /// Page language.
+    pub lang: Lang,
+    /// State changes (filters).
+    pub on_action: Callback<Action>,
+}
+
+/// The answers received.
+#[derive(Clone, Default, PartialEq)]
+pub(crate) struct Answers {
+    pub report: Option<Rc<Report>>,
+    pub groups: Option<Rc<GroupsOut>>,
+    pub rules: Option<Rc<RulesOut>>,
+}
+
+/// The answer to [`Request::Groups`].
+#[derive(Clone, PartialEq)]
+pub(crate) struct GroupsOut {
+    pub fields: Vec<FieldName>,
+    pub groups: Vec<Group>,
+    pub total: usize,
+}
+
+/// The answer to [`Request::Rules`].
+#[derive(Clone, PartialEq)]
+pub(crate) struct RulesOut {
+    pub rules: Rules,
+    pub cli: String,
+    pub terraform: String,
+    pub cloudformation: String,
+}
+
+impl Reducible for Answers {
+    type Action = Reply;
+
+    fn reduce(self: Rc<Self>, reply: Reply) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match reply {
+            Reply::Across { report } => next.report = Some(Rc::new(*report)),
+            Reply::Groups { fields, groups, total } => next.groups = Some(Rc::new(GroupsOut { fields, groups, total })),
+            Reply::Rules {
+                rules,
+                cli,
+                terraform,
+                cloudformation,
+            } => {
+                next.rules = Some(Rc::new(RulesOut {
+                    rules,
+                    cli,
+                    terraform,
+                    cloudformation,
+                }));
+            }
+            _ => return self,
+        }
+        Rc::new(next)
+    }
+}
+
+/// The tabs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Findings,
+    Conversations,
+    Groups,
+    Cost,
+    Rules,
+}
+
+/// The analysis across records of the input.
+#[component]
+pub fn AcrossPanel(props: &AcrossPanelProps) -> Html {
+    let lang = props.lang;
+    let answers = use_reducer(Answers::default);
+    let tab = use_state(|| Tab::Findings);
+    // Answers come here; a new input asks again (after the page has painted).
+    {
+        let answers = answers.clone();
+        use_effect_with((props.source.clone(), props.meta.clone()), move |(source, _)| {
+            let dispatch = answers.dispatcher();
+            source.listen_across(Some(Callback::from(move |r: Reply| dispatch.dispatch(r))));
+            let asked = source.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::web::browser::next_paint().await;
+                let now = (js_sys::Date::now() / 1000.0) as i64;
+                asked.ask(Request::Across { now });
+            });
+            let source = source.clone();
+            move || source.listen_across(None)
+        });
+    }
+    let filter = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |query: String| on_action.emit(Action::SetQuery(query.into())))
+    };
+    let tab_button = |t: Tab, label: &'static crate::fields::Text, key: &'static str| {
+        let onclick = {
+            let tab = tab.clone();
+            Callback::from(move |_: MouseEvent| tab.set(t))
+        };
+        let active = *tab == t;
+        html! {
+            <button type="button" role="tab" class={classes!("across__tab", active.then_some("is-active"))}
+                aria-selected={active.to_string()} data-tab={key} {onclick}>{ label.get(lang) }</button>
+        }
+    };
+    let body = match &answers.report {
+        None => html! { <p class="across__working" role="status" aria-busy="true">{ w::WORKING.get(lang) }</p> },
+        Some(report) => match *tab {
+            Tab::Findings => lists::findings(report, lang, &filter),
+            Tab::Conversations => lists::conversations(report, lang, &filter, &props.on_action),
+            Tab::Groups => html! {
+                <groups::GroupsView source={props.source.clone()} report={Shared(Rc::clone(report))}
+                    groups={answers.groups.clone().map(Shared)} {lang} on_filter={filter.clone()} />
+            },
+            Tab::Cost => cost::costs(report, lang),
+            Tab::Rules => html! {
+                <rules::RulesView source={props.source.clone()} report={Shared(Rc::clone(report))}
+                    rules={answers.rules.clone().map(Shared)} {lang} />
+            },
+        },
+    };
+    html! {
+        <details class="across" open=true data-across="">
+            <summary>{ w::TITLE.get(lang) }</summary>
+            <p class="across__intro">{ w::INTRO.get(lang) }</p>
+            <div class="across__tabs" role="tablist" aria-label={w::TITLE.get(lang)}>
+                { tab_button(Tab::Findings, &w::TAB_FINDINGS, "findings") }
+                { tab_button(Tab::Conversations, &w::TAB_CONVERSATIONS, "conversations") }
+                { tab_button(Tab::Groups, &w::TAB_GROUPS, "groups") }
+                { tab_button(Tab::Cost, &w::TAB_COST, "cost") }
+                { tab_button(Tab::Rules, &w::TAB_RULES, "rules") }
+            </div>
+            <div class="across__body" role="tabpanel">{ body }</div>
+        </details>
+    }
+}
