@@ -12,6 +12,14 @@ mkdir -p target/bench
 cargo run --profile bench --quiet --example decode_bench -- "target/bench/default-$LINES.log"
 cargo run --profile bench --quiet --example decode_bench -- "target/bench/v5-$LINES.log"
 
+# Across records (conversations, findings, flow map) over a coherent 1,000,000-record log
+# (gen_scenarios' mixed scenario; ~3 min to generate the first time) and over random flows.
+SCEN="${SCEN:-../shared/bench/gen_scenarios.py}"
+[ -f "target/bench/mixed-$LINES.log" ] || python3 "$SCEN" --scenario mixed --seed 1 --records "$LINES" \
+  --truth "target/bench/mixed-$LINES.truth.json" > "target/bench/mixed-$LINES.log"
+cargo run --profile bench --quiet --example across_bench -- "target/bench/mixed-$LINES.log"
+cargo run --profile bench --quiet --example across_bench -- "target/bench/default-$LINES.log"
+
 # In headless Chromium: decode speed and memory next to a plain JS split-based parser.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Built as the file worker is (the `worker` profile, opt-level 3).
@@ -24,6 +32,11 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --profile worke
 # Five runs: memory depends on when the browser collects garbage.
 for run in 1 2 3 4 5; do
   node scripts/bench-browser.mjs "target/bench/default-$LINES.log.gz" "$(wc -c < "target/bench/default-$LINES.log")"
+done
+# The coherent log too (its analysis across records is the one that means something).
+[ -f "target/bench/mixed-$LINES.log.gz" ] || gzip -kf "target/bench/mixed-$LINES.log"
+for run in 1 2 3; do
+  node scripts/bench-browser.mjs "target/bench/mixed-$LINES.log.gz" "$(wc -c < "target/bench/mixed-$LINES.log")"
 done
 
 # First load: Lighthouse 12 (mobile, default settings) against dist/ served as a host would

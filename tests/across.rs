@@ -17,7 +17,10 @@ use vpc_flowlog_decoder::flowlog::Options;
 /// The log and the truth of `scenario`.
 fn scenario(scenario: &str, seed: u32, v5: bool) -> (String, Json) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = std::env::temp_dir().join(format!("across-{scenario}-{seed}-{v5}-{}", std::process::id()));
+    // Tests run in parallel threads of one process: each call has a directory of its own.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("across-{scenario}-{seed}-{v5}-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let truth = dir.join("truth.json");
     let mut cmd = Command::new("python3");

@@ -67,6 +67,7 @@ test('the network ACL scenario: the verdict, the finding and its filter, and the
   await page.locator('[data-conversation]').first().waitFor();
   assert.equal(await page.locator('[data-verdict-count="nacl-reply"]').innerText(), `nacl-reply ${fix.blocked_conversations}`);
   const first = page.locator('[data-conversation][data-verdict="nacl-reply"]').first();
+  await page.locator('[data-across]').screenshot({ path: path.join(SHOTS, 'across-conversations-en.png') });
   assert.match(await first.locator('.across__verdict').innerText(), /check the outbound rules of the network ACL of eni-[0-9a-f]+'s subnet/);
   // The conversation's own filter.
   const records = Number((await first.locator('[data-filter]').innerText()).match(/\d+/)[0]);

@@ -34,6 +34,11 @@ struct Inner {
     /// Selections and re-indexing take the worker a while: see [`Latest`].
     selecting: Latest,
     reindexing: Latest,
+    /// An analysis across records asked for while the rows and their summary are still
+    /// coming: sent when the summary has come, so it never delays what is shown first.
+    deferred: RefCell<Option<Request>>,
+    /// The summary of the current selection has come.
+    summarised: std::cell::Cell<bool>,
 }
 
 /// Requests of one kind that take the worker a while (a pass over every line): while
@@ -99,6 +104,8 @@ impl Source {
             seen: RefCell::new(HashMap::new()),
             selecting: Latest::default(),
             reindexing: Latest::default(),
+            deferred: RefCell::new(None),
+            summarised: std::cell::Cell::new(false),
         }))
     }
 
@@ -133,6 +140,13 @@ impl Source {
                 self.deliver(reply);
             }
             Backend::Worker(worker) => {
+                if matches!(request, Request::Across { .. }) && !self.0.summarised.get() {
+                    *self.0.deferred.borrow_mut() = Some(request);
+                    return;
+                }
+                if matches!(request, Request::Select { .. } | Request::Reindex { .. }) {
+                    self.0.summarised.set(false);
+                }
                 let now = match &request {
                     Request::Select { .. } => self.0.selecting.offer(request),
                     Request::Reindex { .. } => self.0.reindexing.offer(request),
@@ -158,6 +172,13 @@ impl Source {
         }
         if matches!(reply, Reply::Selected { .. }) {
             self.answered(&self.0.selecting);
+        }
+        if matches!(reply, Reply::Summary { .. }) {
+            self.0.summarised.set(true);
+            let deferred = self.0.deferred.borrow_mut().take();
+            if let (Some(request), Backend::Worker(worker)) = (deferred, &self.0.backend) {
+                post(worker, &request);
+            }
         }
         self.deliver(reply);
     }

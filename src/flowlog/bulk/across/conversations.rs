@@ -134,59 +134,112 @@ const GAP: i64 = 120;
 /// Puts the records of `flows` together into conversations.
 #[must_use]
 pub fn build(flows: &Flows) -> Vec<Conversation> {
-    let mut by_key: HashMap<Key, Vec<usize>, FixedState> = HashMap::with_hasher(FixedState::default());
+    // Every record with its 5-tuple (both directions alike), sorted: the records of one
+    // 5-tuple are then together, in time order.
+    // Sorted as integers: each end as (address id, port), the lower end first; 32 bytes a
+    // record.
+    type Sortable = (u64, u64, u8, i64, u32);
+    let mut keyed: Vec<Sortable> = Vec::with_capacity(flows.flows.len());
     for (i, f) in flows.flows.iter().enumerate() {
-        if f.status != Status::Ok || f.action == Act::None {
+        if f.status != Status::Ok || f.action == Act::None || f.psrc == NONE || f.pdst == NONE {
             continue;
         }
-        let (Some(s), Some(d)) = (f.psrc, f.pdst) else {
-            continue;
-        };
-        let (a, b) = (End { addr: s, port: f.sport }, End { addr: d, port: f.dport });
-        let key = if a <= b { (a, b, f.proto) } else { (b, a, f.proto) };
-        by_key.entry(key).or_default().push(i);
+        let a = (u64::from(f.psrc) << 16) | u64::from(f.sport);
+        let b = (u64::from(f.pdst) << 16) | u64::from(f.dport);
+        keyed.push((
+            a.min(b),
+            a.max(b),
+            f.proto,
+            f.start,
+            u32::try_from(i).unwrap_or(u32::MAX),
+        ));
     }
-    let mut keys: Vec<Key> = by_key.keys().copied().collect();
-    keys.sort_unstable();
+    keyed.sort_unstable();
     let mut drafts: Vec<Draft> = Vec::new();
-    for key in keys {
-        let Some(mut members) = by_key.remove(&key) else {
-            continue;
-        };
-        members.sort_by_key(|&i| flows.flows.get(i).map_or((0, 0), |f| (f.start, f.row)));
-        let window = members
-            .iter()
-            .filter_map(|&i| flows.flows.get(i))
-            .map(|f| f.end.saturating_sub(f.start))
-            .max()
-            .unwrap_or(0);
-        let gap = GAP.max(window.saturating_mul(2));
-        let mut cluster: Vec<usize> = Vec::new();
-        let mut end = i64::MIN;
-        for i in members {
-            let Some(f) = flows.flows.get(i) else {
-                continue;
-            };
-            if !cluster.is_empty() && f.start > end.saturating_add(gap) {
-                drafts.push(draft(flows, key, std::mem::take(&mut cluster)));
-                end = i64::MIN;
+    let mut run: Vec<usize> = Vec::new();
+    let mut current: Option<(u64, u64, u8)> = None;
+    // A last entry that matches no 5-tuple ends the last run.
+    for k in keyed
+        .iter()
+        .copied()
+        .chain(std::iter::once((u64::MAX, u64::MAX, 0, 0, u32::MAX)))
+    {
+        let tuple = (k.0, k.1, k.2);
+        if current != Some(tuple) {
+            if let Some(key) = run
+                .first()
+                .and_then(|&i| flows.flows.get(i))
+                .and_then(|f| key_of(flows, f))
+            {
+                split_in_time(flows, key, &run, &mut drafts);
             }
-            cluster.push(i);
-            end = end.max(f.end);
+            run.clear();
+            current = Some(tuple);
         }
-        if !cluster.is_empty() {
-            drafts.push(draft(flows, key, cluster));
-        }
+        run.push(k.4 as usize);
     }
+    drop(keyed);
     join_nat_legs(flows, &mut drafts);
     let skips = skip_windows(flows);
-    let mut out: Vec<Conversation> = drafts
+    // In order of first record: the drafts are ordered by a small key, then finished
+    // in that order (no sort of the large finished structs).
+    let mut order: Vec<(u32, usize)> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !d.merged)
+        .map(|(i, d)| {
+            let first = d
+                .members
+                .iter()
+                .filter_map(|m| flows.flows.get(m.flow))
+                .map(|f| f.row)
+                .min();
+            (first.unwrap_or(u32::MAX), i)
+        })
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    let out: Vec<Conversation> = order
         .into_iter()
-        .filter(|d| !d.merged)
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
         .map(|d| finish(flows, d, &skips))
         .collect();
-    out.sort_by_key(|c| c.rows.first().copied().unwrap_or(u32::MAX));
     out
+}
+
+/// The 5-tuple of a record, its lower end first.
+fn key_of(flows: &Flows, f: &Flow) -> Option<Key> {
+    let (s, d) = (flows.addr(f.psrc)?, flows.addr(f.pdst)?);
+    let (a, b) = (End { addr: s, port: f.sport }, End { addr: d, port: f.dport });
+    Some(if a <= b { (a, b, f.proto) } else { (b, a, f.proto) })
+}
+
+/// Splits the records of one 5-tuple (in time order) where a gap longer than [`GAP`] (or
+/// twice the longest capture window seen on it) separates them.
+fn split_in_time(flows: &Flows, key: Key, members: &[usize], drafts: &mut Vec<Draft>) {
+    let window = members
+        .iter()
+        .filter_map(|&i| flows.flows.get(i))
+        .map(|f| f.end.saturating_sub(f.start))
+        .max()
+        .unwrap_or(0);
+    let gap = GAP.max(window.saturating_mul(2));
+    let mut cluster: Vec<usize> = Vec::new();
+    let mut end = i64::MIN;
+    for &i in members {
+        let Some(f) = flows.flows.get(i) else {
+            continue;
+        };
+        if !cluster.is_empty() && f.start > end.saturating_add(gap) {
+            drafts.push(draft(flows, key, std::mem::take(&mut cluster)));
+            end = i64::MIN;
+        }
+        cluster.push(i);
+        end = end.max(f.end);
+    }
+    if !cluster.is_empty() {
+        drafts.push(draft(flows, key, cluster));
+    }
 }
 
 /// The side that answers: the SYN-ACK's sender (or the one a SYN went to), else the
@@ -198,7 +251,7 @@ fn server_side(flows: &Flows, key: Key, members: &[usize]) -> (End, End) {
         members
             .iter()
             .filter_map(|&i| flows.flows.get(i))
-            .any(|f| f.psrc == Some(e.addr) && f.sport == e.port && f.flags.is_some_and(pred))
+            .any(|f| flows.addr(f.psrc) == Some(e.addr) && f.sport == e.port && f.flags.is_some_and(pred))
     };
     // SYN without ACK opens; SYN-ACK (18, 19) answers.
     let opens = |e: End| sent_by(e, &|x| x & 0x12 == 0x02);
@@ -224,7 +277,7 @@ fn server_side(flows: &Flows, key: Key, members: &[usize]) -> (End, End) {
         members
             .iter()
             .filter_map(|&i| flows.flows.get(i))
-            .any(|f| f.psrc == Some(e.addr) && f.sport == e.port)
+            .any(|f| flows.addr(f.psrc) == Some(e.addr) && f.sport == e.port)
     };
     if let Some(pair) = decide(!sent(a), !sent(b)) {
         return pair;
@@ -245,7 +298,7 @@ fn server_side(flows: &Flows, key: Key, members: &[usize]) -> (End, End) {
         .filter_map(|&i| flows.flows.get(i))
         .min_by_key(|f| (f.start, f.dir != Dir::In, f.row));
     match first {
-        Some(f) if f.psrc == Some(b.addr) && f.sport == b.port => (b, a),
+        Some(f) if flows.addr(f.psrc) == Some(b.addr) && f.sport == b.port => (b, a),
         _ => (a, b),
     }
 }
@@ -260,7 +313,7 @@ fn draft(flows: &Flows, key: Key, members: Vec<usize>) -> Draft {
             let f = flows.flows.get(i)?;
             first = first.min(f.start);
             last = last.max(f.end);
-            let reply = !(f.psrc == Some(client.addr) && f.sport == client.port);
+            let reply = !(flows.addr(f.psrc) == Some(client.addr) && f.sport == client.port);
             Some(Member { flow: i, reply })
         })
         .collect();
@@ -288,10 +341,19 @@ fn join_nat_legs(flows: &Flows, drafts: &mut [Draft]) {
     let own = |eni: u32| flows.own.get(&eni).copied();
     // Where each (client end, protocol, server port) is, among conversations not recorded
     // by one interface only as an end of its own.
-    let mut by_client: HashMap<(End, u8, u16), Vec<usize>, FixedState> = HashMap::with_hasher(FixedState::default());
-    for (i, d) in drafts.iter().enumerate() {
-        by_client.entry((d.client, d.proto, d.server.port)).or_default().push(i);
+    // Chained in one array (no list per key: there is a key per conversation).
+    let mut head: HashMap<(End, u8, u16), usize, FixedState> = HashMap::with_hasher(FixedState::default());
+    let mut next: Vec<usize> = vec![usize::MAX; drafts.len()];
+    for (i, d) in drafts.iter().enumerate().rev() {
+        if let Some(prev) = head.insert((d.client, d.proto, d.server.port), i) {
+            if let Some(n) = next.get_mut(i) {
+                *n = prev;
+            }
+        }
     }
+    let chain = |start: Option<&usize>| {
+        std::iter::successors(start.copied(), |&i| next.get(i).copied().filter(|&n| n != usize::MAX))
+    };
     // 1. The instance's leg on X without pkt-* fields: server = X's own address.
     for i in 0..drafts.len() {
         let Some(d) = drafts.get(i) else { continue };
@@ -299,16 +361,14 @@ fn join_nat_legs(flows: &Flows, drafts: &mut [Draft]) {
         if own(x) != Some(d.server.addr) {
             continue;
         }
-        let target = by_client.get(&(d.client, d.proto, d.server.port)).and_then(|list| {
-            list.iter().copied().find(|&j| {
-                j != i
-                    && drafts.get(j).is_some_and(|o| {
-                        !o.merged
-                            && o.server.addr != d.server.addr
-                            && o.first <= d.last.saturating_add(GAP)
-                            && d.first <= o.last.saturating_add(GAP)
-                    })
-            })
+        let target = chain(head.get(&(d.client, d.proto, d.server.port))).find(|&j| {
+            j != i
+                && drafts.get(j).is_some_and(|o| {
+                    !o.merged
+                        && o.server.addr != d.server.addr
+                        && o.first <= d.last.saturating_add(GAP)
+                        && d.first <= o.last.saturating_add(GAP)
+                })
         });
         if let Some(j) = target {
             move_members(drafts, i, j);
@@ -317,30 +377,24 @@ fn join_nat_legs(flows: &Flows, drafts: &mut [Draft]) {
     // 2. X's own leg to the server: client = X's own address. Matched to a conversation X
     // forwarded (X's address is neither of its ends) with the same server, by the request
     // packets and bytes X saw in the same window on both legs.
-    let mut forwarded: HashMap<(u32, End, u8), Vec<usize>, FixedState> = HashMap::with_hasher(FixedState::default());
+    // X's forwarded request records, by (X, server, protocol, packets, bytes).
+    type Seen = HashMap<(u32, End, u8, u64, u64), Vec<(i64, usize)>, FixedState>;
+    let mut forwarded: Seen = HashMap::with_hasher(FixedState::default());
     for (j, o) in drafts.iter().enumerate() {
         if o.merged {
             continue;
         }
-        let mut seen: Vec<u32> = Vec::new();
-        for f in o.members.iter().filter_map(|m| flows.flows.get(m.flow)) {
+        for m in o.members.iter().filter(|m| !m.reply) {
+            let Some(f) = flows.flows.get(m.flow) else { continue };
             let x_own = own(f.eni);
-            if x_own.is_some() && x_own != Some(o.client.addr) && x_own != Some(o.server.addr) && !seen.contains(&f.eni)
-            {
-                seen.push(f.eni);
-                forwarded.entry((f.eni, o.server, o.proto)).or_default().push(j);
+            if x_own.is_some() && x_own != Some(o.client.addr) && x_own != Some(o.server.addr) {
+                forwarded
+                    .entry((f.eni, o.server, o.proto, f.packets, f.bytes))
+                    .or_default()
+                    .push((f.end, j));
             }
         }
     }
-    let request_on = |d: &Draft, x: u32| -> Vec<(i64, u64, u64)> {
-        d.members
-            .iter()
-            .filter(|m| !m.reply)
-            .filter_map(|m| flows.flows.get(m.flow))
-            .filter(|f| f.eni == x)
-            .map(|f| (f.end, f.packets, f.bytes))
-            .collect()
-    };
     let mut taken: Vec<bool> = vec![false; drafts.len()];
     for i in 0..drafts.len() {
         let Some(d) = drafts.get(i) else { continue };
@@ -351,23 +405,26 @@ fn join_nat_legs(flows: &Flows, drafts: &mut [Draft]) {
         if own(x) != Some(d.client.addr) {
             continue;
         }
-        let mine = request_on(d, x);
-        let Some(candidates) = forwarded.get(&(x, d.server, d.proto)) else {
-            continue;
+        // Every request record of this leg must have its twin on the other leg.
+        let mine: Vec<&Flow> = d
+            .members
+            .iter()
+            .filter(|m| !m.reply)
+            .filter_map(|m| flows.flows.get(m.flow))
+            .collect();
+        let Some(first) = mine.first() else { continue };
+        let twin = |f: &Flow, j: usize| {
+            forwarded
+                .get(&(x, d.server, d.proto, f.packets, f.bytes))
+                .is_some_and(|list| list.iter().any(|&(e2, k)| k == j && f.end.abs_diff(e2) <= 60))
         };
-        let found = candidates.iter().copied().find(|&j| {
-            j != i
-                && !taken.get(j).copied().unwrap_or(true)
-                && drafts.get(j).is_some_and(|o| {
-                    let theirs = request_on(o, x);
-                    !mine.is_empty()
-                        && mine.iter().all(|(end, p, b)| {
-                            theirs
-                                .iter()
-                                .any(|(e2, p2, b2)| p == p2 && b == b2 && end.abs_diff(*e2) <= 60)
-                        })
-                })
-        });
+        let found = forwarded
+            .get(&(x, d.server, d.proto, first.packets, first.bytes))
+            .into_iter()
+            .flatten()
+            .filter(|&&(e2, j)| j != i && first.end.abs_diff(e2) <= 60 && !taken.get(j).copied().unwrap_or(true))
+            .map(|&(_, j)| j)
+            .find(|&j| mine.iter().all(|f| twin(f, j)));
         if let Some(j) = found {
             if let Some(t) = taken.get_mut(j) {
                 *t = true;
@@ -414,31 +471,30 @@ fn finish(flows: &Flows, d: Draft, skips: &HashMap<u32, Vec<(i64, i64)>, FixedSt
         .iter()
         .copied()
         .find(|&e| own(e).is_some_and(|a| a != d.client.addr && a != d.server.addr));
-    // Per direction, the observation point that saw the most.
+    // Per direction, the observation point that saw the most (at most a few interfaces;
+    // a small array, not a map, per conversation).
     let tally = |reply: bool| {
-        let mut per: Vec<(u32, Tally)> = Vec::new();
+        let mut per: [(u32, Tally); 4] = [(NONE, Tally::default()); 4];
+        let mut best = Tally::default();
         for (m, f) in members.iter().filter_map(|m| get(m).map(|f| (m, f))) {
             if m.reply != reply {
                 continue;
             }
-            match per.iter_mut().find(|(e, _)| *e == f.eni) {
-                Some((_, t)) => {
-                    t.packets = t.packets.saturating_add(f.packets);
-                    t.bytes = t.bytes.saturating_add(f.bytes);
-                }
-                None => per.push((
-                    f.eni,
-                    Tally {
-                        packets: f.packets,
-                        bytes: f.bytes,
-                    },
-                )),
+            let slot = per
+                .iter()
+                .position(|(e, _)| *e == f.eni)
+                .or_else(|| per.iter().position(|(e, _)| *e == NONE));
+            let Some((e, t)) = slot.and_then(|i| per.get_mut(i)) else {
+                continue;
+            };
+            *e = f.eni;
+            t.packets = t.packets.saturating_add(f.packets);
+            t.bytes = t.bytes.saturating_add(f.bytes);
+            if (t.bytes, t.packets) > (best.bytes, best.packets) {
+                best = *t;
             }
         }
-        per.into_iter()
-            .map(|(_, t)| t)
-            .max_by_key(|t| (t.bytes, t.packets))
-            .unwrap_or_default()
+        best
     };
     let (request, reply) = (tally(false), tally(true));
     let verdict = verdict(flows, &d.client, &d.server, &members, (d.first, d.last), skips);

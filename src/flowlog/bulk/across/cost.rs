@@ -93,8 +93,8 @@ fn az_pairs(flows: &Flows, convs: &[Conversation]) -> Vec<AzPair> {
         if f.status != Status::Ok || f.action != Act::Accept || f.dir != Dir::Out {
             continue;
         }
-        let next = f
-            .dst
+        let next = flows
+            .addr(f.dst)
             .and_then(|d| flows.owner.get(&d).copied())
             .filter(|&n| n != f.eni)
             .or_else(|| via_of_row.get(&f.row).copied().filter(|&n| n != f.eni));

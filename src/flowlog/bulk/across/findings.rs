@@ -160,6 +160,40 @@ pub struct Found {
     pub rows: Vec<u32>,
 }
 
+/// Findings of one kind kept, at most: the ones with the most records (the rest are
+/// counted, not listed — a log of random traffic can have a finding per source).
+pub const PER_KIND: usize = 100;
+
+/// `found` with at most [`PER_KIND`] of each kind (those with the most records, in
+/// their order), and how many of each kind were left out.
+#[must_use]
+pub fn cap(found: Vec<Found>) -> (Vec<Found>, Vec<(String, usize)>) {
+    let mut by_kind: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in found.iter().enumerate() {
+        by_kind.entry(f.finding.key()).or_default().push(i);
+    }
+    let mut keep = vec![false; found.len()];
+    let mut left_out = Vec::new();
+    for (kind, mut list) in by_kind {
+        list.sort_by_key(|&i| std::cmp::Reverse(found.get(i).map_or(0, |f| f.rows.len())));
+        for &i in list.iter().take(PER_KIND) {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+        if list.len() > PER_KIND {
+            left_out.push((kind.to_owned(), list.len() - PER_KIND));
+        }
+    }
+    let kept = found
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(f, _)| f)
+        .collect();
+    (kept, left_out)
+}
+
 /// Everything found in `flows` (whose conversations are `convs`); `now`: the current
 /// time in Unix seconds (records later than it are odd).
 #[must_use]
@@ -187,12 +221,16 @@ fn request_rows(c: &Conversation) -> impl Iterator<Item = u32> + '_ {
         .filter(|r| c.reply_rows.binary_search(r).is_err())
 }
 
+/// Earliest start and latest end of the records `rows` (flows are in row order).
 fn time_span(flows: &Flows, rows: &[u32]) -> (i64, i64) {
     let mut first = i64::MAX;
     let mut last = i64::MIN;
-    for f in flows.flows.iter().filter(|f| rows.binary_search(&f.row).is_ok()) {
-        first = first.min(f.start);
-        last = last.max(f.end);
+    for r in rows {
+        let found = flows.flows.binary_search_by_key(r, |f| f.row).ok();
+        if let Some(f) = found.and_then(|i| flows.flows.get(i)) {
+            first = first.min(f.start);
+            last = last.max(f.end);
+        }
     }
     (first, last)
 }

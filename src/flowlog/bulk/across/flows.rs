@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use crate::fields::FieldName as F;
 use crate::flowlog::bulk::index::Table;
+use crate::flowlog::decode::split;
 
 /// `action`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,15 +51,16 @@ pub struct Flow {
     pub row: u32,
     /// The interface (or resource) that recorded it.
     pub eni: u32,
-    /// `srcaddr`, `dstaddr` (as the interface sees them).
-    pub src: Option<IpAddr>,
+    /// `srcaddr`, `dstaddr` (as the interface sees them), as indices into
+    /// [`Flows::addrs`] ([`NONE`] when absent): 4 bytes each, not 17.
+    pub src: u32,
     /// See `src`.
-    pub dst: Option<IpAddr>,
+    pub dst: u32,
     /// The packet's own addresses: `pkt-srcaddr`/`pkt-dstaddr` when the format has them,
     /// else `srcaddr`/`dstaddr`.
-    pub psrc: Option<IpAddr>,
+    pub psrc: u32,
     /// See `psrc`.
-    pub pdst: Option<IpAddr>,
+    pub pdst: u32,
     /// Ports (0 when absent).
     pub sport: u16,
     /// See `sport`.
@@ -101,6 +103,8 @@ pub struct Flows {
     pub flows: Vec<Flow>,
     /// Interned strings (interfaces, AZs, subnets, services).
     pub names: Vec<String>,
+    /// Interned addresses.
+    pub addrs: Vec<IpAddr>,
     /// Each interface's own (primary private) address, by interned interface.
     pub own: HashMap<u32, IpAddr, FixedState>,
     /// Which interface owns an address.
@@ -128,6 +132,12 @@ pub struct Has {
 }
 
 impl Flows {
+    /// The interned address `id`.
+    #[must_use]
+    pub fn addr(&self, id: u32) -> Option<IpAddr> {
+        self.addrs.get(id as usize).copied()
+    }
+
     /// The interned string `id` (empty for [`NONE`]).
     #[must_use]
     pub fn name(&self, id: u32) -> &str {
@@ -158,10 +168,6 @@ const FIELDS: [F; 20] = [
     F::PktDstAwsService,
 ];
 
-fn ip(v: Option<&str>) -> Option<IpAddr> {
-    v.and_then(|s| s.parse().ok())
-}
-
 fn num<T: std::str::FromStr>(v: Option<&str>) -> Option<T> {
     v.and_then(|s| s.parse().ok())
 }
@@ -181,6 +187,7 @@ pub fn read(table: &Table, rows: Option<&[u32]>) -> Flows {
         }
     };
     out.flows.reserve(rows.len());
+    let mut values: Vec<&str> = Vec::with_capacity(32);
     for &i in rows {
         let Some(row) = table.rows().get(i as usize) else {
             continue;
@@ -191,23 +198,52 @@ pub fn read(table: &Table, rows: Option<&[u32]>) -> Flows {
         let Some(pos) = positions.get(usize::from(row.format)) else {
             continue;
         };
-        let get = |k: usize| -> Option<&str> { table.raw_at(row, pos.get(k).copied().flatten()) };
+        // The line's values in one pass (not a search per field).
+        // From the first value on (a console copy's timestamp before it is no value).
+        let line = table.line_text(row);
+        let from = table
+            .raw_at(row, Some(0))
+            .map_or(0, |v| (v.as_ptr() as usize).saturating_sub(line.as_ptr() as usize));
+        let line = line.get(from..).unwrap_or_default();
+        values.clear();
+        values.extend(split::tokens(line, split::is_field_sep).filter_map(|r| line.get(r)));
+        let get = |k: usize| -> Option<&str> { values.get(pos.get(k).copied().flatten()?).copied() };
         let flow = flow(i, &get, &mut intern, &mut out.has, pos);
         out.flows.push(flow);
     }
     out.names = intern.names;
+    out.addrs = intern.addrs;
     own_addresses(&mut out);
     out
 }
 
-/// Strings seen, each once.
+/// Strings seen, each once; and addresses, each parsed once.
 #[derive(Default)]
 struct Interner<'t> {
     ids: HashMap<&'t str, u32, FixedState>,
     names: Vec<String>,
+    addr_ids: HashMap<&'t str, u32, FixedState>,
+    addrs: Vec<IpAddr>,
 }
 
 impl<'t> Interner<'t> {
+    /// The id of address `s` (parsed the first time it is seen); [`NONE`] when it is none.
+    fn addr(&mut self, s: Option<&'t str>) -> u32 {
+        let Some(s) = s else { return NONE };
+        if let Some(&id) = self.addr_ids.get(s) {
+            return id;
+        }
+        let id = match s.parse::<IpAddr>() {
+            Ok(a) => {
+                self.addrs.push(a);
+                u32::try_from(self.addrs.len() - 1).unwrap_or(NONE)
+            }
+            Err(_) => NONE,
+        };
+        self.addr_ids.insert(s, id);
+        id
+    }
+
     fn id(&mut self, s: Option<&'t str>) -> u32 {
         match s {
             None | Some("-") => NONE,
@@ -231,8 +267,8 @@ fn flow<'t>(
     has: &mut Has,
     pos: &[Option<usize>; 20],
 ) -> Flow {
-    let (src, dst) = (ip(get(1)), ip(get(2)));
-    let (ps, pd) = (ip(get(3)), ip(get(4)));
+    let (src, dst) = (intern.addr(get(1)), intern.addr(get(2)));
+    let (ps, pd) = (intern.addr(get(3)), intern.addr(get(4)));
     has.pkt |= pos[3].is_some() && pos[4].is_some();
     has.flags |= pos[14].is_some();
     has.direction |= pos[15].is_some();
@@ -244,8 +280,8 @@ fn flow<'t>(
         eni: intern.id(get(0)),
         src,
         dst,
-        psrc: ps.or(src),
-        pdst: pd.or(dst),
+        psrc: if ps == NONE { src } else { ps },
+        pdst: if pd == NONE { dst } else { pd },
         sport: num(get(5)).unwrap_or(0),
         dport: num(get(6)).unwrap_or(0),
         proto: num(get(7)).unwrap_or(255),
@@ -281,36 +317,61 @@ fn flow<'t>(
 /// the records have it, else the address found in the most of its records — and then
 /// the direction of every record that has no `flow-direction`.
 fn own_addresses(out: &mut Flows) {
-    let mut counts: HashMap<(u32, IpAddr), u32, FixedState> = HashMap::with_hasher(FixedState::default());
+    // Per interface (interned ids are dense: a vector, not a map), a few counters in the
+    // manner of Misra–Gries: the interface's own address is in nearly every record, so
+    // it is kept and counted exactly enough to win; one small array per interface.
+    const K: usize = 8;
+    let mut counters: Vec<[(u32, u32); K]> = vec![[(NONE, 0); K]; out.names.len()];
     for f in out.flows.iter().filter(|f| f.eni != NONE) {
-        let own = match f.dir {
-            Dir::Out => f.src.into_iter().collect::<Vec<_>>(),
-            Dir::In => f.dst.into_iter().collect(),
-            Dir::Unknown => f.src.into_iter().chain(f.dst).collect(),
+        let Some(slots) = counters.get_mut(f.eni as usize) else {
+            continue;
         };
-        for a in own {
-            *counts.entry((f.eni, a)).or_default() += 1;
+        let own = match f.dir {
+            Dir::Out => [f.src, NONE],
+            Dir::In => [f.dst, NONE],
+            Dir::Unknown => [f.src, f.dst],
+        };
+        for a in own.into_iter().filter(|&a| a != NONE) {
+            if let Some(slot) = slots.iter_mut().find(|(x, _)| *x == a) {
+                slot.1 += 1;
+            } else if let Some(slot) = slots.iter_mut().find(|(x, _)| *x == NONE) {
+                *slot = (a, 1);
+            } else {
+                for slot in slots.iter_mut() {
+                    slot.1 -= 1;
+                    if slot.1 == 0 {
+                        slot.0 = NONE;
+                    }
+                }
+            }
         }
     }
-    let mut best: HashMap<u32, (IpAddr, u32), FixedState> = HashMap::with_hasher(FixedState::default());
-    for ((eni, addr), n) in counts {
-        let e = best.entry(eni).or_insert((addr, 0));
-        // Most records; ties to the lower address (a stable answer).
-        if n > e.1 || (n == e.1 && addr < e.0) {
-            *e = (addr, n);
+    let mut own_of: Vec<u32> = vec![NONE; counters.len()];
+    for (eni, slots) in counters.iter().enumerate() {
+        // Most counted; ties to the lower address (a stable answer).
+        let best = slots
+            .iter()
+            .filter_map(|&(a, n)| out.addrs.get(a as usize).map(|ip| (a, *ip, n)))
+            .max_by(|x, y| x.2.cmp(&y.2).then(y.1.cmp(&x.1)));
+        if let (Some((a, addr, _)), Ok(id)) = (best, u32::try_from(eni)) {
+            out.own.insert(id, addr);
+            out.owner.entry(addr).or_insert(id);
+            if let Some(o) = own_of.get_mut(eni) {
+                *o = a;
+            }
         }
-    }
-    for (eni, (addr, _)) in best {
-        out.own.insert(eni, addr);
-        out.owner.entry(addr).or_insert(eni);
     }
     for f in &mut out.flows {
         if f.dir == Dir::Unknown {
-            let own = out.own.get(&f.eni).copied();
-            f.dir = match (own, f.src, f.dst) {
-                (Some(o), Some(s), _) if s == o => Dir::Out,
-                (Some(o), _, Some(d)) if d == o => Dir::In,
-                _ => Dir::Unknown,
+            let own = own_of.get(f.eni as usize).copied().unwrap_or(NONE);
+            f.dir = if own == NONE {
+                Dir::Unknown
+            } else if f.src == own {
+                Dir::Out
+            } else if f.dst == own {
+                Dir::In
+            } else {
+                Dir::Unknown
             };
         }
     }

@@ -154,43 +154,54 @@ pub fn flow_map(convs: &[Conversation]) -> FlowMap {
     if convs.is_empty() {
         return FlowMap::default();
     }
-    let port_label = |c: &Conversation| format!("{}/{}", protocol_name(c.proto), c.server.port);
     let weight = |c: &Conversation| c.request.bytes.saturating_add(c.reply.bytes).max(1);
-    // The largest few of each column.
-    let top = |key: &dyn Fn(&Conversation) -> String| -> Vec<String> {
-        let mut sums: HashMap<String, u64, FixedState> = HashMap::with_hasher(FixedState::default());
-        for c in convs {
-            let e = sums.entry(key(c)).or_default();
-            *e = e.saturating_add(weight(c));
-        }
-        let mut list: Vec<(String, u64)> = sums.into_iter().collect();
-        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        list.into_iter().take(TOP).map(|(k, _)| k).collect()
+    // Each column's values as numbers (labels only for the few shown).
+    let wide = |a: IpAddr| match a {
+        IpAddr::V4(v4) => u128::from(v4.to_ipv6_mapped()),
+        IpAddr::V6(v6) => u128::from(v6),
     };
-    let addr = |a: IpAddr| a.to_string();
-    let columns: [Vec<String>; 3] = [
-        top(&|c| addr(c.client.addr)),
-        top(&port_label),
-        top(&|c| addr(c.server.addr)),
-    ];
-    // Node index of a value in a column ("other" is the last of each column).
-    let mut labels: Vec<(u8, String)> = Vec::new();
-    let mut index: [HashMap<String, usize, FixedState>; 3] = Default::default();
-    for (col, list) in columns.iter().enumerate() {
-        for v in list {
-            if let Some(m) = index.get_mut(col) {
-                m.insert(v.clone(), labels.len());
+    let keys = |c: &Conversation| -> [u128; 3] {
+        [
+            wide(c.client.addr),
+            (u128::from(c.proto) << 16) | u128::from(c.server.port),
+            wide(c.server.addr),
+        ]
+    };
+    let mut sums: [HashMap<u128, (u64, usize), FixedState>; 3] = Default::default();
+    for (i, c) in convs.iter().enumerate() {
+        for (col, k) in keys(c).into_iter().enumerate() {
+            if let Some(m) = sums.get_mut(col) {
+                let e = m.entry(k).or_insert((0, i));
+                e.0 = e.0.saturating_add(weight(c));
             }
-            labels.push((u8::try_from(col).unwrap_or(0), v.clone()));
+        }
+    }
+    // The largest few of each column, with a conversation that names them.
+    let label = |col: usize, i: usize| -> String {
+        convs.get(i).map_or_else(String::new, |c| match col {
+            0 => c.client.addr.to_string(),
+            1 => format!("{}/{}", protocol_name(c.proto), c.server.port),
+            _ => c.server.addr.to_string(),
+        })
+    };
+    let mut labels: Vec<(u8, String)> = Vec::new();
+    let mut index: [HashMap<u128, usize, FixedState>; 3] = Default::default();
+    for (col, m) in sums.iter().enumerate() {
+        let mut list: Vec<(u128, u64, usize)> = m.iter().map(|(k, (b, i))| (*k, *b, *i)).collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (k, _, i) in list.into_iter().take(TOP) {
+            if let Some(ix) = index.get_mut(col) {
+                ix.insert(k, labels.len());
+            }
+            labels.push((u8::try_from(col).unwrap_or(0), label(col, i)));
         }
     }
     let mut other = [usize::MAX; 3];
-    let mut node_of = |labels: &mut Vec<(u8, String)>, col: usize, v: &str| -> usize {
-        if let Some(&i) = index.get(col).and_then(|m| m.get(v)) {
+    let mut node_of = |labels: &mut Vec<(u8, String)>, col: usize, k: u128| -> usize {
+        if let Some(&i) = index.get(col).and_then(|m| m.get(&k)) {
             return i;
         }
-        let slot = other.get_mut(col);
-        match slot {
+        match other.get_mut(col) {
             Some(s) if *s != usize::MAX => *s,
             Some(s) => {
                 labels.push((u8::try_from(col).unwrap_or(0), String::new()));
@@ -202,9 +213,10 @@ pub fn flow_map(convs: &[Conversation]) -> FlowMap {
     };
     let mut links: Links = HashMap::with_hasher(FixedState::default());
     for (i, c) in convs.iter().enumerate() {
-        let s = node_of(&mut labels, 0, &addr(c.client.addr));
-        let p = node_of(&mut labels, 1, &port_label(c));
-        let d = node_of(&mut labels, 2, &addr(c.server.addr));
+        let [ks, kp, kd] = keys(c);
+        let s = node_of(&mut labels, 0, ks);
+        let p = node_of(&mut labels, 1, kp);
+        let d = node_of(&mut labels, 2, kd);
         let ci = u32::try_from(i).unwrap_or(u32::MAX);
         for pair in [(s, p), (p, d)] {
             let e = links.entry(pair).or_default();

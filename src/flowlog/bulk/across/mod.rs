@@ -40,6 +40,8 @@ pub struct Analysis {
     pub findings: Vec<Found>,
     /// The flow map of all conversations.
     pub flow_map: FlowMap,
+    /// Findings not listed, by kind (see [`findings::PER_KIND`]).
+    pub left_out: Vec<(String, usize)>,
 }
 
 /// Works everything out for `rows` of `table` (all rows when `None`); `now` in Unix
@@ -48,13 +50,14 @@ pub struct Analysis {
 pub fn analyse(table: &Table, rows: Option<&[u32]>, now: i64) -> Analysis {
     let flows = flows::read(table, rows);
     let conversations = conversations::build(&flows);
-    let findings = findings::find(&flows, &conversations, now);
+    let (findings, left_out) = findings::cap(findings::find(&flows, &conversations, now));
     let flow_map = groups::flow_map(&conversations);
     Analysis {
         flows,
         conversations,
         findings,
         flow_map,
+        left_out,
     }
 }
 
@@ -124,8 +127,10 @@ pub struct Report {
     pub conversations: usize,
     /// The ones shown (see [`REPORT_CONVERSATIONS`]).
     pub shown: Vec<ConversationOut>,
-    /// Every finding.
+    /// Every finding (at most [`findings::PER_KIND`] of a kind).
     pub findings: Vec<FindingOut>,
+    /// Findings not listed, by kind.
+    pub left_out: Vec<(String, usize)>,
     /// The flow map.
     pub flow_map: FlowMap,
     /// Bytes between AZs, through NAT gateways, by traffic path.
@@ -240,6 +245,7 @@ impl Analysis {
             conversations: self.conversations.len(),
             shown,
             findings,
+            left_out: self.left_out.clone(),
             flow_map: self.flow_map.clone(),
             costs: cost::costs(&self.flows, &self.conversations),
             servers: rules::servers(&self.flows, &self.conversations),
