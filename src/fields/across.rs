@@ -14,6 +14,10 @@ pub const INTRO: Text = t(
     "What no single record says, worked out from every record loaded: conversations and what happened to them, findings, who talks to whom, what it costs, and the rules the traffic needs.",
     "1 つのレコードだけでは分からないことを、読み込んだすべてのレコードから求めます。通信（会話）とその結果、検出事項、誰が誰と通信しているか、コスト、そしてトラフィックに必要なルールです。",
 );
+pub const START: Text = t(
+    "Work out conversations and findings across the {n} records",
+    "{n} 件のレコードをまたいで通信と検出事項を求める",
+);
 pub const WORKING: Text = t("Working across the records…", "レコードをまたいで分析しています…");
 pub const TAB_FINDINGS: Text = t("Findings", "検出事項");
 pub const TAB_CONVERSATIONS: Text = t("Conversations", "通信");

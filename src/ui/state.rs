@@ -207,6 +207,14 @@ impl Reducible for AppState {
             Action::SetInput(text) => {
                 next.input = text;
                 next.hot = None;
+                // A set of the old input's analysis (`finding:3`) names nothing in the new one.
+                if crate::flowlog::bulk::query::Query::parse(&next.query)
+                    .sets()
+                    .next()
+                    .is_some()
+                {
+                    next.query = AttrValue::default();
+                }
             }
             Action::SetFormat(text) => next.format = text,
             Action::LoadSample(sample) => {
@@ -215,6 +223,7 @@ impl Reducible for AppState {
                 next.selected = None;
                 next.ruler = None;
                 next.hot = None;
+                next.query = AttrValue::default();
             }
             Action::LoadText { input, format } => {
                 next.input = input;
@@ -223,6 +232,7 @@ impl Reducible for AppState {
                 next.selected = None;
                 next.ruler = None;
                 next.hot = None;
+                next.query = AttrValue::default();
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::Select(sel) => {

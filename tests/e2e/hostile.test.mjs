@@ -43,6 +43,10 @@ test('a 100 MB paste goes to the large view and stays usable', async () => {
   // Folded away, not laid out in the text area.
   assert.equal(await page.locator('textarea#input').isVisible(), false);
   assert.match(await page.locator('[data-pasted]').innerText(), new RegExp(`95\\.4 MiB, ${n.toLocaleString('en-US')} lines`));
+  // A million records on the page's own thread: the analysis across records waits for its
+  // button instead of holding the page.
+  assert.equal(await page.locator('[data-across-start]').count(), 1);
+  assert.match(await page.locator('[data-across-start]').innerText(), new RegExp(n.toLocaleString('en-US')));
   await page.fill('#filter', 'port:123');
   await page.waitForFunction(() => document.querySelector('[data-count="shown"]').innerText.length > 0);
   await stillWorks(page);

@@ -36,6 +36,12 @@ pub struct AcrossPanelProps {
     pub on_action: Callback<Action>,
 }
 
+/// Records up to which the analysis starts by itself: in the file worker, and on the
+/// page (a paste's store runs on the page's thread, which it must not hold for long).
+/// Above them the panel offers a button.
+const AUTO_WORKER: usize = 300_000;
+const AUTO_PAGE: usize = 50_000;
+
 /// The answers received.
 #[derive(Clone, Default, PartialEq)]
 pub(crate) struct Answers {
@@ -104,18 +110,37 @@ pub fn AcrossPanel(props: &AcrossPanelProps) -> Html {
     let lang = props.lang;
     let answers = use_reducer(Answers::default);
     let tab = use_state(|| Tab::Findings);
-    // Answers come here; a new input asks again (after the page has painted).
-    {
-        let answers = answers.clone();
-        use_effect_with((props.source.clone(), props.meta.clone()), move |(source, _)| {
-            let dispatch = answers.dispatcher();
-            source.listen_across(Some(Callback::from(move |r: Reply| dispatch.dispatch(r))));
-            let asked = source.clone();
+    let records = props.meta.counts.records;
+    let limit = if props.source.is_local() {
+        AUTO_PAGE
+    } else {
+        AUTO_WORKER
+    };
+    // Asked for this input (by itself, or by the button).
+    let asked = use_state(|| false);
+    let ask = {
+        let (source, asked) = (props.source.clone(), asked.clone());
+        Callback::from(move |()| {
+            asked.set(true);
+            let source = source.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 crate::web::browser::next_paint().await;
                 let now = (js_sys::Date::now() / 1000.0) as i64;
-                asked.ask(Request::Across { now });
+                source.ask(Request::Across { now });
             });
+        })
+    };
+    // Answers come here; a new input asks again (after the page has painted) when small
+    // enough to start by itself.
+    {
+        let (answers, asked, ask) = (answers.clone(), asked.clone(), ask.clone());
+        use_effect_with((props.source.clone(), props.meta.clone()), move |(source, _)| {
+            let dispatch = answers.dispatcher();
+            source.listen_across(Some(Callback::from(move |r: Reply| dispatch.dispatch(r))));
+            asked.set(false);
+            if records <= limit {
+                ask.emit(());
+            }
             let source = source.clone();
             move || source.listen_across(None)
         });
@@ -136,6 +161,13 @@ pub fn AcrossPanel(props: &AcrossPanelProps) -> Html {
         }
     };
     let body = match &answers.report {
+        None if !*asked => html! {
+            <p class="across__start">
+                <button type="button" class="button" data-across-start="" onclick={ask.reform(|_: MouseEvent| ())}>
+                    { w::START.fill(lang, &[("n", &crate::flowlog::explain::describe::group(records as u64))]) }
+                </button>
+            </p>
+        },
         None => html! { <p class="across__working" role="status" aria-busy="true">{ w::WORKING.get(lang) }</p> },
         Some(report) => match *tab {
             Tab::Findings => lists::findings(report, lang, &filter),

@@ -121,6 +121,12 @@ impl Source {
         Source::with(Backend::Worker(worker))
     }
 
+    /// Whether the store is on the page (not in a worker).
+    #[must_use]
+    pub fn is_local(&self) -> bool {
+        matches!(self.0.backend, Backend::Local(_))
+    }
+
     /// Where replies go (one listener: the view showing this source).
     pub fn listen(&self, listener: Option<Callback<Reply>>) {
         *self.0.listener.borrow_mut() = listener;
