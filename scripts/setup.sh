@@ -53,6 +53,10 @@ fi
 # tests/tools/requirements.txt), in a virtual environment of their own.
 if [ ! -x target/py/bin/python ] || ! cmp -s tests/tools/requirements.txt target/py/requirements.txt; then
   log "installing the Python test tools (AWS CLI, cfn-lint, python-hcl2, DuckDB)"
+  if ! python3 -c 'import ensurepip' 2>/dev/null; then
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+  fi
   python3 -m venv target/py
   target/py/bin/pip install --quiet --disable-pip-version-check -r tests/tools/requirements.txt
   cp tests/tools/requirements.txt target/py/requirements.txt
