@@ -11,6 +11,9 @@ mkdir -p target/bench
 # The bench profile: opt-level 3 (the app's release profile optimises for size).
 cargo run --profile bench --quiet --example decode_bench -- "target/bench/default-$LINES.log"
 cargo run --profile bench --quiet --example decode_bench -- "target/bench/v5-$LINES.log"
+# Table::build against a naive split-and-parse pass over the same file, in one run (issue 15).
+cargo run --profile bench --quiet --example naive_bench -- "target/bench/default-$LINES.log"
+cargo run --profile bench --quiet --example naive_bench -- "target/bench/v5-$LINES.log"
 
 # Across records (conversations, findings, flow map) over a coherent 1,000,000-record log
 # (gen_scenarios' mixed scenario; ~3 min to generate the first time) and over random flows.
