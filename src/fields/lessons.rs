@@ -4,7 +4,7 @@
 //! is right. Every statement follows shared/spec/flow-log-format.md; Japanese wording
 //! follows shared/spec/glossary-ja.md.
 
-use crate::fields::{t, FieldName, Text};
+use crate::fields::{samples, t, FieldName, Text};
 
 /// One lesson.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,13 +169,8 @@ pub static LESSONS: [Lesson; 7] = [
                 "つまり 2 は接続を開いた側、18 はそれに応答するサーバーを表し、1 は接続の終了、4 はリセットです。短い接続が 1 つの集約間隔の中で開いて閉じると、フラグは足し合わされます。3 = SYN + FIN（クライアント側）、19 = SYN-ACK + FIN（サーバー側）です。これらは AWS 自身の例で、2 つの集約間隔にまたがる接続（2 と 18、次に 1 と 1）と、短い接続（3 と 19）です。",
             ),
         ],
-        format: "${version} ${vpc-id} ${subnet-id} ${instance-id} ${interface-id} ${account-id} ${type} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${pkt-srcaddr} ${pkt-dstaddr} ${protocol} ${bytes} ${packets} ${start} ${end} ${action} ${tcp-flags} ${log-status}",
-        records: "3 vpc-abcdefab012345678 subnet-aaaaaaaa012345678 i-01234567890123456 eni-1235b8ca123456789 123456789010 IPv4 52.213.180.42 10.0.0.62 43418 5001 52.213.180.42 10.0.0.62 6 100701 70 1566848875 1566848933 ACCEPT 2 OK\n\
-3 vpc-abcdefab012345678 subnet-aaaaaaaa012345678 i-01234567890123456 eni-1235b8ca123456789 123456789010 IPv4 10.0.0.62 52.213.180.42 5001 43418 10.0.0.62 52.213.180.42 6 632 12 1566848875 1566848933 ACCEPT 18 OK\n\
-3 vpc-abcdefab012345678 subnet-aaaaaaaa012345678 i-01234567890123456 eni-1235b8ca123456789 123456789010 IPv4 10.0.0.62 52.213.180.42 5001 43418 10.0.0.62 52.213.180.42 6 63388 1219 1566848933 1566849113 ACCEPT 1 OK\n\
-3 vpc-abcdefab012345678 subnet-aaaaaaaa012345678 i-01234567890123456 eni-1235b8ca123456789 123456789010 IPv4 52.213.180.42 10.0.0.62 43418 5001 52.213.180.42 10.0.0.62 6 23294588 15774 1566848933 1566849113 ACCEPT 1 OK\n\
-3 vpc-abcdefab012345678 subnet-aaaaaaaa012345678 i-01234567890123456 eni-1235b8ca123456789 123456789010 IPv4 52.213.180.42 10.0.0.62 43638 5001 52.213.180.42 10.0.0.62 6 1260 17 1566933133 1566933193 ACCEPT 3 OK\n\
-3 vpc-abcdefab012345678 subnet-aaaaaaaa012345678 i-01234567890123456 eni-1235b8ca123456789 123456789010 IPv4 10.0.0.62 52.213.180.42 5001 43638 10.0.0.62 52.213.180.42 6 967 14 1566933133 1566933193 ACCEPT 19 OK\n",
+        format: samples::TCP_FLAGS_FORMAT,
+        records: samples::TCP_FLAGS_TEXT,
         source: t(
             "The records: AWS's TCP flag sequence example (custom version 3 format; note bytes comes before packets). AWS's text has a doubled space in the last record; it is single here.",
             "レコード：AWS の TCP フラグの流れの例（バージョン 3 のカスタム形式。bytes が packets より前にあります）。AWS の原文では最後のレコードにスペースが 2 つ続く箇所がありますが、ここでは 1 つにしています。",
@@ -216,11 +211,7 @@ pub static LESSONS: [Lesson; 7] = [
             ),
         ],
         format: "",
-        records: "instance-id interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr\n\
-- eni-1235b8ca123456789 10.0.1.5 10.0.0.220 10.0.1.5 203.0.113.5\n\
-- eni-1235b8ca123456789 10.0.0.220 203.0.113.5 10.0.0.220 203.0.113.5\n\
-- eni-1235b8ca123456789 203.0.113.5 10.0.0.220 203.0.113.5 10.0.0.220\n\
-- eni-1235b8ca123456789 10.0.0.220 10.0.1.5 203.0.113.5 10.0.1.5\n",
+        records: samples::NAT_GATEWAY_TEXT,
         source: t(
             "The records: AWS's NAT gateway example, on the NAT gateway's interface (custom format; a header line names it).",
             "レコード：AWS の NAT ゲートウェイの例で、NAT ゲートウェイのインターフェイスのもの（カスタム形式。ヘッダー行で示しています）。",
