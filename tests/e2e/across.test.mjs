@@ -116,9 +116,15 @@ test('the scan scenario: both scanners found, each filter exact; who talks to wh
   await page.locator('[data-group]').first().waitFor();
   await page.selectOption('[data-group-field="0"]', 'interface-id');
   await page.selectOption('[data-group-field="1"]', '');
-  await page.waitForFunction(() => document.querySelector('[data-group]')?.dataset.group.startsWith('eni-'));
+  // Each choice asks again: wait for the answer to the last one (one group per interface).
   const perEni = Object.entries(truth.records_by_eni);
-  assert.equal(Number(await page.locator('[data-groups]').getAttribute('data-groups')), perEni.length);
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-groups]')?.dataset.groups === String(n) && document.querySelector('[data-group]')?.dataset.group.startsWith('eni-'),
+    perEni.length,
+  );
+  for (const [eni, records] of perEni) {
+    assert.match(await page.locator(`[data-group="${eni}"]`).innerText(), new RegExp(`\\b${records.toLocaleString('en-US')}\\b`), eni);
+  }
   const svg = page.locator('svg[data-flowmap]');
   await svg.waitFor();
   assert.equal(await svg.locator('[style]').count(), 0, 'attributes only');
