@@ -4,22 +4,10 @@
 // large view of an opened file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 
-import { harness, settled, LINE, ROOT } from './harness.mjs';
+import { axeViolations, harness, settled, LINE } from './harness.mjs';
 
 const h = harness();
-const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function violations(page) {
-  // Evaluated through the browser's debugging protocol: the page's CSP forbids inline scripts.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
 
 test('axe-core finds no violation: EN/JA, light/dark, card, table and large view', async () => {
   const console2025 = `Timestamp\nMessage\n2021-05-17T22:48:43.000+09:00\n${LINE}\n2021-05-17T22:48:44.000+09:00\n${LINE.replace(' 123 40658 ', ' 124 40659 ')}\n`;
@@ -28,19 +16,19 @@ test('axe-core finds no violation: EN/JA, light/dark, card, table and large view
       const { page, context } = await h.open({ locale, colorScheme });
       const where = `${locale} ${colorScheme}`;
       await page.locator('details.about summary').click();
-      assert.deepEqual(await violations(page), [], `${where}, empty page with the about section open`);
+      assert.deepEqual(await axeViolations(page), [], `${where}, empty page with the about section open`);
       await page.fill('textarea#input', LINE);
       await page.locator('article.record-card').waitFor();
       await page.click('[data-field="protocol"] button');
-      assert.deepEqual(await violations(page), [], `${where}, card`);
+      assert.deepEqual(await axeViolations(page), [], `${where}, card`);
       await page.fill('textarea#input', console2025);
       await page.locator('.unwrap-note').waitFor();
       await page.locator('tr[data-status="ok"]').first().waitFor();
-      assert.deepEqual(await violations(page), [], `${where}, table`);
+      assert.deepEqual(await axeViolations(page), [], `${where}, table`);
       await page.setInputFiles('#file', { name: 'a.log', mimeType: 'text/plain', buffer: Buffer.from(`${LINE}\n`.repeat(50)) });
       await page.locator('[data-files]').waitFor();
       await settled(page);
-      assert.deepEqual(await violations(page), [], `${where}, large view`);
+      assert.deepEqual(await axeViolations(page), [], `${where}, large view`);
       await context.close();
     }
   }
@@ -55,7 +43,7 @@ test('axe-core finds no violation in the static shell shown before the WebAssemb
       const page = await context.newPage();
       await page.goto(h.server.url);
       await page.locator('#shell h1').waitFor();
-      assert.deepEqual(await violations(page), [], `${locale} ${colorScheme}, shell`);
+      assert.deepEqual(await axeViolations(page), [], `${locale} ${colorScheme}, shell`);
       assert.equal(await page.locator('#shell').count(), 1);
       await context.close();
     }

@@ -9,10 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { harness, settled, ROOT, SHOTS } from './harness.mjs';
+import { axeViolations, harness, settled, ROOT, SHOTS } from './harness.mjs';
 
 const h = harness();
-const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const GEN = path.join(ROOT, '../shared/bench/gen_scenarios.py');
 
 /** The scenario's log and truth, written by the generator. */
@@ -33,14 +32,6 @@ async function drop(page, name, log) {
 }
 
 const shownCount = async (page) => Number((await page.locator('[data-count="shown"]').innerText()).split(' ')[0].replace(/,/g, ''));
-
-async function violations(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
 
 test('the network ACL scenario: the verdict, the finding and its filter, and the rule to fix', async () => {
   const { log, truth } = scenario('nacl-reply');
@@ -161,7 +152,7 @@ test('NAT to S3 (version 5): cost views with the gateway endpoint hint; axe-core
       await page.click(`[data-tab="${t}"]`);
       if (t === 'rules') await page.locator('pre[data-rules="cli"]').waitFor();
       if (t === 'groups') await page.locator('svg[data-flowmap]').waitFor();
-      assert.deepEqual(await violations(page), [], `${locale} ${colorScheme} ${t}`);
+      assert.deepEqual(await axeViolations(page), [], `${locale} ${colorScheme} ${t}`);
     }
     await page.click('[data-tab="cost"]');
     await page.locator('[data-across]').screenshot({ path: path.join(SHOTS, `across-cost-${locale}-${colorScheme}.png`) });

@@ -85,6 +85,20 @@ export function harness() {
   return h;
 }
 
+const AXE = fs.readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations of WCAG 2 A/AA and best practice in the page, as "id: targets".
+ * Evaluated through the browser's debugging protocol: the page's CSP forbids inline scripts.
+ */
+export async function axeViolations(page) {
+  await page.evaluate(await AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
+
 /**
  * Holds the app's WebAssembly back (the static shell shows meanwhile); resolves to a
  * function that lets it through.

@@ -5,22 +5,11 @@
 // from the app's tables.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 
-import { harness, holdWasm, ROOT, SHOTS } from './harness.mjs';
+import { axeViolations, harness, holdWasm, SHOTS } from './harness.mjs';
 
 const h = harness();
-const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function violations(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
-
 // n: [title, records shown, marked fields, the right answer, words the explanation must hold]
 const LESSONS = {
   1: ['Reading a record', 1, ['srcport', 'dstport'], '40658', /source port 123 — and then the destination port, 40658/],
@@ -150,7 +139,7 @@ test('a lesson: axe-core finds no violation; screenshots EN/JA, light/dark, phon
         await page.locator('[data-lesson="1"]').waitFor();
         await page.hover('[data-token="dstport"]');
         await answer(page, '40658');
-        if (width > 1000) assert.deepEqual(await violations(page), [], `${locale} ${colorScheme}`);
+        if (width > 1000) assert.deepEqual(await axeViolations(page), [], `${locale} ${colorScheme}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${locale} ${colorScheme} ${width}: ${overflow}`);
         await page.screenshot({ path: path.join(SHOTS, `learn-1-${lang}-${colorScheme}-${width}.png`), fullPage: true });

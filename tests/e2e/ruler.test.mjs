@@ -8,19 +8,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { harness, LINE, ROOT, SHOTS } from './harness.mjs';
+import { axeViolations, harness, LINE, SHOTS } from './harness.mjs';
 
 const h = harness();
-const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const FIELDS = ['version', 'account-id', 'interface-id', 'srcaddr', 'dstaddr', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'action', 'log-status'];
-
-async function violations(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
 
 const hueOf = (locator) => locator.evaluate((el) => [...el.classList].find((c) => /^hue-\d+$/.test(c)));
 const edgeOf = (locator) => locator.evaluate((el) => getComputedStyle(el).getPropertyValue('--hue-edge').trim());
@@ -250,7 +241,7 @@ test('the ruler: screenshots EN/JA, light/dark, phone; axe-core finds no violati
         await page.hover('[data-token="srcport"]');
         await page.locator('tr.record-card__row.is-linked').waitFor();
         if (width > 1000) {
-          assert.deepEqual(await violations(page), [], `${locale} ${colorScheme}`);
+          assert.deepEqual(await axeViolations(page), [], `${locale} ${colorScheme}`);
         }
         // On a phone the tokens wrap: none is wider than the page.
         const overflow = await ruler.evaluate((el) => el.scrollWidth - el.clientWidth);
