@@ -58,6 +58,14 @@ pub const V_NACL_IN: Text = t(
     "The request was accepted, but the reply was rejected as it arrived at {eni}. Security groups are stateful and never block a reply to an allowed request, so a network ACL (stateless) did: check the inbound rules of the network ACL of {eni}'s subnet. They must allow {proto} from {server} to the client's ephemeral ports (this reply went to port {port}; 1024–65535 covers every client).",
     "リクエストは許可されましたが、レスポンスが {eni} に届いたときに拒否されました。セキュリティグループはステートフルで、許可したリクエストへのレスポンスを拒否しません。拒否したのはネットワーク ACL（ステートレス）です。{eni} のサブネットのネットワーク ACL のインバウンドルールを確認してください。{server} からクライアントの一時ポートへの {proto} を許可する必要があります（このレスポンスはポート {port} 宛て。1024～65535 ならすべてのクライアントを含みます）。",
 );
+pub const V_NACL_NO_PORTS: Text = t(
+    "The request was accepted, but the reply was rejected as it {went} {eni}. Security groups are stateful and never block a reply to an allowed request, so a network ACL (stateless) did: check the {rules} rules of the network ACL of {eni}'s subnet for {proto} between {server} and {client} ({proto} has no ports).",
+    "リクエストは許可されましたが、レスポンスが {eni} {went}ときに拒否されました。セキュリティグループはステートフルで、許可したリクエストへのレスポンスを拒否しません。拒否したのはネットワーク ACL（ステートレス）です。{eni} のサブネットのネットワーク ACL の{rules}ルールで、{server} と {client} の間の {proto} を確認してください（{proto} にポートはありません）。",
+);
+pub const WENT_OUT: Text = t("left", "から出る");
+pub const WENT_IN: Text = t("arrived at", "に届いた");
+pub const RULES_OUT: Text = t("outbound", "アウトバウンド");
+pub const RULES_IN: Text = t("inbound", "インバウンド");
 pub const V_REJECTED_IN: Text = t(
     "The request was rejected as it arrived at {eni}, and nothing answered: its security group or the inbound rules of its subnet's network ACL — the records cannot tell which.",
     "リクエストは {eni} に届いたときに拒否され、応答はありませんでした。原因はそのセキュリティグループか、サブネットのネットワーク ACL のインバウンドルールです。レコードからはどちらかは分かりません。",
@@ -111,6 +119,10 @@ pub const F_NACL: Text = t(
 pub const F_NACL_IN: Text = t(
     "Replies of {server} ({proto}/{port}) were rejected in {n} conversations as they arrived at {eni}: the network ACL of its subnet must allow inbound {proto} from {server} to the clients' ports ({lo}–{hi} here; 1024–65535 covers every client).",
     "{server}（{proto}/{port}）のレスポンスが {n} 件の通信で {eni} に届いたときに拒否されました。そのサブネットのネットワーク ACL で、{server} からクライアントのポートへのインバウンドの {proto} を許可する必要があります（ここでは {lo}～{hi}。1024～65535 ならすべてのクライアントを含みます）。",
+);
+pub const F_NACL_NO_PORTS: Text = t(
+    "Replies of {server} ({proto}) were rejected in {n} conversations as they {went} {eni}: the {rules} rules of the network ACL of its subnet must allow {proto} ({proto} has no ports).",
+    "{server}（{proto}）のレスポンスが {n} 件の通信で {eni} {went}ときに拒否されました。そのサブネットのネットワーク ACL の{rules}ルールで {proto} を許可する必要があります（{proto} にポートはありません）。",
 );
 pub const F_REJECTED_INSIDE: Text = t(
     "{client}, a private address, was rejected {attempts} times on {proto}/{port} ({targets} hosts): a security group or network ACL blocks it — on purpose, or a rule is missing.",

@@ -41,6 +41,20 @@ pub fn bytes(n: u64, lang: Lang) -> String {
     binary_size(n).unwrap_or_else(|| format!("{} {}", group(n), crate::fields::vocab::words::BYTES.get(lang)))
 }
 
+/// Whether `proto` has ports (TCP, UDP, SCTP, UDP-Lite): ICMP's replies have none to open.
+fn has_ports(proto: u8) -> bool {
+    matches!(proto, 6 | 17 | 132 | 136)
+}
+
+/// "left" / "arrived at", and "outbound" / "inbound", for a rejection on the way out or in.
+fn directions(out: bool, lang: Lang) -> (&'static str, &'static str) {
+    if out {
+        (w::WENT_OUT.get(lang), w::RULES_OUT.get(lang))
+    } else {
+        (w::WENT_IN.get(lang), w::RULES_IN.get(lang))
+    }
+}
+
 fn fill(text: Text, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
     text.fill(lang, args)
 }
@@ -56,6 +70,21 @@ pub fn verdict(c: &ConversationOut, lang: Lang) -> String {
     let eni = v.eni.as_str();
     match v.key.as_str() {
         "ok" => w::V_OK.get(lang).to_owned(),
+        "nacl-reply" if !has_ports(c.proto) => {
+            let (went, rules) = directions(v.out, lang);
+            fill(
+                w::V_NACL_NO_PORTS,
+                lang,
+                &[
+                    ("eni", &eni),
+                    ("went", &went),
+                    ("rules", &rules),
+                    ("proto", &proto),
+                    ("client", &client),
+                    ("server", &server),
+                ],
+            )
+        }
         "nacl-reply" => {
             let text = if v.out { w::V_NACL_OUT } else { w::V_NACL_IN };
             fill(
@@ -174,6 +203,28 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
             conversations,
             eni,
             out,
+            ..
+        } if !has_ports(*proto) => {
+            let (went, rules) = directions(*out, lang);
+            fill(
+                w::F_NACL_NO_PORTS,
+                lang,
+                &[
+                    ("server", &server.addr),
+                    ("proto", &protocol(*proto)),
+                    ("n", conversations),
+                    ("eni", eni),
+                    ("went", &went),
+                    ("rules", &rules),
+                ],
+            )
+        }
+        Finding::NaclReply {
+            server,
+            proto,
+            conversations,
+            eni,
+            out,
             client_ports,
             ..
         } => fill(
@@ -248,5 +299,20 @@ mod tests {
         assert_eq!(when(0), "1970-01-01 00:00:00 UTC");
         assert_eq!(bytes(12, Lang::En), "12 bytes");
         assert_eq!(bytes(10 * 1024 * 1024, Lang::En), "10.0 MiB");
+        // ICMP replies have no ports to open: no port range is suggested.
+        let f = Finding::NaclReply {
+            server: e,
+            proto: 1,
+            conversations: 1,
+            eni: "eni-1".into(),
+            out: true,
+            at_server: true,
+            client_ports: (0, 0),
+        };
+        let s = finding(&f, Lang::En);
+        assert!(
+            s.contains("outbound rules") && s.contains("ICMP has no ports") && !s.contains("1024"),
+            "{s}"
+        );
     }
 }
