@@ -44,23 +44,31 @@ fn main() {
     let bytes = text.len();
     let table = Table::build(text, &Options::default());
     let records = table.counts().records;
-    // Each step alone, once.
+    // Each step alone, once, with the peak memory each reached (on top of the text).
+    let base = status("VmRSS");
+    reset_peak();
+    let peak = || (status("VmHWM").saturating_sub(base)) as f64 / 1e6;
     let t = Instant::now();
     let flows = across::flows::read(&table, None);
     let t_flows = t.elapsed().as_secs_f64();
+    let m_flows = peak();
     let t = Instant::now();
     let convs = across::conversations::build(&flows);
     let t_convs = t.elapsed().as_secs_f64();
+    let m_convs = peak();
     let t = Instant::now();
     let found = across::findings::find(&flows, &convs, i64::MAX);
     let t_find = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let map = across::groups::flow_map(&convs);
     let t_map = t.elapsed().as_secs_f64();
+    let m_end = peak();
     println!(
-        "ACROSS steps: read {t_flows:.3} s, conversations {t_convs:.3} s, findings {t_find:.3} s ({} of them), flow map {t_map:.3} s ({} bands)",
+        "ACROSS steps: read {t_flows:.3} s, conversations {t_convs:.3} s, findings {t_find:.3} s ({} of them), flow map {t_map:.3} s ({} bands); peak memory after reading {m_flows:.0} MB, after conversations {m_convs:.0} MB, at the end {m_end:.0} MB ({} B a flow, {} B a conversation)",
         found.len(),
-        map.bands.len()
+        map.bands.len(),
+        std::mem::size_of::<across::flows::Flow>(),
+        std::mem::size_of::<across::conversations::Conversation>(),
     );
     drop((flows, convs, found, map));
     let mut best = f64::MAX;

@@ -73,7 +73,7 @@ fn check_conversations(name: &str, seed: u32, v5: bool) {
         .unwrap_or_default();
     let by_lines: BTreeMap<BTreeSet<u64>, &conversations::Conversation> = ours
         .iter()
-        .map(|c| (c.rows.iter().map(|r| u64::from(*r) + 1).collect(), c))
+        .map(|c| (ours.rows(c).map(|r| u64::from(r) + 1).collect(), c))
         .collect();
     let mut missing = Vec::new();
     let mut wrong = Vec::new();
@@ -97,7 +97,7 @@ fn check_conversations(name: &str, seed: u32, v5: bool) {
                     t["server_port"].as_u64().unwrap(),
                     "{id} server port"
                 );
-                let reply: BTreeSet<u64> = c.reply_rows.iter().map(|r| u64::from(*r) + 1).collect();
+                let reply: BTreeSet<u64> = ours.reply_rows(c).iter().map(|r| u64::from(*r) + 1).collect();
                 assert_eq!(reply, lines(&t["reply_lines"]), "{id} reply lines");
             }
         }
@@ -138,12 +138,7 @@ fn analyse(
     name: &str,
     seed: u32,
     v5: bool,
-) -> (
-    Json,
-    flows::Flows,
-    Vec<conversations::Conversation>,
-    Vec<findings::Found>,
-) {
+) -> (Json, flows::Flows, conversations::Conversations, Vec<findings::Found>) {
     let (text, truth) = scenario(name, seed, v5);
     let table = Table::build(text, &Options::default());
     let flows = flows::read(&table, None);
@@ -278,7 +273,7 @@ fn ok_findings_match_every_scenario() {
             let rejected: BTreeSet<u64> = convs
                 .iter()
                 .filter(|c| c.verdict.key() == "nacl-reply")
-                .flat_map(|c| c.reply_rows.iter().map(|r| u64::from(*r) + 1))
+                .flat_map(|c| convs.reply_rows(c).iter().map(|r| u64::from(*r) + 1))
                 .collect();
             assert!(rows_as_lines(&blocked[0].rows).is_subset(&rejected));
             // Rejected inside: sg-reject's web-a → db:3306, every attempt.
@@ -689,7 +684,7 @@ fn ok_the_store_answers_and_every_filter_shows_exactly_its_records() {
     let want: BTreeSet<u32> = band
         .conversations
         .iter()
-        .flat_map(|&c| reference.conversations[c as usize].rows.iter().copied())
+        .flat_map(|&c| reference.conversations.rows(&reference.conversations[c as usize]))
         .collect();
     assert!(!rows.is_empty() && rows.iter().all(|r| want.contains(r)));
     assert!(shown_rows(&mut store, "finding:99999").is_empty());
@@ -721,4 +716,71 @@ fn ok_the_store_answers_and_every_filter_shows_exactly_its_records() {
         terraform.contains("aws_vpc_security_group_ingress_rule")
             && cloudformation.contains("AWS::EC2::SecurityGroupIngress")
     );
+}
+
+/// The whole timeline at its default size: every event at once, and ports that collide
+/// (a load balancer's ephemeral port below its target's, or a well-known number).
+#[test]
+fn ok_the_mixed_timeline_matches_its_truth() {
+    check_conversations("mixed", 1, false);
+    check_conversations("mixed", 3, true);
+}
+
+/// Times a 32-bit record cannot hold (after 2106) still count as odd, a start after its
+/// end stays after it, and such records still group into a conversation.
+#[test]
+fn ok_times_past_2106_stay_odd() {
+    let text = "2 123456789012 eni-1 10.0.0.5 198.51.100.9 40000 443 6 1 60 9000000000000 8000000000000 ACCEPT OK\n\
+                2 123456789012 eni-1 10.0.0.5 198.51.100.9 40001 443 6 1 60 9000000000000 9000000000060 ACCEPT OK\n";
+    let table = Table::build(text.to_owned(), &Options::default());
+    let flows = flows::read(&table, None);
+    assert_eq!(flows.flows.len(), 2);
+    assert!(flows.flows[0].start() > flows.flows[0].end(), "start after end kept");
+    let convs = conversations::build(&flows);
+    let found = findings::find(&flows, &convs, 1_800_000_000);
+    assert_eq!(
+        found[0].finding,
+        Finding::OddTimes {
+            start_after_end: 1,
+            future: 2
+        }
+    );
+    // A record is 64 bytes: a million of them take 64 MB beside the file's text.
+    assert_eq!(std::mem::size_of::<flows::Flow>(), 64);
+}
+
+/// A server's port is one end of many 5-tuples, a client's ephemeral port of one —
+/// whatever their numbers (a load balancer's ephemeral ports start at 1024, below 8080,
+/// and some are well-known numbers such as 5432) — but a scanner's fixed source port,
+/// also in many 5-tuples, meets ports below 1024 and stays the client.
+#[test]
+fn ok_the_server_is_the_end_of_many_conversations() {
+    let mut text = String::new();
+    for port in [5432, 1100, 2000, 3306] {
+        text += &format!("2 1 eni-web 10.0.1.115 10.0.11.115 {port} 8080 6 5 402 1700000000 1700000030 ACCEPT OK\n");
+        text += &format!("2 1 eni-web 10.0.11.115 10.0.1.115 8080 {port} 6 5 502 1700000000 1700000030 ACCEPT OK\n");
+    }
+    for port in [22, 80, 8443, 9000, 9200] {
+        text += &format!("2 1 eni-web 203.0.113.7 10.0.11.115 61000 {port} 6 1 40 1700000000 1700000030 ACCEPT OK\n");
+        text += &format!("2 1 eni-web 10.0.11.115 203.0.113.7 {port} 61000 6 1 40 1700000000 1700000030 ACCEPT OK\n");
+    }
+    let table = Table::build(text, &Options::default());
+    let flows = flows::read(&table, None);
+    let convs = conversations::build(&flows);
+    assert_eq!(convs.len(), 9);
+    for c in convs.iter() {
+        let client = c.client.addr.to_string();
+        if client == "203.0.113.7" {
+            assert_eq!(c.client.port, 61000, "{c:?}");
+        } else {
+            assert_eq!((client.as_str(), c.server.port), ("10.0.1.115", 8080), "{c:?}");
+        }
+        // Rows in input order, requests and replies told apart.
+        let rows: Vec<u32> = convs.rows(c).collect();
+        assert_eq!(rows.len(), 2);
+        assert!(rows[0] + 1 == rows[1]);
+        assert_eq!(convs.request_rows(c), &rows[..1]);
+        assert_eq!(convs.reply_rows(c), &rows[1..]);
+        assert_eq!(convs.enis(c).len(), 1);
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::flowlog::bulk::across::conversations::Conversation;
+use crate::flowlog::bulk::across::conversations::Conversations;
 use crate::flowlog::bulk::across::flows::{Act, Dir, Flows, Status, NONE};
 
 /// Bytes from one AZ to another (or the same).
@@ -63,7 +63,7 @@ pub struct Costs {
 
 /// The cost views of `flows` (whose conversations are `convs`).
 #[must_use]
-pub fn costs(flows: &Flows, convs: &[Conversation]) -> Costs {
+pub fn costs(flows: &Flows, convs: &Conversations) -> Costs {
     Costs {
         az_pairs: flows.has.az.then(|| az_pairs(flows, convs)),
         nat: nat(flows, convs),
@@ -74,16 +74,19 @@ pub fn costs(flows: &Flows, convs: &[Conversation]) -> Costs {
 /// ACCEPT egress bytes whose next hop is another interface of the logs — the one that
 /// owns `dstaddr`, or the NAT gateway a private interface's internet traffic goes
 /// through — by the AZs of sender and next hop; each hop counted once, on the sender.
-fn az_pairs(flows: &Flows, convs: &[Conversation]) -> Vec<AzPair> {
+fn az_pairs(flows: &Flows, convs: &Conversations) -> Vec<AzPair> {
     let mut az_of: BTreeMap<u32, u32> = BTreeMap::new();
-    for f in flows.flows.iter().filter(|f| f.az != NONE) {
-        az_of.entry(f.eni).or_insert(f.az);
+    for f in &flows.flows {
+        let az = flows.az(f);
+        if az != NONE {
+            az_of.entry(f.eni).or_insert(az);
+        }
     }
     // The NAT gateway a (client interface, row) goes through.
     let mut via_of_row: BTreeMap<u32, u32> = BTreeMap::new();
-    for c in convs {
+    for c in convs.iter() {
         if let Some(via) = c.via {
-            for &r in &c.rows {
+            for r in convs.rows(c) {
                 via_of_row.insert(r, via);
             }
         }
@@ -118,13 +121,13 @@ fn az_pairs(flows: &Flows, convs: &[Conversation]) -> Vec<AzPair> {
 
 /// For conversations through a NAT gateway: the bytes its interface received (both
 /// directions), by the service the traffic went to.
-fn nat(flows: &Flows, convs: &[Conversation]) -> Vec<NatService> {
+fn nat(flows: &Flows, convs: &Conversations) -> Vec<NatService> {
     let mut sums: BTreeMap<(u32, u32), (u64, u64)> = BTreeMap::new();
-    for c in convs {
+    for c in convs.iter() {
         let Some(via) = c.via else { continue };
         let mut bytes = 0u64;
         let mut service = NONE;
-        for &r in &c.rows {
+        for r in convs.rows(c) {
             let Some(f) = flows
                 .flows
                 .binary_search_by_key(&r, |f| f.row)
@@ -136,8 +139,8 @@ fn nat(flows: &Flows, convs: &[Conversation]) -> Vec<NatService> {
             if f.eni == via && f.dir == Dir::In {
                 bytes = bytes.saturating_add(f.bytes);
             }
-            if f.dst_service != NONE {
-                service = f.dst_service;
+            if flows.service(f) != NONE {
+                service = flows.service(f);
             }
         }
         let e = sums.entry((via, service)).or_default();

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::flowlog::bulk::across::conversations::{Conversation, End, Verdict};
+use crate::flowlog::bulk::across::conversations::{Conversation, Conversations, End, Verdict};
 use crate::flowlog::bulk::across::flows::{private, Flows, Status, NONE};
 
 /// Distinct destination ports one source must try to be a vertical scan.
@@ -197,7 +197,7 @@ pub fn cap(found: Vec<Found>) -> (Vec<Found>, Vec<(String, usize)>) {
 /// Everything found in `flows` (whose conversations are `convs`); `now`: the current
 /// time in Unix seconds (records later than it are odd).
 #[must_use]
-pub fn find(flows: &Flows, convs: &[Conversation], now: i64) -> Vec<Found> {
+pub fn find(flows: &Flows, convs: &Conversations, now: i64) -> Vec<Found> {
     let mut out = Vec::new();
     scans(flows, convs, &mut out);
     quiet(flows, &mut out);
@@ -213,14 +213,6 @@ pub fn find(flows: &Flows, convs: &[Conversation], now: i64) -> Vec<Found> {
     out
 }
 
-/// The request records of `c` (its rows minus its reply rows; both are sorted).
-fn request_rows(c: &Conversation) -> impl Iterator<Item = u32> + '_ {
-    c.rows
-        .iter()
-        .copied()
-        .filter(|r| c.reply_rows.binary_search(r).is_err())
-}
-
 /// Earliest start and latest end of the records `rows` (flows are in row order).
 fn time_span(flows: &Flows, rows: &[u32]) -> (i64, i64) {
     let mut first = i64::MAX;
@@ -228,17 +220,17 @@ fn time_span(flows: &Flows, rows: &[u32]) -> (i64, i64) {
     for r in rows {
         let found = flows.flows.binary_search_by_key(r, |f| f.row).ok();
         if let Some(f) = found.and_then(|i| flows.flows.get(i)) {
-            first = first.min(f.start);
-            last = last.max(f.end);
+            first = first.min(f.start());
+            last = last.max(f.end());
         }
     }
     (first, last)
 }
 
-fn scans(flows: &Flows, convs: &[Conversation], out: &mut Vec<Found>) {
+fn scans(flows: &Flows, convs: &Conversations, out: &mut Vec<Found>) {
     // Per source: its conversations as the client.
     let mut by_source: BTreeMap<IpAddr, Vec<&Conversation>> = BTreeMap::new();
-    for c in convs {
+    for c in convs.iter() {
         by_source.entry(c.client.addr).or_default().push(c);
     }
     for (source, list) in by_source {
@@ -249,7 +241,7 @@ fn scans(flows: &Flows, convs: &[Conversation], out: &mut Vec<Found>) {
             let mut targets: Vec<IpAddr> = list.iter().map(|c| c.server.addr).collect();
             targets.sort_unstable();
             targets.dedup();
-            let mut rows: Vec<u32> = list.iter().flat_map(|c| request_rows(c)).collect();
+            let mut rows: Vec<u32> = list.iter().flat_map(|c| convs.request_rows(c)).copied().collect();
             rows.sort_unstable();
             let (first, last) = time_span(flows, &rows);
             out.push(Found {
@@ -285,7 +277,7 @@ fn scans(flows: &Flows, convs: &[Conversation], out: &mut Vec<Found>) {
             if failed.len() < HORIZONTAL_TARGETS {
                 continue;
             }
-            let mut rows: Vec<u32> = on_port.iter().flat_map(|c| request_rows(c)).collect();
+            let mut rows: Vec<u32> = on_port.iter().flat_map(|c| convs.request_rows(c)).copied().collect();
             rows.sort_unstable();
             let (first, last) = time_span(flows, &rows);
             out.push(Found {
@@ -311,8 +303,8 @@ fn quiet(flows: &Flows, out: &mut Vec<Found>) {
         let e = per.entry(f.eni).or_insert((true, Vec::new(), i64::MAX, i64::MIN));
         e.0 &= f.status == Status::NoData;
         e.1.push(f.row);
-        e.2 = e.2.min(f.start);
-        e.3 = e.3.max(f.end);
+        e.2 = e.2.min(f.start());
+        e.3 = e.3.max(f.end());
     }
     for (eni, (only_nodata, rows, first, last)) in per {
         if only_nodata {
@@ -332,7 +324,7 @@ fn quiet(flows: &Flows, out: &mut Vec<Found>) {
 fn skipdata(flows: &Flows, out: &mut Vec<Found>) {
     let mut per: BTreeMap<u32, Vec<(i64, i64, u32)>> = BTreeMap::new();
     for f in flows.flows.iter().filter(|f| f.status == Status::SkipData) {
-        per.entry(f.eni).or_default().push((f.start, f.end, f.row));
+        per.entry(f.eni).or_default().push((f.start(), f.end(), f.row));
     }
     for (eni, mut list) in per {
         list.sort_unstable();
@@ -369,10 +361,10 @@ fn skipdata(flows: &Flows, out: &mut Vec<Found>) {
     }
 }
 
-fn blocked_replies(flows: &Flows, convs: &[Conversation], out: &mut Vec<Found>) {
+fn blocked_replies(flows: &Flows, convs: &Conversations, out: &mut Vec<Found>) {
     type Key = (End, u8, u32, bool, bool);
     let mut per: BTreeMap<Key, (usize, Vec<u32>, u16, u16)> = BTreeMap::new();
-    for c in convs {
+    for c in convs.iter() {
         if let Verdict::NaclReply { eni, out, at_server } = c.verdict {
             let e = per
                 .entry((c.server, c.proto, eni, out, at_server))
@@ -381,7 +373,7 @@ fn blocked_replies(flows: &Flows, convs: &[Conversation], out: &mut Vec<Found>) 
             e.2 = e.2.min(c.client.port);
             e.3 = e.3.max(c.client.port);
             // The rejected replies themselves.
-            let rejected = c.reply_rows.iter().copied().filter(|r| {
+            let rejected = convs.reply_rows(c).iter().copied().filter(|r| {
                 flows
                     .flows
                     .binary_search_by_key(r, |f| f.row)
@@ -408,7 +400,7 @@ fn blocked_replies(flows: &Flows, convs: &[Conversation], out: &mut Vec<Found>) 
     }
 }
 
-fn rejected_inside(convs: &[Conversation], out: &mut Vec<Found>) {
+fn rejected_inside(convs: &Conversations, out: &mut Vec<Found>) {
     /// Hosts asked, the request records, attempts.
     type Tried = (Vec<IpAddr>, Vec<u32>, usize);
     let mut per: BTreeMap<(IpAddr, u8, u16), Tried> = BTreeMap::new();
@@ -416,7 +408,7 @@ fn rejected_inside(convs: &[Conversation], out: &mut Vec<Found>) {
         if let Verdict::Rejected { .. } = c.verdict {
             let e = per.entry((c.client.addr, c.proto, c.server.port)).or_default();
             e.0.push(c.server.addr);
-            e.1.extend(request_rows(c));
+            e.1.extend(convs.request_rows(c));
             e.2 += 1;
         }
     }
@@ -439,8 +431,8 @@ fn rejected_inside(convs: &[Conversation], out: &mut Vec<Found>) {
 fn odd_times(flows: &Flows, now: i64, out: &mut Vec<Found>) {
     let (mut after, mut future, mut rows) = (0, 0, Vec::new());
     for f in &flows.flows {
-        let backwards = f.start > f.end;
-        let later = f.start > now || f.end > now;
+        let backwards = f.start() > f.end();
+        let later = f.start() > now || f.end() > now;
         after += usize::from(backwards);
         future += usize::from(later);
         if backwards || later {
@@ -458,15 +450,15 @@ fn odd_times(flows: &Flows, now: i64, out: &mut Vec<Found>) {
     }
 }
 
-fn large(convs: &[Conversation], out: &mut Vec<Found>) {
-    for c in convs {
+fn large(convs: &Conversations, out: &mut Vec<Found>) {
+    for c in convs.iter() {
         // Bytes leaving for the internet: the request to a public server, or the reply
         // to a public client.
         let (from, to, bytes, rows): (IpAddr, End, u64, Vec<u32>) = if !private(c.server.addr) && private(c.client.addr)
         {
-            (c.client.addr, c.server, c.request.bytes, request_rows(c).collect())
+            (c.client.addr, c.server, c.request.bytes, convs.request_rows(c).to_vec())
         } else if !private(c.client.addr) && private(c.server.addr) {
-            (c.server.addr, c.client, c.reply.bytes, c.reply_rows.clone())
+            (c.server.addr, c.client, c.reply.bytes, convs.reply_rows(c).to_vec())
         } else {
             continue;
         };

@@ -43,8 +43,9 @@ pub enum Dir {
     Unknown,
 }
 
-/// One record, reduced to what the analysis reads. Strings (interface, AZ, subnet,
-/// service) are interned: [`Flows::names`] holds them.
+/// One record, reduced to what the analysis reads: 64 bytes (a test holds it there —
+/// a million records of a file keep one each). Strings (interface, AZ, service) are
+/// interned: [`Flows::names`] holds them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Flow {
     /// Its row in the table (line = row + 1).
@@ -67,30 +68,54 @@ pub struct Flow {
     pub dport: u16,
     /// IANA protocol number (255 when absent).
     pub proto: u8,
-    /// `packets`.
-    pub packets: u64,
-    /// `bytes`.
-    pub bytes: u64,
-    /// `start` (Unix seconds).
-    pub start: i64,
-    /// `end`.
-    pub end: i64,
     /// `action`.
     pub action: Act,
     /// `log-status`.
     pub status: Status,
-    /// `tcp-flags` (`None` when absent).
-    pub flags: Option<u8>,
     /// `flow-direction`, else worked out from the interface's own address.
     pub dir: Dir,
-    /// `az-id` (interned; [`NONE`] when absent).
-    pub az: u32,
-    /// `subnet-id`.
-    pub subnet: u32,
+    /// `tcp-flags` (`None` when absent).
+    pub flags: Option<u8>,
     /// `traffic-path` (`None` when absent or `-`).
     pub path: Option<u8>,
-    /// `pkt-dst-aws-service`.
-    pub dst_service: u32,
+    /// `start` and `end` in Unix seconds, held in 32 bits (see [`Flow::start`]).
+    start: u32,
+    /// See `start`.
+    end: u32,
+    /// `az-id` and `pkt-dst-aws-service` together, as an index into [`Flows::places`]
+    /// ([`NONE`] when the record has neither).
+    pub place: u32,
+    /// `packets`.
+    pub packets: u64,
+    /// `bytes`.
+    pub bytes: u64,
+}
+
+impl Flow {
+    /// `start` (Unix seconds). Held in 32 bits: a time after 2106-02-07 (which no real
+    /// record has, and which the odd-times finding reports) reads as that day's
+    /// 06:28:15 UTC; a start after its end stays after it.
+    #[must_use]
+    pub fn start(&self) -> i64 {
+        i64::from(self.start)
+    }
+
+    /// `end` (Unix seconds; see [`Flow::start`]).
+    #[must_use]
+    pub fn end(&self) -> i64 {
+        i64::from(self.end)
+    }
+}
+
+/// `start` and `end` as [`Flow`] holds them: clamped to 32 bits, a start after its end
+/// kept after it.
+fn times(start: i64, end: i64) -> (u32, u32) {
+    let clamp = |t: i64| u32::try_from(t.max(0)).unwrap_or(u32::MAX);
+    let (s, mut e) = (clamp(start), clamp(end));
+    if start > end && s <= e {
+        e = s.saturating_sub(1);
+    }
+    (s, e)
 }
 
 /// An interned string that is not there.
@@ -105,6 +130,8 @@ pub struct Flows {
     pub names: Vec<String>,
     /// Interned addresses.
     pub addrs: Vec<IpAddr>,
+    /// Interned (`az-id`, `pkt-dst-aws-service`) pairs, each an interned string or [`NONE`].
+    pub places: Vec<(u32, u32)>,
     /// Each interface's own (primary private) address, by interned interface.
     pub own: HashMap<u32, IpAddr, FixedState>,
     /// Which interface owns an address.
@@ -136,6 +163,18 @@ impl Flows {
     #[must_use]
     pub fn addr(&self, id: u32) -> Option<IpAddr> {
         self.addrs.get(id as usize).copied()
+    }
+
+    /// The `az-id` of `f` (interned; [`NONE`] when absent).
+    #[must_use]
+    pub fn az(&self, f: &Flow) -> u32 {
+        self.places.get(f.place as usize).map_or(NONE, |p| p.0)
+    }
+
+    /// The `pkt-dst-aws-service` of `f` (interned; [`NONE`] when absent).
+    #[must_use]
+    pub fn service(&self, f: &Flow) -> u32 {
+        self.places.get(f.place as usize).map_or(NONE, |p| p.1)
     }
 
     /// The interned string `id` (empty for [`NONE`]).
@@ -178,17 +217,14 @@ pub fn read(table: &Table, rows: Option<&[u32]>) -> Flows {
     let positions: Vec<[Option<usize>; 20]> = table.formats().iter().map(|f| FIELDS.map(|x| f.position(x))).collect();
     let mut out = Flows::default();
     let mut intern = Interner::default();
-    let all: Vec<u32>;
-    let rows = match rows {
-        Some(r) => r,
-        None => {
-            all = (0..u32::try_from(table.rows().len()).unwrap_or(u32::MAX)).collect();
-            &all
-        }
+    let every = 0..u32::try_from(table.rows().len()).unwrap_or(u32::MAX);
+    let rows: Box<dyn Iterator<Item = u32>> = match rows {
+        Some(r) => Box::new(r.iter().copied()),
+        None => Box::new(every),
     };
-    out.flows.reserve(rows.len());
+    out.flows.reserve(rows.size_hint().0);
     let mut values: Vec<&str> = Vec::with_capacity(32);
-    for &i in rows {
+    for i in rows {
         let Some(row) = table.rows().get(i as usize) else {
             continue;
         };
@@ -213,6 +249,7 @@ pub fn read(table: &Table, rows: Option<&[u32]>) -> Flows {
     }
     out.names = intern.names;
     out.addrs = intern.addrs;
+    out.places = intern.places;
     own_addresses(&mut out);
     out
 }
@@ -224,9 +261,24 @@ struct Interner<'t> {
     names: Vec<String>,
     addr_ids: HashMap<&'t str, u32, FixedState>,
     addrs: Vec<IpAddr>,
+    place_ids: HashMap<(u32, u32), u32, FixedState>,
+    places: Vec<(u32, u32)>,
 }
 
 impl<'t> Interner<'t> {
+    /// The id of an (`az-id`, service) pair; [`NONE`] when it has neither.
+    fn place(&mut self, az: u32, service: u32) -> u32 {
+        if az == NONE && service == NONE {
+            return NONE;
+        }
+        let next = u32::try_from(self.places.len()).unwrap_or(NONE);
+        let id = *self.place_ids.entry((az, service)).or_insert(next);
+        if id == next {
+            self.places.push((az, service));
+        }
+        id
+    }
+
     /// The id of address `s` (parsed the first time it is seen); [`NONE`] when it is none.
     fn addr(&mut self, s: Option<&'t str>) -> u32 {
         let Some(s) = s else { return NONE };
@@ -275,6 +327,8 @@ fn flow<'t>(
     has.az |= pos[16].is_some();
     has.path |= pos[18].is_some();
     has.service |= pos[19].is_some();
+    let (start, end) = times(num(get(10)).unwrap_or(0), num(get(11)).unwrap_or(0));
+    let (az, service) = (intern.id(get(16)), intern.id(get(19)));
     Flow {
         row: i,
         eni: intern.id(get(0)),
@@ -285,10 +339,6 @@ fn flow<'t>(
         sport: num(get(5)).unwrap_or(0),
         dport: num(get(6)).unwrap_or(0),
         proto: num(get(7)).unwrap_or(255),
-        packets: num(get(8)).unwrap_or(0),
-        bytes: num(get(9)).unwrap_or(0),
-        start: num(get(10)).unwrap_or(0),
-        end: num(get(11)).unwrap_or(0),
         action: match get(12) {
             Some("ACCEPT") => Act::Accept,
             Some("REJECT") => Act::Reject,
@@ -299,16 +349,18 @@ fn flow<'t>(
             Some("SKIPDATA") => Status::SkipData,
             _ => Status::Ok,
         },
-        flags: num(get(14)),
         dir: match get(15) {
             Some("ingress") => Dir::In,
             Some("egress") => Dir::Out,
             _ => Dir::Unknown,
         },
-        az: intern.id(get(16)),
-        subnet: intern.id(get(17)),
+        flags: num(get(14)),
         path: num(get(18)),
-        dst_service: intern.id(get(19)),
+        start,
+        end,
+        place: intern.place(az, service),
+        packets: num(get(8)).unwrap_or(0),
+        bytes: num(get(9)).unwrap_or(0),
     }
 }
 

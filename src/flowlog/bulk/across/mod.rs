@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::flowlog::bulk::index::Table;
 
-use conversations::{Conversation, End, Tally, Verdict};
+use conversations::{Conversations, End, Tally, Verdict};
 use cost::Costs;
 use findings::{Finding, Found};
 use flows::{Flows, Has, NONE};
@@ -35,7 +35,7 @@ pub struct Analysis {
     /// The records as read.
     pub flows: Flows,
     /// The conversations, in order of first record.
-    pub conversations: Vec<Conversation>,
+    pub conversations: Conversations,
     /// The findings.
     pub findings: Vec<Found>,
     /// The flow map of all conversations.
@@ -185,14 +185,19 @@ impl Analysis {
             client: c.client,
             server: c.server,
             proto: c.proto,
-            enis: c.enis.iter().map(|&e| self.flows.name(e).to_owned()).collect(),
+            enis: self
+                .conversations
+                .enis(c)
+                .iter()
+                .map(|&e| self.flows.name(e).to_owned())
+                .collect(),
             via: c.via.map(|e| self.flows.name(e).to_owned()),
             request: c.request,
             reply: c.reply,
             first: c.first,
             last: c.last,
-            lines: c.rows.iter().take(REPORT_LINES).map(|r| r + 1).collect(),
-            records: c.rows.len(),
+            lines: self.conversations.rows(c).take(REPORT_LINES).map(|r| r + 1).collect(),
+            records: Conversations::records(c),
             verdict: self.verdict_out(c.verdict),
         })
     }
@@ -201,7 +206,7 @@ impl Analysis {
     #[must_use]
     pub fn report(&self) -> Report {
         let mut verdicts: Vec<(String, usize)> = Vec::new();
-        for c in &self.conversations {
+        for c in self.conversations.iter() {
             let key = c.verdict.key();
             match verdicts.iter_mut().find(|(k, _)| k == key) {
                 Some((_, n)) => *n += 1,
@@ -259,7 +264,10 @@ impl Analysis {
     pub fn set(&self, name: &str, id: usize) -> Option<Vec<u32>> {
         let mut rows = match name {
             "finding" => self.findings.get(id)?.rows.clone(),
-            "conv" => self.conversations.get(id)?.rows.clone(),
+            "conv" => {
+                let c = self.conversations.get(id)?;
+                self.conversations.rows(c).collect()
+            }
             "band" => self
                 .flow_map
                 .bands
@@ -267,7 +275,7 @@ impl Analysis {
                 .conversations
                 .iter()
                 .filter_map(|&c| self.conversations.get(c as usize))
-                .flat_map(|c| c.rows.iter().copied())
+                .flat_map(|c| self.conversations.rows(c))
                 .collect(),
             _ => return None,
         };

@@ -10,7 +10,7 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::flowlog::bulk::across::conversations::{Conversation, Verdict};
+use crate::flowlog::bulk::across::conversations::{Conversation, Conversations, Verdict};
 use crate::flowlog::bulk::across::flows::{private, Flows};
 
 /// More distinct internet clients than this on one port become "anywhere".
@@ -78,11 +78,11 @@ pub struct Rules {
 /// Interfaces that served accepted or rejected traffic, with how many conversations:
 /// the ones rules can be suggested for.
 #[must_use]
-pub fn servers(flows: &Flows, convs: &[Conversation]) -> Vec<(String, usize)> {
+pub fn servers(flows: &Flows, convs: &Conversations) -> Vec<(String, usize)> {
     let mut count: BTreeMap<u32, usize> = BTreeMap::new();
-    for c in convs {
+    for c in convs.iter() {
         if let Some(&eni) = flows.owner.get(&c.server.addr) {
-            if c.enis.contains(&eni) {
+            if convs.enis(c).contains(&eni) {
                 *count.entry(eni).or_default() += 1;
             }
         }
@@ -101,7 +101,7 @@ fn host(a: IpAddr) -> String {
 
 /// The rules `eni` (by name) needs for what it served.
 #[must_use]
-pub fn rules_for(flows: &Flows, convs: &[Conversation], eni: &str) -> Rules {
+pub fn rules_for(flows: &Flows, convs: &Conversations, eni: &str) -> Rules {
     let Some(id) = flows
         .names
         .iter()
@@ -116,7 +116,7 @@ pub fn rules_for(flows: &Flows, convs: &[Conversation], eni: &str) -> Rules {
     let addr = flows.own.get(&id).copied();
     let mine: Vec<&Conversation> = convs
         .iter()
-        .filter(|c| Some(c.server.addr) == addr && c.enis.contains(&id))
+        .filter(|c| Some(c.server.addr) == addr && convs.enis(c).contains(&id))
         .collect();
     let window = (
         mine.iter().map(|c| c.first).min().unwrap_or(0),
