@@ -389,11 +389,27 @@ fn count_fan(fan: &mut Fan, f: &Flow) {
 fn server_side(flows: &Flows, key: Key, members: &[u32], fan: &Fan) -> (End, End) {
     let of = |k: &u32| flows.flows.get(member(*k).flow);
     let (a, b, proto) = key;
+    // Each end as (address id, port), from the first record: compared as integers.
+    let lead = members.first().and_then(of);
+    let ids = lead.map(|f| {
+        let (x, y) = ((f.psrc, f.sport), (f.pdst, f.dport));
+        if flows.addr(f.psrc) == Some(a.addr) && f.sport == a.port {
+            (x, y)
+        } else {
+            (y, x)
+        }
+    });
+    let id = |e: End| match ids {
+        Some((x, _)) if e == a => x,
+        Some((_, y)) => y,
+        None => (NONE, 0),
+    };
+    let from = |f: &Flow, e: End| (f.psrc, f.sport) == id(e);
     let sent_by = |e: End, pred: &dyn Fn(u8) -> bool| {
         members
             .iter()
             .filter_map(of)
-            .any(|f| flows.addr(f.psrc) == Some(e.addr) && f.sport == e.port && f.flags.is_some_and(pred))
+            .any(|f| from(f, e) && f.flags.is_some_and(pred))
     };
     // SYN without ACK opens; SYN-ACK (18, 19) answers.
     let opens = |e: End| sent_by(e, &|x| x & 0x12 == 0x02);
@@ -411,22 +427,10 @@ fn server_side(flows: &Flows, key: Key, members: &[u32], fan: &Fan) -> (End, End
         (false, true) => Some((a, b)),
         _ => None,
     };
-    let sent = |e: End| {
-        members
-            .iter()
-            .filter_map(of)
-            .any(|f| flows.addr(f.psrc) == Some(e.addr) && f.sport == e.port)
-    };
-    // Each end's 5-tuples, by the first record's address ids.
-    let fans = members.first().and_then(of).map(|f| {
-        let n = |addr: u32, port: u16| fan.get(&end_key(addr, port, f.proto)).copied().unwrap_or(1);
-        let (x, y) = (n(f.psrc, f.sport), n(f.pdst, f.dport));
-        if flows.addr(f.psrc) == Some(a.addr) && f.sport == a.port {
-            (x, y)
-        } else {
-            (y, x)
-        }
-    });
+    let sent = |e: End| members.iter().filter_map(of).any(|f| from(f, e));
+    // Each end's 5-tuples.
+    let n = |(addr, port): (u32, u16)| fan.get(&end_key(addr, port, proto)).copied().unwrap_or(1);
+    let fans = ids.map(|_| (n(id(a)), n(id(b))));
     let many = |x: u32, y: u32| x & LOW_PEER == 0 && x >= FAN && (y & !LOW_PEER) <= 1;
     let (fa, fb) = fans.unwrap_or((1, 1));
     // Not when the many-tuple end alone sent: that is a client (a scanner) asking.
@@ -459,7 +463,7 @@ fn server_side(flows: &Flows, key: Key, members: &[u32], fan: &Fan) -> (End, End
         .filter_map(of)
         .min_by_key(|f| (f.start(), f.dir != Dir::In, f.row));
     match first {
-        Some(f) if flows.addr(f.psrc) == Some(b.addr) && f.sport == b.port => (b, a),
+        Some(f) if from(f, b) => (b, a),
         _ => (a, b),
     }
 }
@@ -470,13 +474,21 @@ fn draft(flows: &Flows, key: Key, members: &mut [u32], at: usize, fan: &Fan) -> 
     let (client, server) = server_side(flows, key, members, fan);
     let mut first = i64::MAX;
     let mut last = i64::MIN;
+    // The client as (address id, port), from a record it sent or one sent to it.
+    let client_id = members.first().and_then(|&k| flows.flows.get(member(k).flow)).map(|f| {
+        if flows.addr(f.psrc) == Some(client.addr) && f.sport == client.port {
+            (f.psrc, f.sport)
+        } else {
+            (f.pdst, f.dport)
+        }
+    });
     for k in members.iter_mut() {
         let Some(f) = flows.flows.get(member(*k).flow) else {
             continue;
         };
         first = first.min(f.start());
         last = last.max(f.end());
-        let reply = !(flows.addr(f.psrc) == Some(client.addr) && f.sport == client.port);
+        let reply = Some((f.psrc, f.sport)) != client_id;
         *k = (*k & !REPLY) | if reply { REPLY } else { 0 };
     }
     Conversation {
@@ -502,12 +514,24 @@ fn draft(flows: &Flows, key: Key, members: &mut [u32], at: usize, fan: &Fan) -> 
 /// the internet host when the format has no `pkt-*` fields, and the gateway's leg to the
 /// internet uses the gateway's address and a translated port.
 fn join_nat_legs(flows: &Flows, drafts: &mut Drafts) {
-    let eni_of = |drafts: &Drafts, i: usize| -> Option<u32> {
-        let mut enis = drafts.members(i).filter_map(|m| flows.flows.get(m.flow)).map(|f| f.eni);
-        let first = enis.next()?;
-        enis.all(|e| e == first).then_some(first)
-    };
-    let own = |eni: u32| flows.own.get(&eni).copied();
+    // Per conversation, from its own records (one pass over all): the interface that
+    // recorded all of them (if one did), and its two ends' address ids.
+    let (mut single, ends): (Vec<u32>, Vec<(u32, u32)>) = (0..drafts.list.len())
+        .map(|i| {
+            let mut records = drafts.members(i).filter_map(|m| flows.flows.get(m.flow));
+            let Some(first) = records.next() else {
+                return (NONE, (NONE, NONE));
+            };
+            let eni = if records.all(|f| f.eni == first.eni) {
+                first.eni
+            } else {
+                NONE
+            };
+            (eni, (first.psrc, first.pdst))
+        })
+        .unzip();
+    let eni_of = |single: &[u32], i: usize| single.get(i).copied().filter(|&e| e != NONE);
+    let own = |eni: u32| flows.own_addr(eni);
     // The conversations by (client end, protocol, server port): their numbers sorted by
     // the key's hash (12 bytes each, compared as integers; a map would take three times
     // that), searched by halving, the key itself compared at the end.
@@ -540,7 +564,7 @@ fn join_nat_legs(flows: &Flows, drafts: &mut Drafts) {
     // 1. The instance's leg on X without pkt-* fields: server = X's own address.
     for i in 0..n {
         let Some(d) = drafts.list.get(i) else { continue };
-        let Some(x) = eni_of(drafts, i) else { continue };
+        let Some(x) = eni_of(&single, i) else { continue };
         if own(x) != Some(d.server.addr) {
             continue;
         }
@@ -555,6 +579,12 @@ fn join_nat_legs(flows: &Flows, drafts: &mut Drafts) {
         });
         if let Some(j) = target {
             move_members(drafts, i, j);
+            // Recorded by X too now: no longer by one interface alone.
+            if single.get(j) != Some(&x) {
+                if let Some(s) = single.get_mut(j) {
+                    *s = NONE;
+                }
+            }
         }
     }
     // 2. X's own leg to the server: client = X's own address. Matched to a conversation X
@@ -564,14 +594,15 @@ fn join_nat_legs(flows: &Flows, drafts: &mut Drafts) {
     // by halving, then the conversation's server and protocol compared.
     type Forwarded = (u32, u64, u64, usize, i64);
     let mut forwarded: Vec<Forwarded> = Vec::new();
-    for (j, o) in drafts.list.iter().enumerate() {
+    for j in 0..n {
         if merged(drafts, j) {
             continue;
         }
+        let Some(&(a, b)) = ends.get(j) else { continue };
         for m in drafts.members(j).filter(|m| !m.reply) {
             let Some(f) = flows.flows.get(m.flow) else { continue };
-            let x_own = own(f.eni);
-            if x_own.is_some() && x_own != Some(o.client.addr) && x_own != Some(o.server.addr) {
+            let x_own = flows.own_ids.get(f.eni as usize).copied().unwrap_or(NONE);
+            if x_own != NONE && x_own != a && x_own != b {
                 forwarded.push((f.eni, f.packets, f.bytes, j, f.end()));
             }
         }
@@ -600,7 +631,7 @@ fn join_nat_legs(flows: &Flows, drafts: &mut Drafts) {
             continue;
         }
         let Some(d) = drafts.list.get(i) else { continue };
-        let Some(x) = eni_of(drafts, i) else { continue };
+        let Some(x) = eni_of(&single, i) else { continue };
         if own(x) != Some(d.client.addr) {
             continue;
         }
@@ -752,7 +783,7 @@ fn finish(
         }
     }
     let mine = enis.get(at..).unwrap_or_default();
-    let own = |eni: u32| flows.own.get(&eni).copied();
+    let own = |eni: u32| flows.own_addr(eni);
     c.via = mine
         .iter()
         .copied()
@@ -801,20 +832,23 @@ fn verdict(
     (first, last): (i64, i64),
     skips: &HashMap<u32, Vec<(i64, i64)>, FixedState>,
 ) -> Verdict {
-    let with = |m: &&Member| flows.flows.get(m.flow).map(|f| (m.reply, f));
-    let all: Vec<(bool, &Flow)> = members.iter().filter_map(|m| with(&m)).collect();
-    let own = |eni: u32| flows.own.get(&eni).copied();
-    if let Some((_, f)) = all.iter().find(|(reply, f)| *reply && f.action == Act::Reject) {
+    let all = || {
+        members
+            .iter()
+            .filter_map(|m| flows.flows.get(m.flow).map(|f| (m.reply, f)))
+    };
+    let own = |eni: u32| flows.own_addr(eni);
+    if let Some((_, f)) = all().find(|(reply, f)| *reply && f.action == Act::Reject) {
         return Verdict::NaclReply {
             eni: f.eni,
             out: f.dir != Dir::In,
             at_server: own(f.eni) == Some(server.addr),
         };
     }
-    let replies = all.iter().filter(|(reply, _)| *reply).count();
-    let requests = all.len() - replies;
+    let replies = all().filter(|(reply, _)| *reply).count();
+    let requests = all().count() - replies;
     if replies == 0 {
-        if let Some((_, f)) = all.iter().find(|(_, f)| f.action == Act::Reject) {
+        if let Some((_, f)) = all().find(|(_, f)| f.action == Act::Reject) {
             return Verdict::Rejected {
                 eni: f.eni,
                 out: f.dir == Dir::Out,
@@ -822,7 +856,7 @@ fn verdict(
         }
     }
     // An end whose own interface is in the logs but recorded nothing of it.
-    let recorded = |eni: u32| all.iter().any(|(_, f)| f.eni == eni);
+    let recorded = |eni: u32| all().any(|(_, f)| f.eni == eni);
     let silent = [server.addr, client.addr]
         .into_iter()
         .filter_map(|a| flows.owner.get(&a).copied())

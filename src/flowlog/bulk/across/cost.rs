@@ -92,12 +92,12 @@ fn az_pairs(flows: &Flows, convs: &Conversations) -> Vec<AzPair> {
         }
     }
     let mut sums: BTreeMap<(u32, u32), (u64, u64)> = BTreeMap::new();
-    for f in &flows.flows {
+    for (i, f) in flows.flows.iter().enumerate() {
         if f.status != Status::Ok || f.action != Act::Accept || f.dir != Dir::Out {
             continue;
         }
         let next = flows
-            .addr(f.dst)
+            .addr(flows.dst(i))
             .and_then(|d| flows.owner.get(&d).copied())
             .filter(|&n| n != f.eni)
             .or_else(|| via_of_row.get(&f.row).copied().filter(|&n| n != f.eni));

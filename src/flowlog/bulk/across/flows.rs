@@ -43,7 +43,7 @@ pub enum Dir {
     Unknown,
 }
 
-/// One record, reduced to what the analysis reads: 64 bytes (a test holds it there —
+/// One record, reduced to what the analysis reads: 56 bytes (a test holds it there —
 /// a million records of a file keep one each). Strings (interface, AZ, service) are
 /// interned: [`Flows::names`] holds them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,13 +52,9 @@ pub struct Flow {
     pub row: u32,
     /// The interface (or resource) that recorded it.
     pub eni: u32,
-    /// `srcaddr`, `dstaddr` (as the interface sees them), as indices into
-    /// [`Flows::addrs`] ([`NONE`] when absent): 4 bytes each, not 17.
-    pub src: u32,
-    /// See `src`.
-    pub dst: u32,
-    /// The packet's own addresses: `pkt-srcaddr`/`pkt-dstaddr` when the format has them,
-    /// else `srcaddr`/`dstaddr`.
+    /// The packet's own addresses — `pkt-srcaddr`/`pkt-dstaddr` when the format has them,
+    /// else `srcaddr`/`dstaddr` — as indices into [`Flows::addrs`] ([`NONE`] when absent):
+    /// 4 bytes each, not 17. `srcaddr` and `dstaddr` themselves: [`Flows::src`].
     pub psrc: u32,
     /// See `psrc`.
     pub pdst: u32,
@@ -130,10 +126,16 @@ pub struct Flows {
     pub names: Vec<String>,
     /// Interned addresses.
     pub addrs: Vec<IpAddr>,
+    /// `srcaddr` and `dstaddr` of each flow, when some differ from `psrc` and `pdst`
+    /// (only with `pkt-*` fields: a NAT gateway's records); else empty.
+    pub iface: Vec<(u32, u32)>,
     /// Interned (`az-id`, `pkt-dst-aws-service`) pairs, each an interned string or [`NONE`].
     pub places: Vec<(u32, u32)>,
     /// Each interface's own (primary private) address, by interned interface.
     pub own: HashMap<u32, IpAddr, FixedState>,
+    /// The same as interned addresses, by interned interface ([`NONE`]: not known): for
+    /// lookups by the million.
+    pub own_ids: Vec<u32>,
     /// Which interface owns an address.
     pub owner: HashMap<IpAddr, u32, FixedState>,
     /// Whether the format had `tcp-flags`, `flow-direction`, `pkt-*`, `az-id`,
@@ -175,6 +177,31 @@ impl Flows {
     #[must_use]
     pub fn service(&self, f: &Flow) -> u32 {
         self.places.get(f.place as usize).map_or(NONE, |p| p.1)
+    }
+
+    /// `srcaddr` of flow `i` (as the interface saw it).
+    #[must_use]
+    pub fn src(&self, i: usize) -> u32 {
+        match self.iface.get(i) {
+            Some(p) => p.0,
+            None => self.flows.get(i).map_or(NONE, |f| f.psrc),
+        }
+    }
+
+    /// `dstaddr` of flow `i`.
+    #[must_use]
+    pub fn dst(&self, i: usize) -> u32 {
+        match self.iface.get(i) {
+            Some(p) => p.1,
+            None => self.flows.get(i).map_or(NONE, |f| f.pdst),
+        }
+    }
+
+    /// Interface `eni`'s own address ([`Flows::own`], by index).
+    #[must_use]
+    pub fn own_addr(&self, eni: u32) -> Option<IpAddr> {
+        let id = self.own_ids.get(eni as usize).copied()?;
+        self.addr(id)
     }
 
     /// The interned string `id` (empty for [`NONE`]).
@@ -223,7 +250,9 @@ pub fn read(table: &Table, rows: Option<&[u32]>) -> Flows {
         None => Box::new(every),
     };
     out.flows.reserve(rows.size_hint().0);
+    out.iface.reserve(rows.size_hint().0);
     let mut values: Vec<&str> = Vec::with_capacity(32);
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::with_capacity(32);
     for i in rows {
         let Some(row) = table.rows().get(i as usize) else {
             continue;
@@ -242,10 +271,15 @@ pub fn read(table: &Table, rows: Option<&[u32]>) -> Flows {
             .map_or(0, |v| (v.as_ptr() as usize).saturating_sub(line.as_ptr() as usize));
         let line = line.get(from..).unwrap_or_default();
         values.clear();
-        values.extend(split::tokens(line, split::is_field_sep).filter_map(|r| line.get(r)));
+        split::field_tokens(line, &mut spans);
+        values.extend(spans.iter().filter_map(|r| line.get(r.clone())));
         let get = |k: usize| -> Option<&str> { values.get(pos.get(k).copied().flatten()?).copied() };
-        let flow = flow(i, &get, &mut intern, &mut out.has, pos);
+        let (flow, pair) = flow(i, &get, &mut intern, &mut out.has, pos);
         out.flows.push(flow);
+        out.iface.push(pair);
+    }
+    if out.iface.iter().zip(&out.flows).all(|(p, f)| *p == (f.psrc, f.pdst)) {
+        out.iface = Vec::new();
     }
     out.names = intern.names;
     out.addrs = intern.addrs;
@@ -254,12 +288,18 @@ pub fn read(table: &Table, rows: Option<&[u32]>) -> Flows {
     out
 }
 
-/// Strings seen, each once; and addresses, each parsed once.
+/// Strings seen, each once; and addresses, each parsed once. The last interface and the
+/// last two addresses are kept aside: records come in runs of one interface, and its own
+/// address is in nearly every one of them.
 #[derive(Default)]
 struct Interner<'t> {
+    last_id: Option<(&'t str, u32)>,
+    last_addrs: [Option<(&'t str, u32)>; 2],
     ids: HashMap<&'t str, u32, FixedState>,
     names: Vec<String>,
     addr_ids: HashMap<&'t str, u32, FixedState>,
+    /// IPv6 addresses by value.
+    by_addr: HashMap<IpAddr, u32, FixedState>,
     addrs: Vec<IpAddr>,
     place_ids: HashMap<(u32, u32), u32, FixedState>,
     places: Vec<(u32, u32)>,
@@ -282,13 +322,31 @@ impl<'t> Interner<'t> {
     /// The id of address `s` (parsed the first time it is seen); [`NONE`] when it is none.
     fn addr(&mut self, s: Option<&'t str>) -> u32 {
         let Some(s) = s else { return NONE };
+        if let Some((_, id)) = self.last_addrs.iter().flatten().find(|(x, _)| *x == s) {
+            return *id;
+        }
         if let Some(&id) = self.addr_ids.get(s) {
+            self.last_addrs.rotate_right(1);
+            if let Some(slot) = self.last_addrs.first_mut() {
+                *slot = Some((s, id));
+            }
             return id;
         }
+        // One id per address however it is written (`::1`, `0::1`, `::A`, `::a`): ids
+        // compare as addresses. An IPv4 address has one spelling (the parser takes no
+        // leading zeros), so only IPv6 ones are looked up by value.
+        let next = u32::try_from(self.addrs.len()).unwrap_or(NONE);
         let id = match s.parse::<IpAddr>() {
-            Ok(a) => {
+            Ok(a @ IpAddr::V4(_)) => {
                 self.addrs.push(a);
-                u32::try_from(self.addrs.len() - 1).unwrap_or(NONE)
+                next
+            }
+            Ok(a @ IpAddr::V6(_)) => {
+                let id = *self.by_addr.entry(a).or_insert(next);
+                if id == next {
+                    self.addrs.push(a);
+                }
+                id
             }
             Err(_) => NONE,
         };
@@ -300,7 +358,13 @@ impl<'t> Interner<'t> {
         match s {
             None | Some("-") => NONE,
             Some(s) => {
+                if let Some((x, id)) = self.last_id {
+                    if x == s {
+                        return id;
+                    }
+                }
                 if let Some(&id) = self.ids.get(s) {
+                    self.last_id = Some((s, id));
                     return id;
                 }
                 let id = u32::try_from(self.names.len()).unwrap_or(NONE);
@@ -318,7 +382,7 @@ fn flow<'t>(
     intern: &mut Interner<'t>,
     has: &mut Has,
     pos: &[Option<usize>; 20],
-) -> Flow {
+) -> (Flow, (u32, u32)) {
     let (src, dst) = (intern.addr(get(1)), intern.addr(get(2)));
     let (ps, pd) = (intern.addr(get(3)), intern.addr(get(4)));
     has.pkt |= pos[3].is_some() && pos[4].is_some();
@@ -329,11 +393,9 @@ fn flow<'t>(
     has.service |= pos[19].is_some();
     let (start, end) = times(num(get(10)).unwrap_or(0), num(get(11)).unwrap_or(0));
     let (az, service) = (intern.id(get(16)), intern.id(get(19)));
-    Flow {
+    let flow = Flow {
         row: i,
         eni: intern.id(get(0)),
-        src,
-        dst,
         psrc: if ps == NONE { src } else { ps },
         pdst: if pd == NONE { dst } else { pd },
         sport: num(get(5)).unwrap_or(0),
@@ -361,7 +423,8 @@ fn flow<'t>(
         place: intern.place(az, service),
         packets: num(get(8)).unwrap_or(0),
         bytes: num(get(9)).unwrap_or(0),
-    }
+    };
+    (flow, (src, dst))
 }
 
 /// Works out each interface's own address — `srcaddr` of what leaves it and `dstaddr`
@@ -374,14 +437,14 @@ fn own_addresses(out: &mut Flows) {
     // it is kept and counted exactly enough to win; one small array per interface.
     const K: usize = 8;
     let mut counters: Vec<[(u32, u32); K]> = vec![[(NONE, 0); K]; out.names.len()];
-    for f in out.flows.iter().filter(|f| f.eni != NONE) {
+    for (i, f) in out.flows.iter().enumerate().filter(|(_, f)| f.eni != NONE) {
         let Some(slots) = counters.get_mut(f.eni as usize) else {
             continue;
         };
         let own = match f.dir {
-            Dir::Out => [f.src, NONE],
-            Dir::In => [f.dst, NONE],
-            Dir::Unknown => [f.src, f.dst],
+            Dir::Out => [out.src(i), NONE],
+            Dir::In => [out.dst(i), NONE],
+            Dir::Unknown => [out.src(i), out.dst(i)],
         };
         for a in own.into_iter().filter(|&a| a != NONE) {
             if let Some(slot) = slots.iter_mut().find(|(x, _)| *x == a) {
@@ -413,14 +476,17 @@ fn own_addresses(out: &mut Flows) {
             }
         }
     }
-    for f in &mut out.flows {
+    out.own_ids.clone_from(&own_of);
+    for i in 0..out.flows.len() {
+        let (src, dst) = (out.src(i), out.dst(i));
+        let Some(f) = out.flows.get_mut(i) else { continue };
         if f.dir == Dir::Unknown {
             let own = own_of.get(f.eni as usize).copied().unwrap_or(NONE);
             f.dir = if own == NONE {
                 Dir::Unknown
-            } else if f.src == own {
+            } else if src == own {
                 Dir::Out
-            } else if f.dst == own {
+            } else if dst == own {
                 Dir::In
             } else {
                 Dir::Unknown

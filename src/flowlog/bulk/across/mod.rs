@@ -205,35 +205,46 @@ impl Analysis {
     /// The report the page shows.
     #[must_use]
     pub fn report(&self) -> Report {
-        let mut verdicts: Vec<(String, usize)> = Vec::new();
+        // Counted under the static names, owned strings made once at the end.
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
         for c in self.conversations.iter() {
             let key = c.verdict.key();
-            match verdicts.iter_mut().find(|(k, _)| k == key) {
+            match counts.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, n)) => *n += 1,
-                None => verdicts.push((key.to_owned(), 1)),
+                None => counts.push((key, 1)),
             }
         }
+        let verdicts: Vec<(String, usize)> = counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
         // Problems first (blocked replies, rejections, silence), then the largest.
-        let rank = |v: Verdict| match v {
-            Verdict::NaclReply { .. } => 0,
-            Verdict::Rejected { .. } => 1,
-            Verdict::OneSided { .. } => 2,
-            Verdict::NoResponse => 3,
-            Verdict::Ok => 4,
+        let rank = |v: Verdict| -> u8 {
+            match v {
+                Verdict::NaclReply { .. } => 0,
+                Verdict::Rejected { .. } => 1,
+                Verdict::OneSided { .. } => 2,
+                Verdict::NoResponse => 3,
+                Verdict::Ok => 4,
+            }
         };
-        let mut order: Vec<usize> = (0..self.conversations.len()).collect();
-        order.sort_by_key(|&i| {
-            self.conversations.get(i).map_or((5, 0), |c| {
+        // The first REPORT_CONVERSATIONS by that order: chosen in one pass, then sorted
+        // (not a sort of every conversation).
+        let key = |i: usize| {
+            self.conversations.get(i).map_or((5, u64::MAX, i), |c| {
                 (
                     rank(c.verdict),
                     u64::MAX - c.request.bytes.saturating_add(c.reply.bytes),
+                    i,
                 )
             })
-        });
+        };
+        let mut order: Vec<(u8, u64, usize)> = (0..self.conversations.len()).map(key).collect();
+        if order.len() > REPORT_CONVERSATIONS {
+            order.select_nth_unstable(REPORT_CONVERSATIONS);
+            order.truncate(REPORT_CONVERSATIONS);
+        }
+        order.sort_unstable();
         let shown = order
             .into_iter()
-            .take(REPORT_CONVERSATIONS)
-            .filter_map(|i| self.conversation_out(i))
+            .filter_map(|(_, _, i)| self.conversation_out(i))
             .collect();
         let findings = self
             .findings
