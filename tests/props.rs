@@ -354,3 +354,54 @@ proptest! {
         prop_assert_eq!(r.value(FieldName::Dstport), Some(Value::Port(p)));
     }
 }
+
+/// The indexer's quick integer check at every width's edge (a number one digit shorter
+/// than the largest needs no arithmetic; one as long is computed): the same answer as the
+/// full parser, for every field.
+#[test]
+fn ok_fast_validity_at_the_edges_of_each_width() {
+    use vpc_flowlog_decoder::flowlog::decode::value::{is_valid, parse_value};
+    let edges = [
+        "0",
+        "9",
+        "99",
+        "254",
+        "255",
+        "256",
+        "0255",
+        "999",
+        "1000",
+        "65535",
+        "65536",
+        "99999",
+        "100000",
+        "9223372036854775807",
+        "9223372036854775808",
+        "999999999999999999",
+        "18446744073709551615",
+        "18446744073709551616",
+        "99999999999999999999",
+        "00000000000000000000",
+        "123456789012345678901",
+        "",
+        "+1",
+        "1a",
+        "12 ",
+        "eni-",
+        "eni-0",
+        "eni-0a1B",
+        "eni-0a_b",
+        "10.0.0.1",
+        "10.0.0.256",
+    ];
+    for field in FieldName::ALL {
+        for raw in edges {
+            assert_eq!(
+                is_valid(field.spec(), raw),
+                parse_value(field.spec(), raw).is_ok(),
+                "{} {raw:?}",
+                field.as_str()
+            );
+        }
+    }
+}

@@ -101,17 +101,25 @@ struct Builder {
     rows: Vec<Row>,
     starts: Vec<u16>,
     formats: Vec<Rc<Format>>,
+    /// Each format's value checks, worked out once (not per value).
+    checks: Vec<Vec<value::Check>>,
     current: u16,
     tokens: Vec<Range<usize>>,
 }
 
+fn checks_of(format: &Format) -> Vec<value::Check> {
+    format.fields().iter().map(|f| value::Check::of(f.spec())).collect()
+}
+
 impl Builder {
     fn new(options: &Options, text_len: usize) -> Builder {
+        let format = options.format.clone().unwrap_or_default();
         Builder {
             fixed: options.format.is_some(),
             rows: Vec::with_capacity(text_len / 100 + 1),
             starts: Vec::with_capacity(text_len / 8),
-            formats: vec![Rc::new(options.format.clone().unwrap_or_default())],
+            checks: vec![checks_of(&format)],
+            formats: vec![Rc::new(format)],
             current: 0,
             tokens: Vec::with_capacity(64),
         }
@@ -120,7 +128,6 @@ impl Builder {
     /// Adds the line at `span` of `body` (without its terminator).
     fn line(&mut self, body: &str, span: Range<usize>) {
         let line = body.get(span.clone()).unwrap_or_default();
-        let format = self.formats.get(usize::from(self.current)).cloned().unwrap_or_default();
         let mut row = Row {
             start: to_u32(span.start),
             end: to_u32(span.end),
@@ -134,6 +141,7 @@ impl Builder {
             Shape::Header => match Format::parse(line) {
                 Ok(f) => {
                     if !self.fixed && self.formats.len() < usize::from(u16::MAX) {
+                        self.checks.push(checks_of(&f));
                         self.formats.push(Rc::new(f));
                         self.current = u16::try_from(self.formats.len() - 1).unwrap_or(0);
                     }
@@ -141,17 +149,31 @@ impl Builder {
                 }
                 Err(_) => RowKind::BadHeader,
             },
-            Shape::Values { .. } if self.tokens.len() != format.len() => RowKind::FieldCount,
             Shape::Values { .. } => {
+                let checks = self
+                    .checks
+                    .get(usize::from(self.current))
+                    .map_or(&[][..], Vec::as_slice);
+                if self.tokens.len() != checks.len() {
+                    self.rows.push(Row {
+                        kind: RowKind::FieldCount,
+                        ..row
+                    });
+                    return;
+                }
                 let wide = line.len() > usize::from(u16::MAX);
                 row.first = if wide { WIDE } else { to_u32(self.starts.len()) };
                 let mut bad = false;
-                for (field, span) in format.fields().iter().zip(&self.tokens) {
+                for (check, span) in checks.iter().zip(&self.tokens) {
                     let token = line.get(span.clone()).unwrap_or_default();
-                    bad |= !value::is_valid(field.spec(), token);
-                    if !wide {
-                        self.starts.push(u16::try_from(span.start).unwrap_or(u16::MAX));
-                    }
+                    bad |= !check.valid(token);
+                }
+                if !wide {
+                    self.starts.extend(
+                        self.tokens
+                            .iter()
+                            .map(|span| u16::try_from(span.start).unwrap_or(u16::MAX)),
+                    );
                 }
                 if bad {
                     RowKind::RecordWithError
@@ -253,6 +275,7 @@ impl Indexer {
         self.builder.rows.truncate(mark.rows);
         self.builder.starts.truncate(mark.starts);
         self.builder.formats.truncate(mark.formats.max(1));
+        self.builder.checks.truncate(mark.formats.max(1));
         self.builder.current = mark.current;
         self.file_bytes = 0;
         self.invalid_utf8_at = None;

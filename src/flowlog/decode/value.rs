@@ -341,41 +341,117 @@ pub fn placeholder(raw: &str) -> bool {
 
 /// Whether `raw` is a valid value of `spec`: the same answer as
 /// `parse_value(spec, raw).is_ok()`, found without building the value for the common
-/// cases (indexing a large file checks every value of every line).
+/// cases. Indexing a large file uses [`Check`], worked out once per field.
 #[must_use]
 pub fn is_valid(spec: &'static FieldSpec, raw: &str) -> bool {
-    let bytes = raw.as_bytes();
-    if bytes == b"-" {
-        return true;
-    }
-    let fast = match spec.kind {
-        Kind::Version | Kind::Protocol | Kind::TcpFlags => integer(raw, 255).is_ok(),
-        Kind::Port => integer(raw, u64::from(u16::MAX)).is_ok(),
-        Kind::Packets | Kind::Bytes => integer(raw, u64::MAX).is_ok(),
-        Kind::Time => integer(raw, i64::MAX as u64).is_ok(),
-        Kind::Addr => is_plain_ipv4(bytes),
-        Kind::Action => matches!(bytes, b"ACCEPT" | b"REJECT"),
-        Kind::LogStatus => matches!(bytes, b"OK" | b"NODATA" | b"SKIPDATA"),
-        Kind::FlowDirection => matches!(bytes, b"ingress" | b"egress"),
-        // Any text is a valid name or AZ ID (masked or not); open code lists take
-        // any word (an unknown one is shown as such).
-        Kind::AzId | Kind::Name | Kind::AwsService | Kind::RejectReason | Kind::InterfaceType => true,
-        Kind::TrafficPath | Kind::EncryptionStatus => integer(raw, 255).is_ok(),
-        Kind::TrafficType | Kind::SublocationType | Kind::ResourceType => spec.code(raw).is_some(),
-        Kind::Region => is_region(raw),
-        Kind::Account => !bytes.is_empty() && bytes.len() <= 20 && bytes.iter().all(u8::is_ascii_digit),
-        Kind::ResourceId(prefix) => bytes
-            .strip_prefix(prefix.as_bytes())
-            .is_some_and(|rest| !rest.is_empty() && rest.iter().all(u8::is_ascii_alphanumeric)),
-        _ => false,
-    };
-    fast || parse_value(spec, raw).is_ok()
+    Check::of(spec).valid(raw)
 }
 
-/// A dotted quad in its plain form (1–3 digits each, no leading zeros, at most 255):
-/// a subset of what `Ipv4Addr` parses, checked in one pass. Anything else is left to it.
-fn is_plain_ipv4(bytes: &[u8]) -> bool {
-    plain_ipv4(bytes).is_some()
+/// How the values of one field are checked when a large file is indexed: worked out once
+/// per field of a format ([`Check::of`]), then applied to every value of every line.
+/// [`is_valid`] is the same check for one value.
+#[derive(Clone, Copy, Debug)]
+pub struct Check {
+    fast: Fast,
+    spec: &'static FieldSpec,
+}
+
+/// The quick test for the common values; what it refuses gets the full parse.
+#[derive(Clone, Copy, Debug)]
+enum Fast {
+    /// Digits only, at most this much.
+    Int(u64),
+    /// A plain dotted quad.
+    Ipv4,
+    /// One of these words.
+    Words(&'static [&'static [u8]]),
+    /// Any text.
+    Any,
+    /// A code of the field's list.
+    Code,
+    /// An AWS Region's name.
+    Region,
+    /// Up to 20 digits.
+    Account,
+    /// The prefix, then letters and digits.
+    Resource(&'static str),
+    /// Nothing quick: the full parse.
+    None,
+}
+
+impl Check {
+    /// The check for `spec`'s values.
+    #[must_use]
+    pub fn of(spec: &'static FieldSpec) -> Check {
+        let fast = match spec.kind {
+            Kind::Version | Kind::Protocol | Kind::TcpFlags | Kind::TrafficPath | Kind::EncryptionStatus => {
+                Fast::Int(255)
+            }
+            Kind::Port => Fast::Int(u64::from(u16::MAX)),
+            Kind::Packets | Kind::Bytes => Fast::Int(u64::MAX),
+            Kind::Time => Fast::Int(i64::MAX as u64),
+            Kind::Addr => Fast::Ipv4,
+            Kind::Action => Fast::Words(&[b"ACCEPT", b"REJECT"]),
+            Kind::LogStatus => Fast::Words(&[b"OK", b"NODATA", b"SKIPDATA"]),
+            Kind::FlowDirection => Fast::Words(&[b"ingress", b"egress"]),
+            // Any text is a valid name or AZ ID (masked or not); open code lists take
+            // any word (an unknown one is shown as such).
+            Kind::AzId | Kind::Name | Kind::AwsService | Kind::RejectReason | Kind::InterfaceType => Fast::Any,
+            Kind::TrafficType | Kind::SublocationType | Kind::ResourceType => Fast::Code,
+            Kind::Region => Fast::Region,
+            Kind::Account => Fast::Account,
+            Kind::ResourceId(prefix) => Fast::Resource(prefix),
+            _ => Fast::None,
+        };
+        Check { fast, spec }
+    }
+
+    /// Whether `raw` is a valid value: the same answer as `parse_value(spec, raw).is_ok()`.
+    #[must_use]
+    #[inline]
+    pub fn valid(self, raw: &str) -> bool {
+        let bytes = raw.as_bytes();
+        if bytes == b"-" {
+            return true;
+        }
+        let fast = match self.fast {
+            Fast::Int(max) => fits(bytes, max),
+            Fast::Ipv4 => plain_ipv4(bytes).is_some(),
+            Fast::Words(words) => words.contains(&bytes),
+            Fast::Any => true,
+            Fast::Code => self.spec.code(raw).is_some(),
+            Fast::Region => is_region(raw),
+            Fast::Account => fits(bytes, u64::MAX) || (bytes.len() == 20 && bytes.iter().all(u8::is_ascii_digit)),
+            Fast::Resource(prefix) => bytes
+                .strip_prefix(prefix.as_bytes())
+                .is_some_and(|rest| !rest.is_empty() && alphanumeric(rest)),
+            Fast::None => false,
+        };
+        fast || parse_value(self.spec, raw).is_ok()
+    }
+}
+
+/// Digits only (at least one), at most `max`: [`integer`]'s answer without its error.
+/// Digits are checked without an early exit (the compiler does several at once), and a
+/// number shorter than `max` needs no arithmetic at all.
+fn fits(bytes: &[u8], max: u64) -> bool {
+    if bytes.is_empty() || bytes.len() > 20 || !bytes.iter().fold(true, |ok, b| ok & b.is_ascii_digit()) {
+        return false;
+    }
+    // Digits of `max`: 255 → 3, 65535 → 5, i64::MAX → 19, u64::MAX → 20.
+    let width = max.checked_ilog10().map_or(1, |d| d as usize + 1);
+    if bytes.len() < width {
+        return true;
+    }
+    let n = bytes
+        .iter()
+        .try_fold(0u64, |n, &b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')));
+    n.is_some_and(|n| n <= max)
+}
+
+/// Whether every byte is an ASCII letter or digit (no early exit: see [`fits`]).
+fn alphanumeric(bytes: &[u8]) -> bool {
+    bytes.iter().fold(true, |ok, b| ok & b.is_ascii_alphanumeric())
 }
 
 /// The address of a plain dotted quad (see [`is_plain_ipv4`]), as a number.
