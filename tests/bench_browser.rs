@@ -123,12 +123,30 @@ fn bench_decode_in_chromium() {
         assert_eq!(streamed.counts().records, records);
         drop(streamed);
 
-        // The app's path for pastes up to 1,000 lines: typed cells for every value.
-        let t = now();
-        let decoded = decode_text(&text, &Options::default());
-        let full_ms = now() - t;
-        assert_eq!(decoded.counts().records, records);
-        drop(decoded);
+        // The app's path for pastes up to 1,000 lines: typed cells for every value (best
+        // of 20 for the paste: one run is near the clock's resolution).
+        let runs = if lines <= 1_000 { 20 } else { 1 };
+        let mut full_ms = f64::MAX;
+        let mut paste_ms = f64::MAX;
+        for _ in 0..runs {
+            let t = now();
+            let decoded = decode_text(&text, &Options::default());
+            full_ms = full_ms.min(now() - t);
+            assert_eq!(decoded.counts().records, records);
+            drop(decoded);
+            if lines <= 1_000 {
+                // All a paste's re-decode costs the page: the full decode and the compact
+                // table the analysis across records reads.
+                let t = now();
+                let decoded = decode_text(&text, &Options::default());
+                let (table, _) = Table::build_input(text.clone(), &Options::default());
+                paste_ms = paste_ms.min(now() - t);
+                assert_eq!(table.counts().records, decoded.counts().records);
+            }
+        }
+        if lines <= 1_000 {
+            console_log!("BENCH paste of {lines} lines: decode_text and its compact table {paste_ms:.2} ms (best of {runs}; budget 4 ms)");
+        }
 
         let js = js_sys::Function::new_with_args("text", JS_PARSER);
         let result: js_sys::Array = js

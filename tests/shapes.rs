@@ -32,6 +32,20 @@ struct Found {
 
 fn find(text: &str) -> Found {
     let decoded = decode_text(text, &Options::default());
+    // The paste's compact table (what its analysis and large view read) unwraps exactly
+    // when the full decode does, and finds the same records.
+    let (table, unwrapped) =
+        vpc_flowlog_decoder::flowlog::bulk::index::Table::build_input(text.to_owned(), &Options::default());
+    assert_eq!(
+        unwrapped.is_some(),
+        decoded.unwrapped.is_some(),
+        "unwrapped alike: {text:?}"
+    );
+    assert_eq!(
+        table.counts().records,
+        decoded.counts().records,
+        "records alike: {text:?}"
+    );
     let clean = decoded.text(text).to_owned();
     let records = decoded
         .lines

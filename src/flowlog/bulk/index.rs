@@ -393,17 +393,18 @@ impl Table {
     /// [`decode_text`]: crate::flowlog::decode_text
     #[must_use]
     pub fn build_input(text: String, options: &Options) -> (Table, Option<Unwrapped>) {
-        let head = text
-            .as_bytes()
-            .get(..crate::flowlog::bulk::open::HEAD)
-            .unwrap_or(text.as_bytes());
-        let sniff = shapes::needs_whole(head, options);
+        // The recogniser runs when `decode_text` would run it (the paste's two views agree):
+        // a byte-order mark, or a line that is no record, header or comment, or a record
+        // whose first value is wrong (a wrapper's timestamp or name in its place). Clean
+        // records pay nothing more.
+        let bom = text.starts_with('\u{feff}');
         let table = Table::build(text, options);
-        let broken = table
-            .rows()
-            .iter()
-            .any(|r| matches!(r.kind, RowKind::FieldCount | RowKind::BadHeader));
-        if sniff || broken {
+        let broken = table.rows().iter().any(|r| match r.kind {
+            RowKind::FieldCount | RowKind::BadHeader => true,
+            RowKind::RecordWithError => table.first_value_invalid(r),
+            _ => false,
+        });
+        if bom || broken {
             if let Some(mut unwrapped) = shapes::recognise(table.text(), options) {
                 let clean = std::mem::take(&mut unwrapped.text);
                 return (Table::build(clean, options), Some(unwrapped));
@@ -487,6 +488,16 @@ impl Table {
             return None;
         }
         self.value_at(row, pos?)
+    }
+
+    /// Whether the first value of record `row` is not valid for its field.
+    fn first_value_invalid(&self, row: &Row) -> bool {
+        let format = self.format_of(row);
+        let Some(field) = format.fields().first() else {
+            return false;
+        };
+        self.raw_at(row, Some(0))
+            .is_some_and(|raw| !value::is_valid(field.spec(), raw))
     }
 
     /// Row `i` decoded in full, as [`decode_text`](crate::flowlog::decode_text) would.

@@ -190,27 +190,19 @@ pub fn is_masked(raw: &str) -> bool {
 }
 
 fn integer(raw: &str, max: u64) -> Result<u64, ValueError> {
-    let err = ValueError::Integer { min: 0, max };
-    // One pass, digits only (u64::from_str would also take a leading '+').
-    if raw.is_empty() {
-        return Err(err);
+    number(raw.as_bytes(), max).ok_or(ValueError::Integer { min: 0, max })
+}
+
+/// Digits only (at least one, no sign), at most `max`, as a number. Digits are checked
+/// without an early exit (the compiler does several at once) before any arithmetic.
+fn number(bytes: &[u8], max: u64) -> Option<u64> {
+    if bytes.is_empty() || bytes.len() > 20 || !bytes.iter().fold(true, |ok, b| ok & b.is_ascii_digit()) {
+        return None;
     }
-    let mut n: u64 = 0;
-    for b in raw.bytes() {
-        let digit = b.wrapping_sub(b'0');
-        if digit > 9 {
-            return Err(err);
-        }
-        n = n
-            .checked_mul(10)
-            .and_then(|n| n.checked_add(u64::from(digit)))
-            .ok_or_else(|| err.clone())?;
-    }
-    if n <= max {
-        Ok(n)
-    } else {
-        Err(err)
-    }
+    let n = bytes
+        .iter()
+        .try_fold(0u64, |n, &b| n.checked_mul(10)?.checked_add(u64::from(b - b'0')))?;
+    (n <= max).then_some(n)
 }
 
 fn code(spec: &'static FieldSpec, raw: &str, open: bool) -> Result<Value, ValueError> {
@@ -493,7 +485,11 @@ fn typed(spec: &'static FieldSpec, raw: &str) -> Result<Value, ValueError> {
             Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric()) => Ok(Value::Text),
             _ => Err(ValueError::Id { prefix }),
         },
-        Kind::Addr => raw.parse::<IpAddr>().map(Value::Addr).map_err(|_| ValueError::Address),
+        // A plain dotted quad read in one pass; anything else (IPv6) by the standard parser.
+        Kind::Addr => match plain_ipv4(raw.as_bytes()) {
+            Some(n) => Ok(Value::Addr(IpAddr::V4(std::net::Ipv4Addr::from(n)))),
+            None => raw.parse::<IpAddr>().map(Value::Addr).map_err(|_| ValueError::Address),
+        },
         Kind::Port => integer(raw, u64::from(u16::MAX)).map(|n| Value::Port(u16::try_from(n).unwrap_or(0))),
         Kind::Protocol => integer(raw, 255).map(|n| Value::Protocol(u8::try_from(n).unwrap_or(0))),
         Kind::Packets => integer(raw, u64::MAX).map(|n| {
