@@ -75,14 +75,13 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    {
-        let workers = workers.clone();
-        use_effect_with((), move |()| {
-            browser::remove_shell();
-            browser::register_service_worker();
-            workers.prepare();
-        });
-    }
+    // The file worker (its WebAssembly is nearly as large as the page's) is not started
+    // here: it starts when files come near — a drag over the page, the pointer or focus on
+    // an open button — or with the files themselves.
+    use_effect_with((), move |()| {
+        browser::remove_shell();
+        browser::register_service_worker();
+    });
     // Files closed (or replaced by a paste): their worker ends (its memory is freed).
     {
         let workers = workers.clone();
@@ -133,6 +132,10 @@ pub fn App() -> Html {
         .map(|s| s.field);
     let version = format!("{} {}", l::VERSION.get(lang), env!("CARGO_PKG_VERSION"));
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondragenter = {
+        let workers = workers.clone();
+        Callback::from(move |_: DragEvent| workers.prepare())
+    };
     let ondrop = {
         let (dispatch, format, workers) = (dispatch.clone(), state.format.clone(), workers.clone());
         Callback::from(move |e: DragEvent| {
@@ -144,7 +147,7 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<Workers> context={workers}>
-        <div class="app" {ondragover} {ondrop}>
+        <div class="app" {ondragenter} {ondragover} {ondrop}>
             <header class="app__header">
                 <div>
                     <h1>{ l::TITLE.get(lang) }</h1>

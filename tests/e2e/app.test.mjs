@@ -134,3 +134,23 @@ test('the page shows at once, before WebAssembly: what is pasted meanwhile decod
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the file worker is not loaded with the page: it starts as files come near, and files still open', async () => {
+  const { page, context, errors } = await open();
+  await page.fill('textarea#input', LINE);
+  await page.locator('[data-line="1"][data-status="ok"]').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(page.workers().length, 0, 'no worker on load');
+  // The pointer on "Open files" starts it (its WebAssembly loads while the user chooses).
+  const started = page.waitForEvent('worker');
+  await page.locator('label:has(#file)').hover();
+  await started;
+  assert.equal(page.workers().length, 1);
+  // A file opens (through the worker started ahead).
+  await page.setInputFiles('#file', { name: 'a.log', mimeType: 'text/plain', buffer: Buffer.from(`${LINE}\n${LINE}\n`) });
+  await page.locator('[data-files]').waitFor();
+  await page.locator('[data-sum="records"]').waitFor();
+  // (A spare for the next files starts once these are open.)
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -172,7 +172,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     };
     let workers = use_context::<Workers>().unwrap_or_default();
     let on_files = {
-        let (on_action, format) = (props.on_action.clone(), props.format_text.clone());
+        let (on_action, format, workers) = (props.on_action.clone(), props.format_text.clone(), workers.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(list) = input.files() {
@@ -191,6 +191,15 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         },
         _ => html! {},
     };
+    // The file worker starts loading as the pointer or focus reaches an open button.
+    let warm = {
+        let workers = workers.clone();
+        Callback::from(move |_: PointerEvent| workers.prepare())
+    };
+    let warm_focus = {
+        let workers = workers.clone();
+        Callback::from(move |_: FocusEvent| workers.prepare())
+    };
     let presets = Preset::ALL.iter().map(|p| {
         html! { <option value={p.format().to_header()}>{ p.label(lang) }</option> }
     });
@@ -199,11 +208,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         <section class="input-panel">
             <div class="input-panel__head">
                 <label class="input-panel__label" for="input">{ l::INPUT_LABEL.get(lang) }</label>
-                <label class="button button--small input-panel__open">
+                <label class="button button--small input-panel__open" onpointerenter={warm.clone()} onfocusin={warm_focus.clone()}>
                     { l::OPEN_FILES.get(lang) }
                     <input id="file" type="file" multiple=true onchange={on_files.clone()} />
                 </label>
-                <label class="button button--small input-panel__open">
+                <label class="button button--small input-panel__open" onpointerenter={warm} onfocusin={warm_focus}>
                     { l::OPEN_FOLDER.get(lang) }
                     <input id="folder" type="file" webkitdirectory=true multiple=true onchange={on_files} />
                 </label>
