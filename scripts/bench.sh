@@ -42,6 +42,10 @@ for run in 1 2 3; do
   node scripts/bench-browser.mjs "target/bench/mixed-$LINES.log.gz" "$(wc -c < "target/bench/mixed-$LINES.log")"
 done
 
+# First load: what the paste page fetches before a file is opened, and when it is ready,
+# unthrottled and on DevTools' "Fast 3G".
+node scripts/bench-firstload.mjs dist | grep FIRSTLOAD
+
 # First load: Lighthouse 12 (mobile, default settings) against dist/ served as a host would
 # (scripts/host.mjs), three runs each. The default build asks search engines not to index it
 # (which Lighthouse's SEO score counts against it); the public build (FLOWLOG_INDEXING=allow,
