@@ -799,3 +799,70 @@ fn ok_an_address_written_two_ways_is_one_end() {
     assert_eq!(convs.reply_rows(&convs[0]), &[1]);
     assert_eq!(convs[0].verdict.key(), "ok");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any records — few addresses and ports so that they meet, NAT-like pairs, times from
+    /// 0 past 2106, every action and status, IPv4 and IPv6 — give an analysis without a
+    /// panic whose conversations hold each record once, in order, requests and replies
+    /// apart; and whose findings and sets name sorted rows of records only.
+    #[test]
+    fn ok_any_records_give_a_whole_analysis(
+        records in proptest::collection::vec(
+            (0usize..4, 0usize..6, 0usize..6, 0usize..5, 0usize..5, 0usize..3, 0u64..3, 0usize..4, 0usize..3, 0usize..4),
+            1..120,
+        ),
+    ) {
+        use vpc_flowlog_decoder::flowlog::bulk::across;
+        let enis = ["eni-a", "eni-b", "eni-nat", "-"];
+        let addrs = ["10.0.0.5", "10.0.1.9", "203.0.113.7", "2001:db8::5", "2001:DB8:0::5", "-"];
+        let ports = ["443", "40000", "5432", "1024", "-"];
+        let protos = ["6", "17", "1"];
+        let times = [("1700000000", "1700000060"), ("1700000200", "1700000100"), ("0", "0"), ("9000000000000", "9000000000060")];
+        let actions = ["ACCEPT", "REJECT", "-"];
+        let statuses = ["OK", "NODATA", "SKIPDATA", "OK"];
+        let mut text = String::new();
+        for (e, s, d, sp, dp, p, pk, t, a, st) in &records {
+            let (start, end) = times[*t];
+            let status = statuses[*st];
+            text += &format!(
+                "2 123456789012 {} {} {} {} {} {} {} {} {start} {end} {} {status}\n",
+                enis[*e], addrs[*s], addrs[*d], ports[*sp], ports[*dp], protos[*p], pk, pk * 40, actions[*a]
+            );
+        }
+        let table = Table::build(text, &Options::default());
+        let analysis = across::analyse(&table, None, 1_800_000_000);
+        let convs = &analysis.conversations;
+        let record_rows: BTreeSet<u32> = table
+            .rows()
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind.is_record())
+            .map(|(i, _)| i as u32)
+            .collect();
+        let mut seen = BTreeSet::new();
+        for c in convs.iter() {
+            let rows: Vec<u32> = convs.rows(c).collect();
+            proptest::prop_assert_eq!(rows.len(), conversations::Conversations::records(c));
+            proptest::prop_assert!(rows.windows(2).all(|w| w[0] < w[1]), "input order");
+            proptest::prop_assert!(convs.request_rows(c).windows(2).all(|w| w[0] < w[1]));
+            proptest::prop_assert!(convs.reply_rows(c).windows(2).all(|w| w[0] < w[1]));
+            proptest::prop_assert!(!convs.enis(c).is_empty());
+            for r in rows {
+                proptest::prop_assert!(record_rows.contains(&r));
+                proptest::prop_assert!(seen.insert(r), "row {} in two conversations", r);
+            }
+        }
+        let report = analysis.report();
+        proptest::prop_assert_eq!(report.conversations, convs.len());
+        for f in &report.findings {
+            let rows = analysis.set("finding", f.id as usize).unwrap();
+            proptest::prop_assert_eq!(rows.len(), f.records);
+            proptest::prop_assert!(rows.iter().all(|r| record_rows.contains(r)));
+        }
+        for c in &report.shown {
+            proptest::prop_assert_eq!(analysis.set("conv", c.id as usize).unwrap().len(), c.records);
+        }
+    }
+}
