@@ -74,10 +74,11 @@ fn decode_lines(text: &str, options: &Options, unwrapped: Option<&shapes::Unwrap
     let mut suspect = false;
     // Sized once: growing a vector of a million lines by doubling copies it again and again.
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut tokens = Vec::with_capacity(64);
     lines.extend(split::lines(text).map(|raw| {
         let content = text.get(raw.span.clone()).unwrap_or_default();
         let at = unwrapped.map_or(raw.no, |u| u.input_line(raw.no));
-        let kind = decode_line(content, raw.span.start, at, &current);
+        let kind = decode_line_with(content, raw.span.start, at, &current, &mut tokens);
         suspect = suspect || wrapped(&kind);
         if let (LineKind::Header(format), None) = (&kind, &options.format) {
             current = Rc::clone(format);
@@ -173,8 +174,18 @@ pub(crate) fn field_count_error(format: &Format, found: usize, line_no: usize, s
 /// as input line `line_no`, with `format`.
 #[must_use]
 pub fn decode_line(line: &str, base: usize, line_no: usize, format: &Rc<Format>) -> LineKind {
-    let mut tokens = Vec::with_capacity(format.len() + 2);
-    let (event_time, comment) = match classify(line, &mut tokens) {
+    decode_line_with(line, base, line_no, format, &mut Vec::with_capacity(format.len() + 2))
+}
+
+/// [`decode_line`] with the caller's token buffer (a paste's lines share one).
+fn decode_line_with(
+    line: &str,
+    base: usize,
+    line_no: usize,
+    format: &Rc<Format>,
+    tokens: &mut Vec<Range<usize>>,
+) -> LineKind {
+    let (event_time, comment) = match classify(line, tokens) {
         Shape::Blank => return LineKind::Blank,
         Shape::Comment => return LineKind::Comment,
         Shape::Header => return header(line, base, line_no),
@@ -191,11 +202,11 @@ pub fn decode_line(line: &str, base: usize, line_no: usize, format: &Rc<Format>)
     let cells = format
         .fields()
         .iter()
-        .zip(tokens)
+        .zip(tokens.iter())
         .map(|(field, span)| Cell {
             field: *field,
             value: value::parse_value(field.spec(), line.get(span.clone()).unwrap_or_default()),
-            span: shift(span, base),
+            span: shift(span.clone(), base),
         })
         .collect();
     LineKind::Record(Record {
