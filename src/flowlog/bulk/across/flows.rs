@@ -211,7 +211,7 @@ impl Flows {
     }
 }
 
-const FIELDS: [F; 20] = [
+const FIELDS: [F; 19] = [
     F::InterfaceId,
     F::Srcaddr,
     F::Dstaddr,
@@ -229,7 +229,6 @@ const FIELDS: [F; 20] = [
     F::TcpFlags,
     F::FlowDirection,
     F::AzId,
-    F::SubnetId,
     F::TrafficPath,
     F::PktDstAwsService,
 ];
@@ -241,7 +240,7 @@ fn num<T: std::str::FromStr>(v: Option<&str>) -> Option<T> {
 /// Reads every record of `table` (`rows`: the rows to read, all when `None`).
 #[must_use]
 pub fn read(table: &Table, rows: Option<&[u32]>) -> Flows {
-    let positions: Vec<[Option<usize>; 20]> = table.formats().iter().map(|f| FIELDS.map(|x| f.position(x))).collect();
+    let positions: Vec<[Option<usize>; 19]> = table.formats().iter().map(|f| FIELDS.map(|x| f.position(x))).collect();
     let mut out = Flows::default();
     let mut intern = Interner::default();
     let every = 0..u32::try_from(table.rows().len()).unwrap_or(u32::MAX);
@@ -381,7 +380,7 @@ fn flow<'t>(
     get: &dyn Fn(usize) -> Option<&'t str>,
     intern: &mut Interner<'t>,
     has: &mut Has,
-    pos: &[Option<usize>; 20],
+    pos: &[Option<usize>; 19],
 ) -> (Flow, (u32, u32)) {
     let (src, dst) = (intern.addr(get(1)), intern.addr(get(2)));
     let (ps, pd) = (intern.addr(get(3)), intern.addr(get(4)));
@@ -389,10 +388,10 @@ fn flow<'t>(
     has.flags |= pos[14].is_some();
     has.direction |= pos[15].is_some();
     has.az |= pos[16].is_some();
-    has.path |= pos[18].is_some();
-    has.service |= pos[19].is_some();
+    has.path |= pos[17].is_some();
+    has.service |= pos[18].is_some();
     let (start, end) = times(num(get(10)).unwrap_or(0), num(get(11)).unwrap_or(0));
-    let (az, service) = (intern.id(get(16)), intern.id(get(19)));
+    let (az, service) = (intern.id(get(16)), intern.id(get(18)));
     let flow = Flow {
         row: i,
         eni: intern.id(get(0)),
@@ -417,7 +416,7 @@ fn flow<'t>(
             _ => Dir::Unknown,
         },
         flags: num(get(14)),
-        path: num(get(18)),
+        path: num(get(17)),
         start,
         end,
         place: intern.place(az, service),
