@@ -242,6 +242,8 @@ proptest! {
             "[0-9a-f:]{2,20}",
             "(eni|vpc|subnet|i|tgw|tgw-attach)-[0-9a-zA-Z*x]{0,10}",
             "(ACCEPT|REJECT|OK|NODATA|SKIPDATA|accept|-|unknown)",
+            "(ACCEPT|REJECT|OK|NODATA|SKIPDATA|ingress|egress)[\\x00A-Z-]{0,2}",
+            "(ACC|REJ|O|NODAT|SKIPDAT|ingres|egres)",
             "[ -~]{0,12}",
         ],
     ) {
@@ -393,6 +395,14 @@ fn ok_fast_validity_at_the_edges_of_each_width() {
         "eni-0a_b",
         "10.0.0.1",
         "10.0.0.256",
+        "OK\0",
+        "\0OK",
+        "ACCEPTS",
+        "SKIPDATA",
+        "SKIPDATAS",
+        "egres",
+        "ingress\0",
+        "--",
     ];
     for field in FieldName::ALL {
         for raw in edges {

@@ -4,8 +4,10 @@
 //! and `flowlog::bulk::store::Store`.
 //!
 //! Files are streamed: each `File` is read in chunks, gzip is inflated by the
-//! browser's own `DecompressionStream`, and every chunk is indexed as it arrives, so
-//! neither the compressed file nor a second copy of the text is ever held whole.
+//! browser's own `DecompressionStream` on a second thread (a small helper worker,
+//! `static/flowlog-inflate.js`: inflating and indexing run at once), and every chunk is
+//! indexed as it arrives, so neither the compressed file nor a second copy of the text
+//! is ever held whole. Where a worker cannot start another, this one inflates.
 //! Where the browser's gzip reader gives up (several gzip members, damaged data) the
 //! file is read again whole and inflated by `flate2`, which handles both and says
 //! what is wrong.
@@ -343,6 +345,159 @@ async fn open(
     (store, problems)
 }
 
+/// The helper that inflates gzip on a thread of its own (`static/flowlog-inflate.js`,
+/// which describes the messages), beside this worker's own script.
+const INFLATE_URL: &str = "./flowlog-inflate.js";
+
+/// Pieces (1 MiB each) the helper may inflate ahead of the indexer.
+const AHEAD: u32 = 8;
+
+/// Where one file's text comes from, a chunk at a time.
+enum Chunks {
+    /// A stream read on this thread (plain text; gzip where no helper can start).
+    Here(web_sys::ReadableStreamDefaultReader),
+    /// gzip inflated by the helper while this thread indexes.
+    Helper(Helper),
+}
+
+impl Chunks {
+    /// `file`'s text: gzip inflated by the helper, or on this thread where nested
+    /// workers cannot start.
+    fn of(file: &web_sys::File, gzip: bool) -> Result<Chunks, Failed> {
+        if gzip {
+            if let Some(helper) = Helper::start(file) {
+                return Ok(Chunks::Helper(helper));
+            }
+        }
+        let mut readable = file.stream();
+        if gzip {
+            let inflate = DecompressionStream::new("gzip").map_err(|_| Failed::Stream)?;
+            let pair = web_sys::ReadableWritablePair::new(&inflate.readable(), &inflate.writable());
+            readable = readable.pipe_through(&pair);
+        }
+        Ok(Chunks::Here(readable.get_reader().unchecked_into()))
+    }
+
+    /// The next chunk into `chunk`: `Ok(true)` with one, `Ok(false)` at the end.
+    async fn next(&self, chunk: &mut Vec<u8>) -> Result<bool, Failed> {
+        match self {
+            Chunks::Here(reader) => {
+                let result = JsFuture::from(reader.read()).await.map_err(|_| Failed::Stream)?;
+                if get(&result, "done").as_bool().unwrap_or(true) {
+                    return Ok(false);
+                }
+                copy(&get(&result, "value"), chunk);
+                Ok(true)
+            }
+            Chunks::Helper(helper) => helper.next(chunk).await,
+        }
+    }
+
+    /// Stops reading (the text would pass the limit).
+    fn cancel(&self) {
+        match self {
+            Chunks::Here(reader) => {
+                let _ = reader.cancel();
+            }
+            Chunks::Helper(helper) => helper.worker.terminate(),
+        }
+    }
+}
+
+/// `array` (a `Uint8Array` or `ArrayBuffer`) copied into `chunk`.
+fn copy(array: &JsValue, chunk: &mut Vec<u8>) {
+    let array = Uint8Array::new(array);
+    chunk.resize(array.length() as usize, 0);
+    array.copy_to(chunk);
+}
+
+/// A gzip file being inflated by the helper. Its messages wait in `inbox` until taken;
+/// `wake` resolves the promise of a [`Helper::next`] waiting for one.
+struct Helper {
+    worker: web_sys::Worker,
+    inbox: Rc<RefCell<std::collections::VecDeque<JsValue>>>,
+    wake: Rc<RefCell<Option<js_sys::Function>>>,
+    _listeners: [Closure<dyn FnMut(JsValue)>; 2],
+}
+
+impl Helper {
+    /// Starts the helper on `file`; `None` where this browser cannot start a worker
+    /// from a worker.
+    fn start(file: &web_sys::File) -> Option<Helper> {
+        let worker = web_sys::Worker::new(INFLATE_URL).ok()?;
+        let inbox: Rc<RefCell<std::collections::VecDeque<JsValue>>> = Rc::default();
+        let wake: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+        let deliver = {
+            let (inbox, wake) = (Rc::clone(&inbox), Rc::clone(&wake));
+            Rc::new(move |data: JsValue| {
+                inbox.borrow_mut().push_back(data);
+                if let Some(resolve) = wake.borrow_mut().take() {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            })
+        };
+        let on_message = {
+            let deliver = Rc::clone(&deliver);
+            Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| deliver(get(&e, "data")))
+        };
+        // The script could not load, or the helper died (out of memory): the file is
+        // read again whole, as when the browser's inflater gives up.
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            let failed = Object::new();
+            set(&failed, "failed", &JsValue::from_str("the inflating helper stopped"));
+            deliver(failed.into());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+        let msg = Object::new();
+        set(&msg, "file", file);
+        set(&msg, "ahead", &AHEAD.into());
+        if worker.post_message(&msg).is_err() {
+            worker.terminate();
+            return None;
+        }
+        Some(Helper {
+            worker,
+            inbox,
+            wake,
+            _listeners: [on_message, on_error],
+        })
+    }
+
+    /// The next piece into `chunk` (and the helper told it may inflate one more).
+    async fn next(&self, chunk: &mut Vec<u8>) -> Result<bool, Failed> {
+        loop {
+            let first = self.inbox.borrow_mut().pop_front();
+            let Some(data) = first else {
+                let wake = Rc::clone(&self.wake);
+                let arrived = js_sys::Promise::new(&mut |resolve, _| *wake.borrow_mut() = Some(resolve));
+                let _ = JsFuture::from(arrived).await;
+                continue;
+            };
+            let piece = get(&data, "piece");
+            if piece.is_object() {
+                copy(&piece, chunk);
+                // The buffer goes back to be filled again: no garbage piece per MiB.
+                let took = Object::new();
+                set(&took, "took", &piece);
+                let _ = self.worker.post_message_with_transfer(&took, &Array::of1(&piece));
+                return Ok(true);
+            }
+            return match get(&data, "done").as_bool() {
+                Some(true) => Ok(false),
+                _ => Err(Failed::Stream),
+            };
+        }
+    }
+}
+
+impl Drop for Helper {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
 /// Streams one file into `ix`. Returns where invalid UTF-8 was found in a CloudWatch
 /// export (for flow log text, `ix` knows).
 async fn stream(
@@ -353,28 +508,16 @@ async fn stream(
     report: &dyn Fn(usize),
     unwrapped: &mut Option<Report>,
 ) -> Result<Option<usize>, Failed> {
-    let mut readable = file.stream();
-    if gzip {
-        let inflate = DecompressionStream::new("gzip").map_err(|_| Failed::Stream)?;
-        let pair = web_sys::ReadableWritablePair::new(&inflate.readable(), &inflate.writable());
-        readable = readable.pipe_through(&pair);
-    }
-    let reader: web_sys::ReadableStreamDefaultReader = readable.get_reader().unchecked_into();
+    let chunks = Chunks::of(file, gzip)?;
     let mut chunk: Vec<u8> = Vec::new();
     let mut taken = 0usize;
     let mut reported = 0usize;
     // A CloudWatch export is collected, then unwrapped whole.
     let mut export: Option<Vec<u8>> = None;
     loop {
-        let Ok(result) = JsFuture::from(reader.read()).await else {
-            return Err(Failed::Stream);
-        };
-        if get(&result, "done").as_bool().unwrap_or(true) {
+        if !chunks.next(&mut chunk).await? {
             break;
         }
-        let array = Uint8Array::new(&get(&result, "value"));
-        chunk.resize(array.length() as usize, 0);
-        array.copy_to(&mut chunk);
         if taken == 0 && shapes::needs_whole(&chunk, &Options::default()) {
             export = Some(Vec::new());
         }
@@ -388,7 +531,7 @@ async fn stream(
             None => ix.push(&chunk).is_ok(),
         };
         if !fits {
-            let _ = reader.cancel();
+            chunks.cancel();
             return Err(Failed::TooLarge);
         }
         if taken - reported >= REPORT_EVERY {

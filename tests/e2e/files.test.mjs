@@ -32,8 +32,13 @@ test('a dropped .log.gz decodes: counts, bad lines listed, filter, sort, summary
   const { page, context, offOrigin, errors } = await h.open();
   const n = 5000;
   const gz = zlib.gzipSync(Buffer.from(log(n)));
+  // The file worker inflates gzip on a second thread (its helper, a worker of its own)
+  // while it indexes.
+  const helper = [];
+  context.on('response', (r) => r.url().endsWith('/flowlog-inflate.js') && helper.push(r.status()));
   await page.setInputFiles('#file', { name: '123456789012_vpcflowlogs_us-east-1_fl-1234abcd_20210517T1345Z_fe123456.log.gz', mimeType: 'application/gzip', buffer: gz });
   await page.locator('[data-files]').waitFor();
+  assert.deepEqual(helper, [200], 'the helper was fetched once');
   const records = n - n / 500;
   assert.equal(await page.locator('[data-sum="records"]').innerText(), records.toLocaleString('en-US'));
   assert.equal(await page.locator('[data-sum="errors"]').innerText(), String(n / 500));
@@ -85,6 +90,19 @@ test('a dropped .log.gz decodes: counts, bad lines listed, filter, sort, summary
   assert.equal(await page.evaluate(() => document.activeElement.closest('td')?.dataset.field), 'dstport');
   await page.screenshot({ path: path.join(SHOTS, 'file-en-light.png'), fullPage: false });
   assert.deepEqual(offOrigin, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a .log.gz opens when the file worker cannot start its inflating helper (inflated in the worker itself)', async () => {
+  const { page, context, errors } = await h.open({
+    before: (c) => c.route('**/flowlog-inflate.js', (route) => route.abort()),
+  });
+  const n = 3000;
+  await page.setInputFiles('#file', { name: 'a.log.gz', mimeType: 'application/gzip', buffer: zlib.gzipSync(Buffer.from(log(n))) });
+  await page.locator('[data-sum="records"]').waitFor();
+  assert.equal(await page.locator('[data-sum="records"]').innerText(), (n - n / 500).toLocaleString('en-US'));
+  assert.match(await page.locator('[data-count="shown"]').innerText(), /^3,000 shown of 3,000$/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -277,7 +277,10 @@ bad, \"line\"
         let s = summarize(&table, &rows);
         assert_eq!(s.records, 2);
         assert_eq!(s.bytes, u128::MAX);
-        assert!(!s.bytes_over_time.is_empty());
+        // The earliest start in the first bucket, the latest in the last.
+        assert_eq!(s.bytes_over_time.first().map(|b| b.1), Some(u128::MAX));
+        assert_eq!(s.bytes_over_time.last().map(|b| b.1), Some(u128::MAX));
+        assert!(s.bytes_over_time.len() > 1);
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
             continue;
         };
         let raw = |pos| table.raw_at(row, pos);
-        let num = |pos| raw(pos).and_then(|v| v.parse::<u128>().ok());
+        let num = |pos| raw(pos).and_then(number);
         s.records += 1;
         match raw(action) {
             Some("ACCEPT") => s.accepted += 1,
@@ -133,6 +133,17 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
     s
 }
 
+/// A count (`bytes`, `packets`) as [`str::parse`] reads it into a `u128`, without 128-bit
+/// arithmetic for the values that fit in 19 digits (all valid ones: a library call per
+/// digit on wasm32).
+fn number(raw: &str) -> Option<u128> {
+    if raw.len() <= 19 && !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
+        Some(u128::from(raw.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'))))
+    } else {
+        raw.parse::<u128>().ok()
+    }
+}
+
 /// A source address in the summary: ordered (on equal bytes) by its text, as shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Talker<'a> {
@@ -188,8 +199,10 @@ fn buckets(
 ) -> Vec<(i64, u128)> {
     // In 128 bits: lines with errors can hold any 64-bit time, and max − min of two
     // such would overflow.
+    let min64 = min;
     let (min, max, n) = (i128::from(min), i128::from(max), i128::from(n.max(1)));
     let width = ((max - min) / n + 1).max(1);
+    let width64 = u64::try_from(width).unwrap_or(u64::MAX);
     let count = usize::try_from((max - min) / width + 1).unwrap_or(1);
     let mut out: Vec<(i64, u128)> = (0..count)
         .map(|i| {
@@ -204,14 +217,45 @@ fn buckets(
         let Some(t) = table.raw_at(row, start).and_then(|v| v.parse::<i64>().ok()) else {
             continue;
         };
-        let bytes = table
-            .raw_at(row, bytes)
-            .and_then(|v| v.parse::<u128>().ok())
-            .unwrap_or(0);
-        let i = usize::try_from((i128::from(t) - min) / width).unwrap_or(0);
+        let bytes = table.raw_at(row, bytes).and_then(number).unwrap_or(0);
+        // In 64 bits (128-bit division is a library call on wasm32, per row): t ≥ min,
+        // so t − min fits in u64.
+        #[allow(clippy::cast_sign_loss, reason = "t >= min: the difference is not negative")]
+        let i = usize::try_from((t.wrapping_sub(min64) as u64) / width64).unwrap_or(0);
         if let Some(slot) = out.get_mut(i) {
             slot.1 = slot.1.saturating_add(bytes);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+    use proptest::prelude::*;
+
+    #[test]
+    fn ok_number_at_the_edges_of_64_bits() {
+        for raw in [
+            "",
+            "0",
+            "+7",
+            "-1",
+            "9999999999999999999",
+            "18446744073709551615",
+            "18446744073709551616",
+            "340282366920938463463374607431768211455",
+            "340282366920938463463374607431768211456",
+            "00000000000000000000000000001",
+        ] {
+            assert_eq!(number(raw), raw.parse::<u128>().ok(), "{raw}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn ok_number_reads_as_parse_does(raw in "[+0-9a-]{0,24}|[0-9]{17,21}") {
+            prop_assert_eq!(number(&raw), raw.parse::<u128>().ok());
+        }
+    }
 }

@@ -351,12 +351,12 @@ pub struct Check {
 /// The quick test for the common values; what it refuses gets the full parse.
 #[derive(Clone, Copy, Debug)]
 enum Fast {
-    /// Digits only, at most this much.
-    Int(u64),
+    /// Digits only, at most `max` (which has `width` digits).
+    Int { max: u64, width: u8 },
     /// A plain dotted quad.
     Ipv4,
-    /// One of these words.
-    Words(&'static [&'static [u8]]),
+    /// One of these words (see [`Words`]).
+    Words(Words),
     /// Any text.
     Any,
     /// A code of the field's list.
@@ -377,15 +377,15 @@ impl Check {
     pub fn of(spec: &'static FieldSpec) -> Check {
         let fast = match spec.kind {
             Kind::Version | Kind::Protocol | Kind::TcpFlags | Kind::TrafficPath | Kind::EncryptionStatus => {
-                Fast::Int(255)
+                Fast::int(255)
             }
-            Kind::Port => Fast::Int(u64::from(u16::MAX)),
-            Kind::Packets | Kind::Bytes => Fast::Int(u64::MAX),
-            Kind::Time => Fast::Int(i64::MAX as u64),
+            Kind::Port => Fast::int(u64::from(u16::MAX)),
+            Kind::Packets | Kind::Bytes => Fast::int(u64::MAX),
+            Kind::Time => Fast::int(i64::MAX as u64),
             Kind::Addr => Fast::Ipv4,
-            Kind::Action => Fast::Words(&[b"ACCEPT", b"REJECT"]),
-            Kind::LogStatus => Fast::Words(&[b"OK", b"NODATA", b"SKIPDATA"]),
-            Kind::FlowDirection => Fast::Words(&[b"ingress", b"egress"]),
+            Kind::Action => Fast::Words(Words::of(&[b"ACCEPT", b"REJECT"])),
+            Kind::LogStatus => Fast::Words(Words::of(&[b"OK", b"NODATA", b"SKIPDATA"])),
+            Kind::FlowDirection => Fast::Words(Words::of(&[b"ingress", b"egress"])),
             // Any text is a valid name or AZ ID (masked or not); open code lists take
             // any word (an unknown one is shown as such).
             Kind::AzId | Kind::Name | Kind::AwsService | Kind::RejectReason | Kind::InterfaceType => Fast::Any,
@@ -403,35 +403,84 @@ impl Check {
     #[inline]
     pub fn valid(self, raw: &str) -> bool {
         let bytes = raw.as_bytes();
-        if bytes == b"-" {
+        if matches!(bytes, [b'-']) {
             return true;
         }
         let fast = match self.fast {
-            Fast::Int(max) => fits(bytes, max),
+            Fast::Int { max, width } => fits_width(bytes, max, usize::from(width)),
             Fast::Ipv4 => plain_ipv4(bytes).is_some(),
-            Fast::Words(words) => words.contains(&bytes),
+            Fast::Words(words) => words.contains(bytes),
             Fast::Any => true,
             Fast::Code => self.spec.code(raw).is_some(),
             Fast::Region => is_region(raw),
             Fast::Account => fits(bytes, u64::MAX) || (bytes.len() == 20 && bytes.iter().all(u8::is_ascii_digit)),
-            Fast::Resource(prefix) => bytes
-                .strip_prefix(prefix.as_bytes())
-                .is_some_and(|rest| !rest.is_empty() && alphanumeric(rest)),
+            Fast::Resource(prefix) => {
+                let prefix = prefix.as_bytes();
+                // Compared byte by byte: `strip_prefix` calls `memcmp` for four bytes.
+                bytes.len() > prefix.len()
+                    && bytes.iter().zip(prefix).all(|(a, b)| a == b)
+                    && alphanumeric(bytes.get(prefix.len()..).unwrap_or_default())
+            }
             Fast::None => false,
         };
         fast || parse_value(self.spec, raw).is_ok()
     }
 }
 
+impl Fast {
+    fn int(max: u64) -> Fast {
+        Fast::Int {
+            max,
+            width: u8::try_from(digits(max)).unwrap_or(20),
+        }
+    }
+}
+
+/// Up to three words of up to eight bytes, each kept as its length and its bytes in one
+/// number: a value is one of them when both match (no `memcmp` call per value, which
+/// `<[u8]>::contains` makes).
+#[derive(Clone, Copy, Debug)]
+struct Words([(usize, u64); 3]);
+
+impl Words {
+    fn of(words: &[&[u8]]) -> Words {
+        let mut out = [(usize::MAX, 0); 3];
+        for (slot, w) in out.iter_mut().zip(words) {
+            *slot = (w.len(), packed(w));
+        }
+        Words(out)
+    }
+
+    fn contains(&self, bytes: &[u8]) -> bool {
+        bytes.len() <= 8 && {
+            let key = (bytes.len(), packed(bytes));
+            self.0.iter().fold(false, |found, w| found | (*w == key))
+        }
+    }
+}
+
+/// Up to eight bytes as one number (more are left out).
+fn packed(bytes: &[u8]) -> u64 {
+    bytes.iter().take(8).rev().fold(0, |n, &b| (n << 8) | u64::from(b))
+}
+
+/// Digits of `max`: 255 → 3, 65535 → 5, i64::MAX → 19, u64::MAX → 20.
+fn digits(max: u64) -> usize {
+    max.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
 /// Digits only (at least one), at most `max`: [`integer`]'s answer without its error.
+fn fits(bytes: &[u8], max: u64) -> bool {
+    fits_width(bytes, max, digits(max))
+}
+
+/// [`fits`], with the digits of `max` worked out before (once per field, not per value).
 /// Digits are checked without an early exit (the compiler does several at once), and a
 /// number shorter than `max` needs no arithmetic at all.
-fn fits(bytes: &[u8], max: u64) -> bool {
+fn fits_width(bytes: &[u8], max: u64, width: usize) -> bool {
     if bytes.is_empty() || bytes.len() > 20 || !bytes.iter().fold(true, |ok, b| ok & b.is_ascii_digit()) {
         return false;
     }
-    // Digits of `max`: 255 → 3, 65535 → 5, i64::MAX → 19, u64::MAX → 20.
-    let width = max.checked_ilog10().map_or(1, |d| d as usize + 1);
     if bytes.len() < width {
         return true;
     }

@@ -212,13 +212,17 @@ pub fn BigView(props: &BigViewProps) -> Html {
             }
         });
     }
-    // The summary of a new selection, after its rows are painted.
+    // The summary of a new selection. A worker is asked at once, after the rows (it
+    // answers in order, so the rows come first and it summarises while they are painted);
+    // a store on the page answers at once, so it is asked after the rows are painted.
     {
         let source = props.source.clone();
         use_effect_with(shown_id, move |&id| {
             let cancelled = Rc::new(Cell::new(false));
             let flag = Rc::clone(&cancelled);
-            if let Some(id) = id {
+            if let (Some(id), false) = (id, source.is_local()) {
+                source.ask(Request::Summary { id });
+            } else if let Some(id) = id {
                 wasm_bindgen_futures::spawn_local(async move {
                     crate::web::browser::next_paint().await;
                     if !flag.get() {
