@@ -68,6 +68,10 @@ fn replies() -> Vec<Reply> {
             index: true,
             fraction: 0.25,
         },
+        Reply::Preview {
+            name: "a.log.gz".into(),
+            text: TEXT.lines().take(3).map(|l| format!("{l}\n")).collect(),
+        },
         Reply::Opened {
             format: String::new(),
             meta: store.meta(),
@@ -125,7 +129,7 @@ mod native {
     fn ok_every_message_round_trips_as_json() {
         let replies = replies();
         // Every kind of reply is there (the store answered each request).
-        assert_eq!(replies.len(), 12);
+        assert_eq!(replies.len(), 13);
         let across = replies.iter().find_map(|r| match r {
             Reply::Across { report } => Some(report),
             _ => None,

@@ -146,6 +146,10 @@ pub const COPY_FAILED: Text = t(
 pub const READING: Text = t("Reading files", "ファイルを読み込み中");
 pub const INDEXING: Text = t("Decoding lines", "行を解読中");
 pub const CANCEL: Text = t("Cancel", "キャンセル");
+pub const PREVIEW_TITLE: Text = t(
+    "The first lines, while the rest is read (they can be explained once the file is open):",
+    "残りを読み込む間の先頭の行（ファイルが開いたら各値の説明を表示できます）：",
+);
 pub const INVALID_UTF8: Text = t(
     "not valid UTF-8 text; invalid bytes were replaced by \u{fffd}, the first at byte",
     "UTF-8 として正しくないバイトを \u{fffd} に置き換えました。最初の位置（バイト）：",

@@ -15,6 +15,7 @@ use crate::ui::chrome::query_panel::QueryAtScale;
 use crate::ui::chrome::toolbar::Toolbar;
 use crate::ui::hooks::{use_view, Shared};
 use crate::ui::large::files::{self, Workers};
+use crate::ui::large::preview::FilePreview;
 use crate::ui::large::view::BigView;
 use crate::ui::learn::{self, index::LessonList, lesson::LessonView};
 use crate::ui::paste::card::RecordCard;
@@ -113,6 +114,8 @@ pub fn App() -> Html {
                 query={Shared(Rc::clone(&view.query))} sort={state.sort}
                 selected={state.selected} hot={state.hot} {lang} on_action={dispatch.clone()} />
         }
+    } else if let Some((preview, decoded)) = view.preview.clone() {
+        html! { <FilePreview {preview} decoded={Shared(decoded)} {lang} /> }
     } else if view.decoded.lines.iter().all(|l| matches!(l.kind, LineKind::Blank)) {
         html! { <p class="empty">{ l::EMPTY.get(lang) }</p> }
     } else if view.single {

@@ -14,7 +14,7 @@ use crate::flowlog::{decode_text, Counts, Decoded, Format, FormatError, Line, Li
 use crate::ui::large::files::Workers;
 use crate::ui::large::source::Source;
 use crate::ui::paste::rows::MAX_ROWS;
-use crate::ui::state::{AppState, RulerLine};
+use crate::ui::state::{AppState, Notice, Preview, RulerLine};
 
 /// Shares a derived value with child components; compares by pointer, so a
 /// re-render never walks a large decode result to find out nothing changed.
@@ -102,6 +102,9 @@ pub struct View {
     pub format_in_force: Rc<Format>,
     /// Where the analysis across records is asked: the files' worker, or the paste's store.
     pub across: Option<(Source, Rc<Meta>)>,
+    /// The first lines of a file being opened, decoded as a paste is (shown while the
+    /// rest is read).
+    pub preview: Option<(Rc<Preview>, Rc<Decoded>)>,
 }
 
 /// Derives everything shown from `state` (and where open files are, from `workers`).
@@ -111,6 +114,14 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
     let options = Options {
         format: format.as_ref().as_ref().and_then(|r| r.as_ref().ok()).cloned(),
     };
+    let preview = match &state.notice {
+        Some(Notice::Progress(_, _, Some(p))) => Some(Rc::clone(p)),
+        _ => None,
+    };
+    let preview_decoded = use_memo((preview.clone(), options.clone()), |(p, options)| {
+        p.as_ref().map(|p| Rc::new(decode_text(&p.text, options)))
+    });
+    let preview = preview.zip(preview_decoded.as_ref().clone());
     // Files, or a paste of more than MAX_ROWS lines, go to the compact table and the
     // virtualised view; smaller pastes get the full decode and the rich views.
     // Counted once per input (a pass over a 100 MB paste is not for every render).
@@ -232,6 +243,7 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
         ruler,
         format_in_force: Rc::clone(&*format_in_force),
         across,
+        preview,
     }
 }
 

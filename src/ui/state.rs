@@ -56,8 +56,9 @@ pub enum Notice {
     CopyFailed,
     /// The browser would not make or copy the picture of the line.
     PictureFailed,
-    /// Files are being read: the phase and its percentage.
-    Progress(Phase, u8),
+    /// Files are being read: the phase, its percentage, and the first file's first
+    /// lines once they have come.
+    Progress(Phase, u8, Option<Rc<Preview>>),
     /// A file could not be opened (name, and why when known).
     FileError(AttrValue, Option<OpenError>),
     /// A file held invalid UTF-8 (name, byte offset of the first bad byte).
@@ -90,6 +91,15 @@ pub struct Files {
     pub format: AttrValue,
     /// Files found in chosen or dropped folders that are no flow log files (not read).
     pub skipped: Rc<[AttrValue]>,
+}
+
+/// The first lines of the first file being opened, shown while the rest is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    /// The file's name.
+    pub name: AttrValue,
+    /// Its first whole lines.
+    pub text: AttrValue,
 }
 
 /// What reading files is busy with.

@@ -32,7 +32,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use crate::flowlog::bulk::index::Indexer;
 use crate::flowlog::bulk::open::{self, OpenError, MAX_TEXT_BYTES};
 use crate::flowlog::bulk::parquet::{ParquetError, ParquetReply};
-use crate::flowlog::bulk::store::{ExportKind, FileOut, Reply, Request, Store, PROTOCOL};
+use crate::flowlog::bulk::store::{preview_text, ExportKind, FileOut, Reply, Request, Store, PROTOCOL};
 use crate::flowlog::decode::shapes::{self, Report, S3Key};
 use crate::flowlog::Counts;
 use crate::flowlog::Options;
@@ -294,7 +294,29 @@ async fn open(
         let outcome = if kind == Kind::Parquet {
             parquet(file, &mut ix, &mut unwrapped).await
         } else {
-            match stream(file, kind == Kind::Gzip, isize, &mut ix, &report, &mut unwrapped).await {
+            // The first file's first lines are shown while the rest is read.
+            let preview = |bytes: &[u8]| {
+                if let Some(text) = preview_text(bytes) {
+                    send(
+                        scope,
+                        &Reply::Preview {
+                            name: name.clone(),
+                            text,
+                        },
+                    );
+                }
+            };
+            let preview = (i == 0).then_some(&preview as Preview<'_>);
+            match stream(
+                file,
+                kind == Kind::Gzip,
+                isize,
+                &mut ix,
+                (&report, preview),
+                &mut unwrapped,
+            )
+            .await
+            {
                 Ok(utf8) => Ok(utf8),
                 Err(Failed::TooLarge) => Err(OpenError::TooLarge { limit: MAX_TEXT_BYTES }),
                 Err(Failed::Open(e)) => Err(e),
@@ -498,6 +520,9 @@ impl Drop for Helper {
     }
 }
 
+/// Called once with a file's first chunk of text (its first lines are shown at once).
+type Preview<'a> = &'a dyn Fn(&[u8]);
+
 /// Streams one file into `ix`. Returns where invalid UTF-8 was found in a CloudWatch
 /// export (for flow log text, `ix` knows).
 async fn stream(
@@ -505,7 +530,7 @@ async fn stream(
     gzip: bool,
     isize: Option<u32>,
     ix: &mut Indexer,
-    report: &dyn Fn(usize),
+    (report, preview): (&dyn Fn(usize), Option<Preview<'_>>),
     unwrapped: &mut Option<Report>,
 ) -> Result<Option<usize>, Failed> {
     let chunks = Chunks::of(file, gzip)?;
@@ -533,6 +558,9 @@ async fn stream(
         if !fits {
             chunks.cancel();
             return Err(Failed::TooLarge);
+        }
+        if let (Some(preview), None, true) = (preview, &export, taken == chunk.len()) {
+            preview(&chunk);
         }
         if taken - reported >= REPORT_EVERY {
             reported = taken;

@@ -134,23 +134,32 @@ test('hostile files: a gzip bomb stops at the limit, damaged gzip and invalid UT
   await context.close();
 });
 
-test('decoding runs in a web worker: the page answers at once, shows progress, and can cancel', async () => {
+test('decoding runs in a web worker: the page answers at once, shows progress and the first lines, and can cancel', async () => {
   const { page, context, errors } = await h.open();
   const big = Buffer.from(log(400000));
   await page.setInputFiles('#file', { name: 'big.log', mimeType: 'text/plain', buffer: big });
   await page.locator('[data-notice="progress"]').waitFor();
+  // The first lines are shown (decoded, read-only) while the rest is read.
+  const preview = page.locator('[data-preview]');
+  await preview.locator('tr[data-line="2"][data-status="ok"]').waitFor();
+  assert.match(await preview.locator('.preview__title').innerText(), /big\.log$/);
+  assert.equal(await preview.locator('tr[data-line="2"] [data-field="dstport"]').getAttribute('data-raw'), '443');
+  assert.match(await preview.locator('tr[data-line="2"] [data-field="dstport"]').innerText(), /HTTPS/);
+  assert.equal(await preview.locator('tr[data-line]').count(), 20);
   // The main thread is free while the worker decodes.
   const t0 = Date.now();
   await page.evaluate(() => 1 + 1);
   assert.ok(Date.now() - t0 < 250, `the page took ${Date.now() - t0} ms to answer`);
   await page.click('[data-cancel]');
   assert.equal(await page.locator('[data-notice="progress"]').count(), 0);
+  assert.equal(await preview.count(), 0, 'the preview goes with the cancelled load');
   await page.waitForTimeout(1500);
   assert.equal(await page.locator('[data-files]').count(), 0, 'a cancelled load must not appear');
   // And a second load runs to the end.
   await page.setInputFiles('#file', { name: 'big.log', mimeType: 'text/plain', buffer: big });
   await page.locator('[data-files]').waitFor({ timeout: 60000 });
   assert.equal(await page.locator('[data-sum="records"]').innerText(), (400000 - 800).toLocaleString('en-US'));
+  assert.equal(await preview.count(), 0, 'the open file replaces its preview');
   assert.deepEqual(errors, []);
   await context.close();
 });

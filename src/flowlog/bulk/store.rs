@@ -168,6 +168,28 @@ pub struct RowOut {
     pub fields: usize,
 }
 
+/// Lines in a [`Reply::Preview`], at most.
+pub const PREVIEW_LINES: usize = 20;
+
+/// The first lines of `text` (whole lines only, at most [`PREVIEW_LINES`] and
+/// [`ROW_TEXT`] bytes each), as a [`Reply::Preview`] carries them; `None` when not one
+/// line is whole yet.
+#[must_use]
+pub fn preview_text(text: &[u8]) -> Option<String> {
+    let mut end = 0;
+    for _ in 0..PREVIEW_LINES {
+        let rest = text.get(end..).unwrap_or_default();
+        let Some(nl) = memchr::memchr(b'\n', rest) else {
+            break;
+        };
+        if nl > ROW_TEXT {
+            break;
+        }
+        end += nl + 1;
+    }
+    (end > 0).then(|| String::from_utf8_lossy(text.get(..end).unwrap_or_default()).into_owned())
+}
+
 /// The most bytes of a line that is not a record sent to the page.
 pub const ROW_TEXT: usize = 4096;
 
@@ -297,6 +319,14 @@ pub enum Reply {
         index: bool,
         /// 0–1.
         fraction: f64,
+    },
+    /// The first lines of the first file, sent as soon as they are read (the page shows
+    /// them while the rest is read and indexed).
+    Preview {
+        /// The file's name.
+        name: String,
+        /// Its first lines (at most [`PREVIEW_LINES`], each with its newline).
+        text: String,
     },
     /// The files are open (or were indexed again with another format).
     Opened {
@@ -659,6 +689,32 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_a_preview_is_the_first_whole_lines() {
+        let many: String = (1..=30).map(|i| format!("line {i}\r\n")).collect();
+        let long = format!("{}\nnext\n", "x".repeat(ROW_TEXT + 1));
+        let cases: &[(&[u8], Option<&str>)] = &[
+            (b"", None),
+            (b"no newline yet", None),
+            (b"one\ntwo\nthree (cut", Some("one\ntwo\n")),
+            (many.as_bytes(), Some(&many[..many.find("line 21").unwrap_or(0)])),
+            (long.as_bytes(), None),
+            (b"caf\xc3\n\xff\n", Some("caf\u{fffd}\n\u{fffd}\n")),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                preview_text(text).as_deref(),
+                *want,
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+        assert_eq!(
+            preview_text(many.as_bytes()).map(|t| t.lines().count()),
+            Some(PREVIEW_LINES)
+        );
+    }
     use crate::flowlog::bulk::open::OpenError;
     use crate::flowlog::bulk::parquet::ParquetError;
 

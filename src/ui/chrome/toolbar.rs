@@ -121,7 +121,7 @@ fn notice(notice: Option<&Notice>, lang: Lang, on_action: &Callback<Action>, wor
         Notice::PictureFailed => html! {
             <p class="notice notice--bad" role="alert" data-notice="picture-failed">{ l::PICTURE_FAILED.get(lang) }</p>
         },
-        Notice::Progress(phase, percent) => {
+        Notice::Progress(phase, percent, _) => {
             let cancel = {
                 let (workers, on_action) = (workers.clone(), on_action.clone());
                 Callback::from(move |_: MouseEvent| {

@@ -19,7 +19,7 @@ use crate::flowlog::bulk::store::{Meta, Reply, Request, Store, PROTOCOL};
 use crate::flowlog::Options;
 
 use crate::ui::large::source::Source;
-use crate::ui::state::{Action, Fault, Files, Notice, Phase};
+use crate::ui::state::{Action, Fault, Files, Notice, Phase, Preview};
 use crate::web::envelope::{self, get};
 
 /// The worker's loader script, named by trunk after the worker binary.
@@ -198,13 +198,14 @@ fn open_found(
         return;
     }
     workers.cancel();
-    on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Read, 0))));
+    on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Read, 0, None))));
     let job = Job {
         on_action: on_action.clone(),
         format: format.clone(),
         files: Some(chosen.iter().collect()),
         paths: chosen_paths,
         skipped: skipped.into(),
+        progress: (Phase::Read, 0, None),
     };
     match start_worker(job, workers) {
         Some(worker) => *workers.0.current.borrow_mut() = Some(worker),
@@ -255,7 +256,7 @@ pub fn apply_format(files: &Files, format: AttrValue, on_action: &Callback<Actio
             Vec::new(),
             Rc::clone(&files.skipped),
         ),
-        None => on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Index, 0)))),
+        None => on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Index, 0, None)))),
     }
 }
 
@@ -297,6 +298,8 @@ struct Job {
     paths: Vec<String>,
     /// Files found in folders that are no flow log files.
     skipped: Rc<[AttrValue]>,
+    /// The progress shown, and the first file's first lines once they came.
+    progress: (Phase, u8, Option<Rc<Preview>>),
 }
 
 /// A worker that has been started, and the files it is to open (none yet for a spare).
@@ -328,6 +331,19 @@ impl Started {
 
     fn on_action(&self) -> Option<Callback<Action>> {
         self.job.borrow().as_ref().map(|j| j.on_action.clone())
+    }
+
+    /// Shows how far the opening is, with the first lines once they came: `change`
+    /// updates what is shown.
+    fn progress(&self, change: impl FnOnce(&mut (Phase, u8, Option<Rc<Preview>>))) {
+        let mut job = self.job.borrow_mut();
+        let Some(job) = job.as_mut() else {
+            return;
+        };
+        change(&mut job.progress);
+        let (phase, percent, preview) = job.progress.clone();
+        job.on_action
+            .emit(Action::Notify(Some(Notice::Progress(phase, percent, preview))));
     }
 
     /// The worker cannot go on: it is ended, forgotten as the spare, and whoever
@@ -385,10 +401,14 @@ fn spawn(workers: &Workers) -> Option<Rc<Started>> {
                     reason = "a percentage 0–100"
                 )]
                 let percent = (fraction * 100.0).clamp(0.0, 100.0) as u8;
-                if let Some(on_action) = this.on_action() {
-                    on_action.emit(Action::Notify(Some(Notice::Progress(phase, percent))));
-                }
+                this.progress(|p| (p.0, p.1) = (phase, percent));
             }
+            Some(Reply::Preview { name, text }) => this.progress(|p| {
+                p.2 = Some(Rc::new(Preview {
+                    name: name.into(),
+                    text: text.into(),
+                }));
+            }),
             Some(Reply::Opened { format, meta, problems }) => {
                 // Opened: the worker now holds the files and is no longer cancellable.
                 workers_here.done_opening(&this.worker);
