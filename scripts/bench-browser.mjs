@@ -10,7 +10,8 @@ import { launch } from '../tests/e2e/browser.mjs';
 
 const [file, size] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const rawSize = Number(size ?? 0);
-const server = await serve('dist');
+// DIST=dir runs it against another build (e.g. an earlier commit's, for a before/after).
+const server = await serve(process.env.DIST ?? 'dist');
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto(server.url);
@@ -123,7 +124,7 @@ const floor = await page.evaluate(async (gzipped) => {
 const mb = (n) => (n / 1e6).toFixed(0);
 console.log(`file ${file}: ${mb(fs.statSync(file).size)} MB compressed${rawSize ? `, ${mb(rawSize)} MB of text` : ''}`);
 console.log(cold ? 'cold: the file arrived with no worker running' : 'the pointer on "Open files" first (the worker started, as for a person), then the file');
-console.log(`the file's first lines shown (decoded, while the rest is read) at ${(marks.preview - pageT0).toFixed(0)} ms = ${((marks.preview - pageT0) / (gzipped ? floor.inflate : 1)).toFixed(2)}x the inflate time`);
+if (marks.preview) console.log(`the file's first lines shown (decoded, while the rest is read) at ${(marks.preview - pageT0).toFixed(0)} ms = ${((marks.preview - pageT0) / (gzipped ? floor.inflate : 1)).toFixed(2)}x the inflate time`);
 console.log(`open + decode until the first rows are in the page: ${(marks.rows - pageT0).toFixed(0)} ms; summary of all rows done at ${(marks.summary - pageT0).toFixed(0)} ms (test harness saw both by ${browsable.toFixed(0)} ms)`);
 console.log(`the browser alone, same run: ${gzipped ? 'DecompressionStream inflates' : 'reading (no inflating: not gzip)'} it in ${floor.inflate.toFixed(0)} ms (best of 3, ${mb(floor.bytes)} MB), and with a JS loop counting its ${floor.lines} lines in ${floor.count.toFixed(0)} ms; rows in the page at ${((marks.rows - pageT0) / floor.inflate).toFixed(2)}x the inflate time (target <= 2x), summary at ${((marks.summary - pageT0) / floor.inflate).toFixed(2)}x (target <= 2.5x)`);
 console.log(`filter "action:reject port:22" over all rows: ${filter.toFixed(0)} ms`);
