@@ -38,10 +38,15 @@ export function headersFor(name) {
   };
 }
 
-/** Starts the server; resolves to { url, close }. Port 0 picks a free port. */
+/**
+ * Starts the server; resolves to { url, close, served }. Port 0 picks a free port. `served`
+ * lists each request as "STATUS path" (what the tests check a worker fetched).
+ */
 export async function serve(root, { prefix = '/team/decoder/', port = 0 } = {}) {
   const base = path.resolve(root);
+  const served = [];
   const server = http.createServer(async (req, res) => {
+    res.on('finish', () => served.push(`${res.statusCode} ${new URL(req.url, 'http://127.0.0.1').pathname}`));
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       if (!url.pathname.startsWith(prefix)) {
@@ -76,6 +81,7 @@ export async function serve(root, { prefix = '/team/decoder/', port = 0 } = {}) 
   const { port: actual } = server.address();
   return {
     url: `http://127.0.0.1:${actual}${prefix}`,
+    served,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -268,6 +268,29 @@ bad, \"line\"
     }
 
     #[test]
+    fn ok_top_talkers_add_flows_of_more_than_4_gib() {
+        let line =
+            |src: &str, bytes: u64| format!("2 123456789012 eni-1 {src} 10.0.0.9 1 2 6 1 {bytes} 1 2 ACCEPT OK\n");
+        let text = [
+            line("10.0.0.1", 5_000_000_000),
+            line("10.0.0.2", 4_294_967_295),
+            line("10.0.0.1", 1),
+            line("2001:db8::1", 7),
+        ]
+        .concat();
+        let table = Table::build(text, &Options::default());
+        let s = summarize(&table, &select(&table, &Query::default()));
+        assert_eq!(
+            s.top_talkers,
+            [
+                ("10.0.0.1".to_owned(), 5_000_000_001),
+                ("10.0.0.2".to_owned(), 4_294_967_295),
+                ("2001:db8::1".to_owned(), 7)
+            ]
+        );
+    }
+
+    #[test]
     fn ok_summary_of_extreme_values_never_overflows() {
         // Lines with errors (negative or huge times, 39-digit byte counts) are summed too.
         let text = "2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 2 6 1 340282366920938463463374607431768211455 -9223372036854775808 1 ACCEPT OK\n\

@@ -53,10 +53,12 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
     let positions: Vec<[Option<usize>; 7]> = table.formats().iter().map(|f| FIELDS.map(|x| f.position(x))).collect();
     let mut s = Summary::default();
     // A log may have as many sources as records. IPv4 sources (nearly all) are
-    // listed as (address, bytes) and summed after sorting: 16 bytes a record, where a
-    // hash map of a million addresses takes twice that. Others go to a map. Sums are
-    // 64-bit (saturating: 16 EiB from one source).
-    let mut v4: Vec<(u32, u64)> = Vec::with_capacity(rows.len());
+    // listed as (address, bytes) and summed after sorting: 8 bytes a record, where a
+    // hash map of a million addresses takes four times that; a record of more than
+    // 4 GiB (rare) goes to a list of its own, merged in the sums. Others go to a map.
+    // Sums are 64-bit (saturating: 16 EiB from one source).
+    let mut v4: Vec<(u32, u32)> = Vec::with_capacity(rows.len());
+    let mut v4_big: Vec<(u32, u64)> = Vec::new();
     // A fast hash for short keys (addresses) nobody chooses to collide; std's SipHash
     // guards against that at several times the cost.
     let mut other: HashMap<&str, u64, FixedState> = HashMap::with_hasher(FixedState::default());
@@ -93,7 +95,10 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         if let Some(src) = raw(src).filter(|a| *a != "-") {
             let b = u64::try_from(bytes).unwrap_or(u64::MAX);
             match crate::flowlog::decode::value::plain_ipv4(src.as_bytes()) {
-                Some(ip) => v4.push((ip, b)),
+                Some(ip) => match u32::try_from(b) {
+                    Ok(small) => v4.push((ip, small)),
+                    Err(_) => v4_big.push((ip, b)),
+                },
                 None => {
                     let sum = other.entry(src).or_default();
                     *sum = sum.saturating_add(b);
@@ -111,10 +116,8 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         }
     }
     v4.sort_unstable_by_key(|p| p.0);
-    let summed = v4.chunk_by(|a, b| a.0 == b.0).filter_map(|run| {
-        let ip = run.first()?.0;
-        Some((Talker::V4(ip), run.iter().fold(0u64, |sum, p| sum.saturating_add(p.1))))
-    });
+    v4_big.sort_unstable_by_key(|p| p.0);
+    let summed = sums(&v4, &v4_big).map(|(ip, b)| (Talker::V4(ip), b));
     let talkers = summed.chain(other.into_iter().map(|(a, b)| (Talker::Text(a), b)));
     s.top_talkers = top(talkers, 5)
         .into_iter()
@@ -131,6 +134,29 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         s.bytes_over_time = buckets(table, rows, &positions, min, max, 48);
     }
     s
+}
+
+/// The bytes of each address of two lists sorted by address, in address order.
+fn sums<'a, B: Copy + Into<u64> + 'a, C: Copy + Into<u64> + 'a>(
+    one: &'a [(u32, B)],
+    other: &'a [(u32, C)],
+) -> impl Iterator<Item = (u32, u64)> + 'a {
+    fn runs<B: Copy + Into<u64>>(list: &[(u32, B)]) -> impl Iterator<Item = (u32, u64)> + '_ {
+        list.chunk_by(|a, b| a.0 == b.0).filter_map(|run| {
+            let ip = run.first()?.0;
+            Some((ip, run.iter().fold(0u64, |sum, p| sum.saturating_add(p.1.into()))))
+        })
+    }
+    let (mut a, mut b) = (runs(one).peekable(), runs(other).peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if x.0 == y.0 => {
+            let (x, y) = (a.next()?, b.next()?);
+            Some((x.0, x.1.saturating_add(y.1)))
+        }
+        (Some(x), Some(y)) if x.0 < y.0 => a.next(),
+        (Some(_), None) => a.next(),
+        _ => b.next(),
+    })
 }
 
 /// A count (`bytes`, `packets`) as [`str::parse`] reads it into a `u128`, without 128-bit
@@ -232,6 +258,23 @@ fn buckets(
 #[cfg(test)]
 mod tests {
     use super::number;
+
+    #[test]
+    fn ok_sums_merge_both_lists_by_address() {
+        let small: [(u32, u32); 4] = [(1, 5), (1, u32::MAX), (3, 2), (7, 1)];
+        let big: [(u32, u64); 3] = [(1, 1 << 40), (4, 1 << 33), (7, u64::MAX)];
+        let got: Vec<(u32, u64)> = super::sums(&small, &big).collect();
+        assert_eq!(
+            got,
+            [
+                (1, 5 + u64::from(u32::MAX) + (1 << 40)),
+                (3, 2),
+                (4, 1 << 33),
+                (7, u64::MAX)
+            ]
+        );
+        assert_eq!(super::sums::<u32, u64>(&[], &[]).count(), 0);
+    }
 
     #[test]
     fn ok_number_at_the_edges_of_64_bits() {
