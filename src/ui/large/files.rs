@@ -336,14 +336,13 @@ impl Started {
     /// Shows how far the opening is, with the first lines once they came: `change`
     /// updates what is shown.
     fn progress(&self, change: impl FnOnce(&mut (Phase, u8, Option<Rc<Preview>>))) {
-        let mut job = self.job.borrow_mut();
-        let Some(job) = job.as_mut() else {
-            return;
-        };
-        change(&mut job.progress);
-        let (phase, percent, preview) = job.progress.clone();
-        job.on_action
-            .emit(Action::Notify(Some(Notice::Progress(phase, percent, preview))));
+        let shown = self.job.borrow_mut().as_mut().map(|job| {
+            change(&mut job.progress);
+            (job.on_action.clone(), job.progress.clone())
+        });
+        if let Some((on_action, (phase, percent, preview))) = shown {
+            on_action.emit(Action::Notify(Some(Notice::Progress(phase, percent, preview))));
+        }
     }
 
     /// The worker cannot go on: it is ended, forgotten as the spare, and whoever
@@ -410,6 +409,10 @@ fn spawn(workers: &Workers) -> Option<Rc<Started>> {
                 }));
             }),
             Some(Reply::Opened { format, meta, problems }) => {
+                // The preview is done with (indexing again later shows progress only).
+                if let Some(job) = this.job.borrow_mut().as_mut() {
+                    job.progress = (Phase::Index, 0, None);
+                }
                 // Opened: the worker now holds the files and is no longer cancellable.
                 workers_here.done_opening(&this.worker);
                 source.reindex_answered();
