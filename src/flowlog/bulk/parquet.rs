@@ -32,7 +32,8 @@ pub struct ParquetText {
 
 /// Why a Parquet file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+// Externally tagged (serde's default): see `across::findings::Finding`.
+#[serde(rename_all = "kebab-case")]
 pub enum ParquetError {
     /// Not a Parquet file, or a damaged one (the reader's words).
     Unreadable {

@@ -23,7 +23,9 @@ pub struct End {
 
 /// What the records say happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+// Externally tagged (serde's default): an internally tagged enum's reader buffers
+// every value first, several kilobytes of code in the page for each.
+#[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// Accepted both ways.
     Ok,
