@@ -293,6 +293,51 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 
+    /// The summary's bytes over time are exactly a plain two-pass count (48 equal
+    /// buckets from the earliest to the latest start, by each record's start): spans of
+    /// seconds to centuries (past the per-second sums' three days), out-of-order times,
+    /// negative and 64-bit-edge times, sums past 64 bits, values that are no number.
+    #[test]
+    fn ok_bytes_over_time_equal_a_plain_count(
+        records in proptest::collection::vec((0usize..8, 0usize..6), 0..60),
+        spread in 0usize..4,
+    ) {
+        use vpc_flowlog_decoder::flowlog::bulk::index::Table;
+        use vpc_flowlog_decoder::flowlog::bulk::query::{select, Query};
+        use vpc_flowlog_decoder::flowlog::bulk::totals::summarize;
+        let scale = [1i64, 60, 86_400, 86_400 * 400][spread];
+        let starts: Vec<String> = (0..8)
+            .map(|i| match i {
+                6 => "x".to_owned(),
+                7 => ["-7", "9223372036854775807", "-9223372036854775808", "1700000000"][spread].to_owned(),
+                _ => (1_700_000_000 + (i as i64 * 37 % 11) * scale).to_string(),
+            })
+            .collect();
+        const BYTES: [&str; 6] = ["0", "1", "1500", "18446744073709551615", "18446744073709551616", "-"];
+        let mut text = String::from("start bytes\n");
+        let mut times: Vec<(i64, u128)> = Vec::new();
+        for (t, b) in &records {
+            text.push_str(&format!("{} {}\n", starts[*t], BYTES[*b]));
+            if let Ok(t) = starts[*t].parse::<i64>() {
+                times.push((t, BYTES[*b].parse::<u128>().unwrap_or(0)));
+            }
+        }
+        let mut want: Vec<(i64, u128)> = Vec::new();
+        if let (Some(min), Some(max)) = (times.iter().map(|p| p.0).min(), times.iter().map(|p| p.0).max()) {
+            let (lo, hi) = (i128::from(min), i128::from(max));
+            let width = ((hi - lo) / 48 + 1).max(1);
+            let count = (hi - lo) / width + 1;
+            want = (0..count).map(|i| (i64::try_from(lo + width * i).unwrap(), 0)).collect();
+            for (t, b) in &times {
+                let i = usize::try_from((i128::from(*t) - lo) / width).unwrap();
+                want[i].1 = want[i].1.saturating_add(*b);
+            }
+        }
+        let table = Table::build(text, &Options::default());
+        let got = summarize(&table, &select(&table, &Query::default())).bytes_over_time;
+        prop_assert_eq!(got, want);
+    }
+
     /// Filters agree with the decoder: a term keeps exactly the lines whose value the
     /// decoder reads as matching it, and a term whose value the decoder would refuse is
     /// reported, not read loosely (`proto:+6`, `port:08`, `after:+1`).

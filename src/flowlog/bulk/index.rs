@@ -75,10 +75,101 @@ pub struct Row {
 pub struct Table {
     text: Rc<String>,
     rows: Vec<Row>,
-    /// Where every record value starts, from the start of its line: 2 bytes a value
-    /// (a value ends where the next separator or the line does).
-    starts: Vec<u16>,
+    /// Where every record value starts, from the start of its line (a value ends where
+    /// the next separator or the line does).
+    starts: Starts,
     formats: Vec<Rc<Format>>,
+}
+
+/// Where record values start, from the start of their line: one byte a value while
+/// every line so far is shorter than 256 bytes (nearly every flow log line: a million
+/// default-format records take 14 MB instead of 28), two bytes once one is not (the
+/// list is widened once).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Starts {
+    Narrow(Vec<u8>),
+    Wide(Vec<u16>),
+}
+
+impl Starts {
+    fn with_capacity(n: usize) -> Starts {
+        Starts::Narrow(Vec::with_capacity(n))
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Starts::Narrow(v) => v.len(),
+            Starts::Wide(v) => v.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Starts::Narrow(v) => v.get(i).map(|&b| usize::from(b)),
+            Starts::Wide(v) => v.get(i).map(|&b| usize::from(b)),
+        }
+    }
+
+    fn truncate(&mut self, n: usize) {
+        match self {
+            Starts::Narrow(v) => v.truncate(n),
+            Starts::Wide(v) => v.truncate(n),
+        }
+    }
+
+    /// Adds the starts of the values at `spans` of a line of `line_len` (< 2¹⁶) bytes.
+    fn push_line(&mut self, line_len: usize, spans: &[Range<usize>]) {
+        if let Starts::Narrow(v) = self {
+            if line_len <= usize::from(u8::MAX) {
+                v.extend(spans.iter().map(|span| u8::try_from(span.start).unwrap_or(u8::MAX)));
+                return;
+            }
+            let mut wide = Vec::with_capacity(v.capacity().max(v.len() + spans.len()));
+            wide.extend(v.iter().map(|&b| u16::from(b)));
+            *self = Starts::Wide(wide);
+        }
+        if let Starts::Wide(v) = self {
+            v.extend(spans.iter().map(|span| u16::try_from(span.start).unwrap_or(u16::MAX)));
+        }
+    }
+}
+
+/// The values of one row ([`Table::values`]).
+#[derive(Debug)]
+pub struct Values<'a> {
+    line: &'a str,
+    at: At<'a>,
+}
+
+/// Where a row's values are.
+#[derive(Debug)]
+enum At<'a> {
+    /// In the index: where values start, and the index of the row's first value there
+    /// (the list runs on into the next rows' values: positions are checked against the
+    /// row's format by the caller).
+    Index(&'a Starts, usize),
+    /// Split again (a line too long for 16-bit offsets; none for a line that is no record).
+    Split(Vec<Range<usize>>),
+}
+
+impl<'a> Values<'a> {
+    /// The value at position `pos`.
+    #[must_use]
+    pub fn get(&self, pos: usize) -> Option<&'a str> {
+        let span = match &self.at {
+            At::Index(starts, first) => value_span(self.line, starts.get(first + pos)?)?,
+            At::Split(tokens) => tokens.get(pos)?.clone(),
+        };
+        self.line.get(span)
+    }
+}
+
+/// The span of the value of `line` that starts at byte `start` (it ends at the next
+/// separator or the line's end).
+fn value_span(line: &str, start: usize) -> Option<std::ops::Range<usize>> {
+    let rest = line.as_bytes().get(start..)?;
+    let len = rest.iter().position(|b| split::is_field_sep(*b)).unwrap_or(rest.len());
+    Some(start..start + len)
 }
 
 /// [`Row::first`] of a record whose line is too long for 16-bit offsets: its values
@@ -99,7 +190,7 @@ struct Builder {
     /// A format typed in the format box: header lines do not change it.
     fixed: bool,
     rows: Vec<Row>,
-    starts: Vec<u16>,
+    starts: Starts,
     formats: Vec<Rc<Format>>,
     /// Each format's value checks, worked out once (not per value).
     checks: Vec<Vec<value::Check>>,
@@ -117,7 +208,7 @@ impl Builder {
         Builder {
             fixed: options.format.is_some(),
             rows: Vec::with_capacity(text_len / 100 + 1),
-            starts: Vec::with_capacity(text_len / 8),
+            starts: Starts::with_capacity(text_len / 8),
             checks: vec![checks_of(&format)],
             formats: vec![Rc::new(format)],
             current: 0,
@@ -169,11 +260,7 @@ impl Builder {
                     bad |= !check.valid(token);
                 }
                 if !wide {
-                    self.starts.extend(
-                        self.tokens
-                            .iter()
-                            .map(|span| u16::try_from(span.start).unwrap_or(u16::MAX)),
-                    );
+                    self.starts.push_line(line.len(), &self.tokens);
                 }
                 if bad {
                     RowKind::RecordWithError
@@ -420,18 +507,32 @@ impl Table {
         index(text.into(), options, progress)
     }
 
-    /// The text of the value at position `pos` of record `row`.
+    /// The text of the value at position `pos` of record `row` (one lookup: no
+    /// [`Values`] made, see [`Table::values`] for several).
     fn value_at(&self, row: &Row, pos: usize) -> Option<&str> {
         let line = self.line_text(row);
         if row.first == WIDE {
+            return self.values(row).get(pos);
+        }
+        let start = self.starts.get(row.first as usize + pos)?;
+        line.get(value_span(line, start)?)
+    }
+
+    /// The values of row `row`, found once for several lookups (the line and where its
+    /// values start); any position of a line that is no record has none.
+    #[must_use]
+    pub fn values(&self, row: &Row) -> Values<'_> {
+        let line = self.line_text(row);
+        let at = if !row.kind.is_record() {
+            At::Split(Vec::new())
+        } else if row.first == WIDE {
             let mut tokens = Vec::new();
             let _ = classify(line, &mut tokens);
-            return line.get(tokens.get(pos)?.clone());
-        }
-        let start = usize::from(*self.starts.get(row.first as usize + pos)?);
-        let rest = line.as_bytes().get(start..)?;
-        let len = rest.iter().position(|b| split::is_field_sep(*b)).unwrap_or(rest.len());
-        line.get(start..start + len)
+            At::Split(tokens)
+        } else {
+            At::Index(&self.starts, row.first as usize)
+        };
+        Values { line, at }
     }
 
     /// The whole text.
@@ -647,6 +748,45 @@ mod tests {
         assert_eq!(t.rows(), whole.rows());
         assert_eq!(t.rows().len(), 3);
         assert_eq!(t.formats().len(), 2, "the undone file's header is forgotten");
+    }
+
+    #[test]
+    fn ok_one_byte_starts_until_a_line_of_256_bytes_or_more_then_two() {
+        let short = "10.0.0.1 10.0.0.2 ACCEPT";
+        // Values starting past byte 255 (past one byte's offsets).
+        let padded = format!("10.0.0.1{}10.0.0.9 REJECT", " ".repeat(250));
+        assert_eq!((padded.len(), padded.find("10.0.0.9")), (273, Some(258)));
+        let narrow = format!("srcaddr dstaddr action\n{short}\n{}\n", "x".repeat(240) + " y z");
+        let table = Table::build(narrow.clone(), &Options::default());
+        assert!(matches!(table.starts, Starts::Narrow(_)), "every line under 256 bytes");
+        assert_eq!(table.raw(&table.rows()[2], FieldName::Action), Some("z"));
+        let text = format!("{narrow}{padded}\n{short}\n");
+        for size in [1, 5, 64, text.len()] {
+            let mut ix = Indexer::new(&Options::default(), usize::MAX, 0);
+            let _ = ix.begin_file();
+            for chunk in text.as_bytes().chunks(size) {
+                ix.push(chunk).unwrap();
+            }
+            let _ = ix.end_file();
+            let t = ix.finish();
+            assert!(matches!(t.starts, Starts::Wide(_)), "widened at the long line");
+            assert_eq!(t.starts, Table::build(text.clone(), &Options::default()).starts);
+            let values =
+                |i: usize| [FieldName::Srcaddr, FieldName::Dstaddr, FieldName::Action].map(|f| t.raw(&t.rows()[i], f));
+            assert_eq!(
+                values(1),
+                [Some("10.0.0.1"), Some("10.0.0.2"), Some("ACCEPT")],
+                "before"
+            );
+            assert_eq!(
+                values(3),
+                [Some("10.0.0.1"), Some("10.0.0.9"), Some("REJECT")],
+                "the long line"
+            );
+            assert_eq!(values(4), [Some("10.0.0.1"), Some("10.0.0.2"), Some("ACCEPT")], "after");
+            let v = t.values(&t.rows()[3]);
+            assert_eq!((v.get(1), v.get(2)), (Some("10.0.0.9"), Some("REJECT")));
+        }
     }
 
     #[test]

@@ -63,8 +63,9 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
     // guards against that at several times the cost.
     let mut other: HashMap<&str, u64, FixedState> = HashMap::with_hasher(FixedState::default());
     let mut ports = vec![0usize; 65_536];
-    // Earliest and latest start: the time buckets are filled in a second pass, so no
-    // list of a million (time, bytes) pairs is ever held.
+    // Bytes per second of `start`, for the time buckets: exact, and no list of a
+    // million (time, bytes) pairs. Past its span (days) a second pass fills them.
+    let mut seconds = Seconds::default();
     let mut span: Option<(i64, i64)> = None;
     for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
         if row.kind.is_error() {
@@ -76,7 +77,9 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         let Some(&[action, status, bytes, packets, src, dport, start]) = positions.get(usize::from(row.format)) else {
             continue;
         };
-        let raw = |pos| table.raw_at(row, pos);
+        // The line and where its values start, found once for the seven lookups.
+        let values = table.values(row);
+        let raw = |pos: Option<usize>| values.get(pos?);
         let num = |pos| raw(pos).and_then(number);
         s.records += 1;
         match raw(action) {
@@ -113,6 +116,7 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         }
         if let Some(t) = raw(start).and_then(|v| v.parse::<i64>().ok()) {
             span = Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
+            seconds.add(t, bytes);
         }
     }
     v4.sort_unstable_by_key(|p| p.0);
@@ -131,9 +135,126 @@ pub fn summarize(table: &Table, rows: &[u32]) -> Summary {
         .collect();
     s.top_ports = top(ports.into_iter(), 5);
     if let Some((min, max)) = span {
-        s.bytes_over_time = buckets(table, rows, &positions, min, max, 48);
+        s.bytes_over_time = match seconds.all() {
+            Some(seconds) => bucketed(seconds, min, max, 48),
+            None => buckets(table, rows, &positions, min, max, 48),
+        };
     }
     s
+}
+
+/// Bytes per second of `start` over a span of at most [`Seconds::MAX`] seconds (it
+/// grows as times come, doubling); gives up past it, or when a second's bytes would
+/// pass 64 bits, and the buckets are then filled by a second pass over the rows.
+#[derive(Default)]
+struct Seconds {
+    /// The second of `bytes[0]`.
+    base: i64,
+    bytes: Vec<u64>,
+    gave_up: bool,
+}
+
+impl Seconds {
+    /// Three days: 2 MiB of sums at most.
+    const MAX: usize = 1 << 18;
+
+    fn add(&mut self, t: i64, bytes: u128) {
+        if self.gave_up {
+            return;
+        }
+        let Ok(bytes) = u64::try_from(bytes) else {
+            return self.give_up();
+        };
+        if self.bytes.is_empty() {
+            self.base = t;
+            self.bytes = vec![0; 64];
+        }
+        let len = i64::try_from(self.bytes.len()).unwrap_or(i64::MAX);
+        let at = t.checked_sub(self.base);
+        let at = match at {
+            Some(at) if (0..len).contains(&at) => at,
+            _ => {
+                // Double (at least) towards `t`, keeping the sums already made. In 128 bits:
+                // the span may run past either end of 64 bits.
+                let (base, t128) = (i128::from(self.base), i128::from(t));
+                let (lo, hi) = (base.min(t128), (base + i128::from(len)).max(t128 + 1));
+                let Some(need) = usize::try_from(hi - lo).ok().filter(|n| *n <= Self::MAX) else {
+                    return self.give_up();
+                };
+                let size = need.max(self.bytes.len() * 2).min(Self::MAX);
+                // Room on the side `t` lies.
+                let new_base = if t128 < base { hi - size as i128 } else { lo };
+                let (Ok(shift), Ok(new_base)) = (usize::try_from(base - new_base), i64::try_from(new_base)) else {
+                    return self.give_up();
+                };
+                let mut grown = vec![0u64; size];
+                let Some(dst) = grown.get_mut(shift..shift + self.bytes.len()) else {
+                    return self.give_up();
+                };
+                dst.copy_from_slice(&self.bytes);
+                self.bytes = grown;
+                self.base = new_base;
+                i64::try_from(t128 - i128::from(new_base)).unwrap_or(-1)
+            }
+        };
+        let Some(slot) = usize::try_from(at).ok().and_then(|i| self.bytes.get_mut(i)) else {
+            return self.give_up();
+        };
+        match slot.checked_add(bytes) {
+            Some(sum) => *slot = sum,
+            None => self.give_up(),
+        }
+    }
+
+    fn give_up(&mut self) {
+        self.gave_up = true;
+        self.bytes = Vec::new();
+    }
+
+    /// Every second with its bytes, if none was given up on. (Only seconds that had
+    /// bytes are named: the vector may run past `i64::MAX`, its seconds never do.)
+    fn all(&self) -> Option<impl Iterator<Item = (i64, u64)> + '_> {
+        (!self.gave_up).then(|| {
+            self.bytes
+                .iter()
+                .enumerate()
+                .filter(|p| *p.1 > 0)
+                .filter_map(|(i, &bytes)| {
+                    let t = self.base.checked_add(i64::try_from(i).ok()?)?;
+                    Some((t, bytes))
+                })
+        })
+    }
+}
+
+/// The buckets of [`buckets`], from bytes per second.
+fn bucketed(seconds: impl Iterator<Item = (i64, u64)>, min: i64, max: i64, n: i64) -> Vec<(i64, u128)> {
+    let (width, mut out) = empty_buckets(min, max, n);
+    for (t, bytes) in seconds {
+        #[allow(clippy::cast_sign_loss, reason = "t >= min: the difference is not negative")]
+        let i = usize::try_from((t.wrapping_sub(min) as u64) / width).unwrap_or(0);
+        if let Some(slot) = out.get_mut(i) {
+            slot.1 = slot.1.saturating_add(u128::from(bytes));
+        }
+    }
+    out
+}
+
+/// The time buckets from `min` to `max`: `n` equal ones (fewer for a short span), each
+/// with no bytes yet, and their width in seconds.
+fn empty_buckets(min: i64, max: i64, n: i64) -> (u64, Vec<(i64, u128)>) {
+    // In 128 bits: lines with errors can hold any 64-bit time, and max − min of two
+    // such would overflow.
+    let (min, max, n) = (i128::from(min), i128::from(max), i128::from(n.max(1)));
+    let width = ((max - min) / n + 1).max(1);
+    let count = usize::try_from((max - min) / width + 1).unwrap_or(1);
+    let out = (0..count)
+        .map(|i| {
+            let at = min + width * i128::try_from(i).unwrap_or(0);
+            (i64::try_from(at).unwrap_or(i64::MAX), 0)
+        })
+        .collect();
+    (u64::try_from(width).unwrap_or(u64::MAX), out)
 }
 
 /// The bytes of each address of two lists sorted by address, in address order.
@@ -223,19 +344,7 @@ fn buckets(
     max: i64,
     n: i64,
 ) -> Vec<(i64, u128)> {
-    // In 128 bits: lines with errors can hold any 64-bit time, and max − min of two
-    // such would overflow.
-    let min64 = min;
-    let (min, max, n) = (i128::from(min), i128::from(max), i128::from(n.max(1)));
-    let width = ((max - min) / n + 1).max(1);
-    let width64 = u64::try_from(width).unwrap_or(u64::MAX);
-    let count = usize::try_from((max - min) / width + 1).unwrap_or(1);
-    let mut out: Vec<(i64, u128)> = (0..count)
-        .map(|i| {
-            let at = min + width * i128::try_from(i).unwrap_or(0);
-            (i64::try_from(at).unwrap_or(i64::MAX), 0)
-        })
-        .collect();
+    let (width64, mut out) = empty_buckets(min, max, n);
     for row in rows.iter().filter_map(|&i| table.rows().get(i as usize)) {
         let Some(&[_, _, bytes, _, _, _, start]) = positions.get(usize::from(row.format)) else {
             continue;
@@ -247,7 +356,7 @@ fn buckets(
         // In 64 bits (128-bit division is a library call on wasm32, per row): t ≥ min,
         // so t − min fits in u64.
         #[allow(clippy::cast_sign_loss, reason = "t >= min: the difference is not negative")]
-        let i = usize::try_from((t.wrapping_sub(min64) as u64) / width64).unwrap_or(0);
+        let i = usize::try_from((t.wrapping_sub(min) as u64) / width64).unwrap_or(0);
         if let Some(slot) = out.get_mut(i) {
             slot.1 = slot.1.saturating_add(bytes);
         }
@@ -274,6 +383,51 @@ mod tests {
             ]
         );
         assert_eq!(super::sums::<u32, u64>(&[], &[]).count(), 0);
+    }
+
+    #[test]
+    fn ok_seconds_hold_any_span_up_to_their_most_and_give_up_past_it() {
+        use super::Seconds;
+        let max = i64::try_from(Seconds::MAX).unwrap();
+        // Growing both ways, to exactly the most seconds they hold.
+        let mut s = Seconds::default();
+        let base = 1_700_000_000;
+        let times = [
+            base,
+            base + 1,
+            base - 100,
+            base + 70_000,
+            base - 150_000,
+            base + max - 150_001,
+        ];
+        for (i, t) in times.iter().enumerate() {
+            s.add(*t, 10 + i as u128);
+        }
+        let all: Vec<(i64, u64)> = s.all().expect("within the span").collect();
+        let mut want: Vec<(i64, u64)> = times.iter().enumerate().map(|(i, t)| (*t, 10 + i as u64)).collect();
+        want.sort_unstable();
+        assert_eq!(all, want);
+        // One second more: given up (the buckets then come from a second pass).
+        s.add(base - 150_001, 1);
+        assert!(s.all().is_none());
+        // A second's sum past 64 bits, or one value past them: given up.
+        let mut s = Seconds::default();
+        s.add(base, u128::from(u64::MAX));
+        s.add(base, 1);
+        assert!(s.all().is_none());
+        let mut s = Seconds::default();
+        s.add(base, u128::from(u64::MAX) + 1);
+        assert!(s.all().is_none());
+        // Times at the ends of 64 bits: one alone is held (its vector runs past the end).
+        let mut s = Seconds::default();
+        s.add(i64::MAX, 1);
+        s.add(i64::MAX - 1, 2);
+        assert_eq!(
+            s.all().map(Iterator::collect::<Vec<_>>),
+            Some(vec![(i64::MAX - 1, 2), (i64::MAX, 1)])
+        );
+        s.add(i64::MIN, 1);
+        assert!(s.all().is_none());
     }
 
     #[test]
