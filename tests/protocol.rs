@@ -1,6 +1,7 @@
 //! The worker protocol: every message the page and its workers exchange round-trips —
 //! natively through serde's JSON form, and in headless Chromium through the envelope the
 //! page and the workers really use (`web::envelope`, serde-wasm-bindgen) — `Request::Open`,
+//! a paste's (`Request::Paste`, `Reply::Pasted`),
 //! the 64-bit protocol hash, the 128-bit totals and the Parquet worker's replies included.
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests panic on failure")]
 
@@ -55,6 +56,9 @@ fn requests() -> Vec<Request> {
             what: ExportKind::Ocsf,
             query: "errors".into(),
             sort: Some((FieldName::Srcaddr, false)),
+        },
+        Request::Paste {
+            format: "version srcaddr dstaddr dstport packets bytes action".into(),
         },
     ]
 }
@@ -129,7 +133,7 @@ mod native {
     fn ok_every_message_round_trips_as_json() {
         let replies = replies();
         // Every kind of reply is there (the store answered each request).
-        assert_eq!(replies.len(), 13);
+        assert_eq!(replies.len(), 14);
         let across = replies.iter().find_map(|r| match r {
             Reply::Across { report } => Some(report),
             _ => None,
@@ -139,7 +143,8 @@ mod native {
             Some(3),
             "the IPv6 conversation and the two others"
         );
-        assert!(matches!(replies.last(), Some(Reply::Exported { .. })));
+        assert!(matches!(replies.get(12), Some(Reply::Exported { .. })));
+        assert!(matches!(replies.last(), Some(Reply::Pasted { .. })));
         for request in requests() {
             assert_eq!(Request::from_json(&request.to_json()), Some(request));
         }

@@ -18,6 +18,10 @@ pub const START: Text = t(
     "Work out conversations and findings across the {n} records",
     "{n} 件のレコードをまたいで通信と検出事項を求める",
 );
+pub const START_PASTE: Text = t(
+    "Work out conversations and findings across the pasted records",
+    "貼り付けたレコードをまたいで通信と検出事項を求める",
+);
 pub const WORKING: Text = t("Working across the records…", "レコードをまたいで分析しています…");
 pub const TAB_FINDINGS: Text = t("Findings", "検出事項");
 pub const TAB_CONVERSATIONS: Text = t("Conversations", "通信");

@@ -145,6 +145,11 @@ pub const COPY_FAILED: Text = t(
 
 pub const READING: Text = t("Reading files", "ファイルを読み込み中");
 pub const INDEXING: Text = t("Decoding lines", "行を解読中");
+pub const INDEXING_PASTE: Text = t("Decoding the pasted lines…", "貼り付けた行を解読中…");
+pub const PASTE_STOPPED: Text = t(
+    "The pasted lines could not be decoded in the background (see the message above); the analysis button below tries again.",
+    "貼り付けた行をバックグラウンドで解読できませんでした（上のメッセージを参照）。下の分析ボタンでもう一度試せます。",
+);
 pub const CANCEL: Text = t("Cancel", "キャンセル");
 pub const PREVIEW_TITLE: Text = t(
     "The first lines, while the rest is read (they can be explained once the file is open):",
@@ -169,16 +174,16 @@ pub const UNKNOWN_FIELDS: Text = t(
     "このページが知らないフィールド（このページより新しい？）。値はそのまま表示します",
 );
 pub const WORKER_STOPPED: Text = t(
-    "The file reader stopped: it may have run out of memory. Try fewer or smaller files, or reload the page. Pasted text still decodes.",
-    "ファイルの読み込み処理が停止しました。メモリが足りなかった可能性があります。ファイルを減らすか小さくするか、ページを再読み込みしてください。貼り付けたテキストは引き続き解読できます。",
+    "The background reader (files, and the analysis of a paste) stopped: it may have run out of memory, or could not start. Try fewer or smaller files, or reload the page. Pasted text still decodes.",
+    "バックグラウンドの読み込み処理（ファイルと、貼り付けたテキストの分析）が停止しました。メモリが足りなかったか、開始できなかった可能性があります。ファイルを減らすか小さくするか、ページを再読み込みしてください。貼り付けたテキストは引き続き解読できます。",
 );
 pub const WORKER_VERSION: Text = t(
-    "This page and its file reader come from different versions of the site (an old copy is cached): reload the page.",
-    "このページとファイルの読み込み処理が、サイトの異なるバージョンのものです（古いコピーがキャッシュされています）。ページを再読み込みしてください。",
+    "This page and its background reader come from different versions of the site (an old copy is cached): reload the page.",
+    "このページとバックグラウンドの読み込み処理が、サイトの異なるバージョンのものです（古いコピーがキャッシュされています）。ページを再読み込みしてください。",
 );
 pub const WORKER_GARBLED: Text = t(
-    "The file reader sent a message this page cannot read: reload the page.",
-    "ファイルの読み込み処理から、このページが読めないメッセージが届きました。ページを再読み込みしてください。",
+    "The background reader sent a message this page cannot read: reload the page.",
+    "バックグラウンドの読み込み処理から、このページが読めないメッセージが届きました。ページを再読み込みしてください。",
 );
 pub const ATHENA_LAYOUT: Text = t("How the logs lie in S3:", "S3 でのログの置き方：");
 pub const FILES_LIST: Text = t("Files", "ファイル");

@@ -9,11 +9,11 @@ use crate::flowlog::links::share;
 use crate::flowlog::LineKind;
 
 use crate::fields::labels as l;
-use crate::ui::across::AcrossPanel;
+use crate::ui::across::{self, AcrossPanel};
 use crate::ui::chrome::input_panel::InputPanel;
 use crate::ui::chrome::query_panel::QueryAtScale;
 use crate::ui::chrome::toolbar::Toolbar;
-use crate::ui::hooks::{use_view, Shared};
+use crate::ui::hooks::{use_view, PasteState, Shared};
 use crate::ui::large::files::{self, Workers};
 use crate::ui::large::preview::FilePreview;
 use crate::ui::large::view::BigView;
@@ -102,19 +102,55 @@ pub fn App() -> Html {
     {
         let (dispatch, workers) = (dispatch.clone(), workers.clone());
         use_effect_with((state.files.clone(), state.format.clone()), move |(files, format)| {
-            if let Some(f) = files.as_ref().filter(|f| f.format != *format) {
-                files::apply_format(f, format.clone(), &dispatch, &workers);
+            if files.as_ref().is_some_and(|f| f.format != *format) {
+                files::apply_format(format, &dispatch, &workers);
             }
         });
     }
+    // The paste goes to its worker (from the first edit, or once its analysis is asked
+    // for; a large paste at once): each new text or format, and after a failure each
+    // time the analysis is asked for again. Emptied, or replaced by files: it ends.
+    {
+        let (dispatch, workers) = (dispatch.clone(), workers.clone());
+        let held = state.pasted.is_some();
+        use_effect_with(
+            (
+                state.input.clone(),
+                state.format.clone(),
+                view.hold_paste,
+                state.paste_asked,
+            ),
+            move |(input, format, hold, _)| {
+                if *hold {
+                    workers.paste(input.clone(), format.clone(), dispatch);
+                } else {
+                    workers.close_paste();
+                    if held {
+                        dispatch.emit(Action::SetPasted(None));
+                    }
+                }
+            },
+        );
+    }
     let text = view.text.clone();
+    // A file's first lines while it is read: shown read-only, with nothing to explain yet.
+    let previewing = view.large.is_none()
+        && !matches!(
+            view.paste_state,
+            PasteState::Indexing { big: true } | PasteState::Failed { big: true }
+        )
+        && view.preview.is_some();
     let output = if let Some((source, meta)) = view.large.clone() {
         html! {
             <BigView {source} meta={Shared(meta)} formats={Shared(Rc::clone(&view.meta_formats))} query_text={state.query.clone()}
                 query={Shared(Rc::clone(&view.query))} sort={state.sort}
                 selected={state.selected} hot={state.hot} {lang} on_action={dispatch.clone()} />
         }
-    } else if let Some((preview, decoded)) = view.preview.clone() {
+    } else if view.paste_state == (PasteState::Indexing { big: true }) {
+        html! { <p class="empty" role="status" aria-busy="true">{ l::INDEXING_PASTE.get(lang) }</p> }
+    } else if view.paste_state == (PasteState::Failed { big: true }) {
+        html! { <p class="empty">{ l::PASTE_STOPPED.get(lang) }</p> }
+    } else if let Some((preview, decoded)) = view.preview.clone().filter(|_| previewing) {
         html! { <FilePreview {preview} decoded={Shared(decoded)} {lang} /> }
     } else if view.decoded.lines.iter().all(|l| matches!(l.kind, LineKind::Blank)) {
         html! { <p class="empty">{ l::EMPTY.get(lang) }</p> }
@@ -189,14 +225,18 @@ pub fn App() -> Html {
                 />
                 <LineRuler picked={view.ruler.clone()} {lang} hot={ruler_hot} selected={ruler_selected} on_action={dispatch.clone()} />
                 <UnwrapNote notes={Rc::clone(&view.unwrapped)} {lang} />
-                <div class="app__output">
+                <div class={classes!("app__output", previewing.then_some("app__output--whole"))}>
                     <div class="app__results">{ output }</div>
-                    <ExplainPanel picked={view.picked.clone()} {lang} selected={state.selected} hot={state.hot}
-                        on_action={dispatch.clone()} show_record={!view.single} />
+                    if !previewing {
+                        <ExplainPanel picked={view.picked.clone()} {lang} selected={state.selected} hot={state.hot}
+                            on_action={dispatch.clone()} show_record={!view.single} />
+                    }
                 </div>
                 <ErrorList decoded={shared} {text} {lang} on_action={dispatch.clone()} />
                 if let Some((source, meta)) = view.across.clone() {
                     <AcrossPanel {source} meta={Shared(meta)} {lang} on_action={dispatch.clone()} />
+                } else if view.paste_state != PasteState::None {
+                    { across::waiting(matches!(view.paste_state, PasteState::Offered | PasteState::Failed { .. }), lang, &dispatch) }
                 }
                 <QueryAtScale format={Rc::clone(&view.format_in_force)} {lang} on_action={dispatch.clone()} />
             </main>

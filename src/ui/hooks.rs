@@ -6,9 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::flowlog::bulk::index::Table;
 use crate::flowlog::bulk::query::Query;
-use crate::flowlog::bulk::store::{Meta, Store};
+use crate::flowlog::bulk::store::Meta;
 use crate::flowlog::decode::shapes::Report;
 use crate::flowlog::{decode_text, Counts, Decoded, Format, FormatError, Line, LineKind, Options};
 use crate::ui::large::files::Workers;
@@ -100,11 +99,34 @@ pub struct View {
     /// The format the Athena and Logs Insights panels describe: typed, else the first
     /// header line's, else the default.
     pub format_in_force: Rc<Format>,
-    /// Where the analysis across records is asked: the files' worker, or the paste's store.
+    /// Where the analysis across records is asked: the files' worker, or the paste's.
     pub across: Option<(Source, Rc<Meta>)>,
+    /// Whether a worker is to hold the paste (see [`AppState::paste_held`]).
+    pub hold_paste: bool,
+    /// The paste while no worker answers for it yet.
+    pub paste_state: PasteState,
     /// The first lines of a file being opened, decoded as a paste is (shown while the
     /// rest is read).
     pub preview: Option<(Rc<Preview>, Rc<Decoded>)>,
+}
+
+/// A paste no worker answers for yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasteState {
+    /// Not a paste, or answered for.
+    None,
+    /// Its analysis is offered (the page as loaded starts no worker).
+    Offered,
+    /// A worker is indexing it (`big`: it goes to the large view).
+    Indexing {
+        /// More lines than the full decode takes.
+        big: bool,
+    },
+    /// Its worker failed (the notice says why); the analysis's button tries again.
+    Failed {
+        /// As for `Indexing`.
+        big: bool,
+    },
 }
 
 /// Derives everything shown from `state` (and where open files are, from `workers`).
@@ -135,34 +157,30 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
             decode_text(input, options)
         }
     });
-    // A paste's store: the large view's source for a large paste, and for any paste the
-    // analysis across records (small pastes index in well under a millisecond).
-    let paste_store = use_memo(
-        (
-            state.input.clone(),
-            options,
-            state.files.is_none() && !state.input.trim().is_empty(),
-        ),
-        |(input, options, on)| {
-            on.then(|| {
-                let (table, unwrapped) = Table::build_input(input.to_string(), options);
-                let store = match unwrapped {
-                    Some(u) => Store::new(table, Vec::new()).with_unwrapped(vec![(String::new(), u.report)], u.origin),
-                    None => Store::new(table, Vec::new()),
-                };
-                let meta = Rc::new(store.meta());
-                (Source::local(store), meta)
-            })
-        },
-    );
+    // A paste is held by a worker (the paste's store): the large view's source for a
+    // large paste, and for any paste the analysis across records. The page as loaded
+    // starts no worker for a small paste (the analysis is offered instead).
+    let has_paste = state.files.is_none() && !state.input.trim().is_empty();
+    let hold_paste = has_paste && !state.paste_failed && (big || state.paste_held);
+    let pasted: Option<(Source, Rc<Meta>)> = state
+        .pasted
+        .as_ref()
+        .filter(|_| has_paste)
+        .and_then(|p| workers.paste_source().map(|source| (source, Rc::clone(&p.0))));
     let across: Option<(Source, Rc<Meta>)> = match &state.files {
         Some(f) => workers.source().map(|source| (source, Rc::clone(&f.meta))),
-        None => paste_store.as_ref().clone(),
+        None => pasted.clone(),
     };
     let large: Option<(Source, Rc<Meta>)> = match &state.files {
         Some(f) => workers.source().map(|source| (source, Rc::clone(&f.meta))),
-        None if big => paste_store.as_ref().clone(),
+        None if big => pasted,
         None => None,
+    };
+    let paste_state = match (has_paste, &across) {
+        (false, _) | (true, Some(_)) => PasteState::None,
+        (true, None) if state.paste_failed => PasteState::Failed { big },
+        (true, None) if hold_paste => PasteState::Indexing { big },
+        (true, None) => PasteState::Offered,
     };
     let meta_formats = use_memo(large.as_ref().map(|(_, m)| Shared(Rc::clone(m))), |m| {
         m.as_ref().map(|m| m.parsed_formats()).unwrap_or_default()
@@ -243,6 +261,8 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
         ruler,
         format_in_force: Rc::clone(&*format_in_force),
         across,
+        hold_paste,
+        paste_state,
         preview,
     }
 }

@@ -65,11 +65,11 @@ pub enum Notice {
     InvalidUtf8(AttrValue, usize),
     /// A folder held no flow log files (how many other files it held).
     NothingToOpen(usize),
-    /// The file reader (a web worker) stopped or cannot be used.
+    /// The background reader (a web worker: files, a paste) stopped or cannot be used.
     WorkerFault(Fault),
 }
 
-/// Why the file reader (a web worker) cannot go on.
+/// Why the background reader (a web worker) cannot go on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fault {
     /// It failed to load, trapped, or ran out of memory.
@@ -121,6 +121,19 @@ impl PartialEq for Files {
 
 impl Eq for Files {}
 
+/// What is known of the paste, once its worker holds it.
+#[derive(Clone, Debug)]
+pub struct Pasted(pub Rc<Meta>);
+
+impl PartialEq for Pasted {
+    fn eq(&self, other: &Self) -> bool {
+        // By identity: one answer of the paste's worker.
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Pasted {}
+
 /// What "copy" produced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CopyKind {
@@ -164,6 +177,18 @@ pub struct AppState {
     pub route: Route,
     /// Lessons answered, one bit per lesson (bit 0 = lesson 1); kept in the browser.
     pub learned: u16,
+    /// The paste is held by a worker (for its analysis across records, and the large
+    /// view of a large paste) since it was first edited, or since the analysis was asked
+    /// for: the page as it loads (a share link's or the shell's text) starts no worker.
+    pub paste_held: bool,
+    /// Times the analysis of the paste was asked for by its button (asking again starts
+    /// a worker that failed).
+    pub paste_asked: u32,
+    /// What the paste's worker knows of the paste (the latest it answered).
+    pub pasted: Option<Pasted>,
+    /// The paste's worker failed: another starts only when the analysis is asked for
+    /// again (not on every edit).
+    pub paste_failed: bool,
 }
 
 /// A change to the state.
@@ -206,6 +231,12 @@ pub enum Action {
     Route(Route),
     /// A lesson's question was answered.
     Learned(u8),
+    /// The analysis across records of the paste was asked for (its button).
+    AnalysePaste,
+    /// The paste's worker holds the paste (`None`: no worker holds it).
+    SetPasted(Option<Pasted>),
+    /// The paste's worker failed (the notice says why).
+    PasteFailed,
 }
 
 impl Reducible for AppState {
@@ -216,6 +247,7 @@ impl Reducible for AppState {
         match action {
             Action::SetInput(text) => {
                 next.input = text;
+                next.paste_held = true;
                 next.hot = None;
                 // A set of the old input's analysis (`finding:3`) names nothing in the new one.
                 if crate::flowlog::bulk::query::Query::parse(&next.query)
@@ -229,6 +261,7 @@ impl Reducible for AppState {
             Action::SetFormat(text) => next.format = text,
             Action::LoadSample(sample) => {
                 next.input = sample.text.into();
+                next.paste_held = true;
                 next.format = sample.format.into();
                 next.selected = None;
                 next.ruler = None;
@@ -237,6 +270,7 @@ impl Reducible for AppState {
             }
             Action::LoadText { input, format } => {
                 next.input = input;
+                next.paste_held = true;
                 next.format = format;
                 next.files = None;
                 next.selected = None;
@@ -264,6 +298,16 @@ impl Reducible for AppState {
             Action::Route(route) => {
                 next.route = route;
                 next.hot = None;
+            }
+            Action::AnalysePaste => {
+                next.paste_held = true;
+                next.paste_failed = false;
+                next.paste_asked = next.paste_asked.wrapping_add(1);
+            }
+            Action::SetPasted(pasted) => next.pasted = pasted,
+            Action::PasteFailed => {
+                next.pasted = None;
+                next.paste_failed = true;
             }
             Action::Learned(n) => {
                 if (1..=16).contains(&n) {
@@ -335,5 +379,38 @@ mod tests {
         let s = s.reduce(Action::SetFiles(Some(files.clone())));
         let same = Rc::clone(&s).reduce(Action::SetFiles(Some(files)));
         assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    #[test]
+    fn ok_a_paste_is_held_by_a_worker_from_its_first_edit_or_when_asked() {
+        let loaded = Rc::new(AppState {
+            input: "2 123456789012 eni-1".into(),
+            ..AppState::default()
+        });
+        assert!(!loaded.paste_held, "the page as loaded starts no worker");
+        assert!(Rc::clone(&loaded).reduce(Action::SetInput("x".into())).paste_held);
+        assert!(
+            Rc::clone(&loaded)
+                .reduce(Action::LoadSample(sample("nat-gateway").unwrap()))
+                .paste_held
+        );
+        let meta = Pasted(Rc::new(
+            Store::new(Table::build("x".to_owned(), &Options::default()), Vec::new()).meta(),
+        ));
+        let held = Rc::clone(&loaded)
+            .reduce(Action::SetInput("x".into()))
+            .reduce(Action::SetPasted(Some(meta.clone())));
+        assert_eq!(held.pasted, Some(meta));
+        // A failure: no worker until asked again (an edit does not start one).
+        let failed = held.reduce(Action::PasteFailed);
+        assert_eq!((failed.pasted.is_none(), failed.paste_failed), (true, true));
+        let edited = Rc::clone(&failed).reduce(Action::SetInput("y".into()));
+        assert!(edited.paste_failed);
+        let asked = edited.reduce(Action::AnalysePaste);
+        assert_eq!(
+            (asked.paste_failed, asked.paste_held, asked.paste_asked),
+            (false, true, 1)
+        );
+        assert_eq!(asked.reduce(Action::AnalysePaste).paste_asked, 2, "each ask counts");
     }
 }

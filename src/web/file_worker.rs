@@ -16,7 +16,8 @@
 //! message (plus `files` or `blob` beside it):
 //! - worker → page: `Reply::Ready`, then for `Request::Open` some `Reply::Progress` and
 //!   `Reply::Opened`;
-//! - page → worker: `Request::Open` with `files: [File]` beside it, then any other
+//! - page → worker: `Request::Open` with `files: [File]` beside it, or `Request::Paste`
+//!   with `text` (a string) beside it (answered by `Reply::Pasted`), then any other
 //!   `flowlog::bulk::store::Request`, each answered by a `flowlog::bulk::store::Reply`
 //!   (an export travels beside it as `blob`, a `Blob`).
 
@@ -138,6 +139,16 @@ fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>
         return;
     }
     let mut store = store.borrow_mut();
+    if let Request::Paste { format } = request {
+        // The paste held before goes first (two large pastes are never held at once).
+        *store = None;
+        let text = get(data, "text").as_string().unwrap_or_default();
+        let pasted = Store::from_paste(text, &Options::from_format_box(&format));
+        let reply = Reply::Pasted { meta: pasted.meta() };
+        *store = Some(pasted);
+        send(scope, &reply);
+        return;
+    }
     let Some(store) = store.as_mut() else {
         return;
     };

@@ -135,17 +135,34 @@ test('the page shows at once, before WebAssembly: what is pasted meanwhile decod
   await context.close();
 });
 
-test('the file worker is not loaded with the page: it starts as files come near, and files still open', async () => {
-  const { page, context, errors } = await open();
-  await page.fill('textarea#input', LINE);
+test('no worker is loaded with the page: the paste\'s starts with the first edit, the files\' as files come near, and files still open', async () => {
+  // A share link: its line is decoded and explained by the page's own code; the
+  // analysis across records is offered, not run (it needs a worker).
+  const zlib = await import('node:zlib');
+  const hash = '#s1=' + zlib.deflateRawSync(Buffer.from(`\n${LINE}`)).toString('base64url');
+  const { page, context, errors } = await open({ hash });
   await page.locator('[data-line="1"][data-status="ok"]').waitFor();
+  await page.locator('[data-across] [data-across-start]').waitFor();
   await page.waitForTimeout(500);
   assert.equal(page.workers().length, 0, 'no worker on load');
+  // Its button starts a worker, which holds the paste and answers.
+  const pasted = page.waitForEvent('worker');
+  await page.click('[data-across-start]');
+  await pasted;
+  await page.locator('[data-across] [data-findings]').waitFor();
+  // An edit goes to the same worker, and the analysis runs again by itself.
+  await page.fill('textarea#input', `${LINE}\n${LINE}`);
+  await page.locator('[data-line="2"][data-status="ok"]').waitFor();
+  await page.locator('[data-across] [data-findings]').waitFor();
+  // Its answer is about the edited text (both lines in one conversation).
+  await page.click('[data-tab="conversations"]');
+  await page.locator('[data-conversation] [data-line-link="2"]').waitFor();
+  assert.equal(page.workers().length, 1);
   // The pointer on "Open files" starts it (its WebAssembly loads while the user chooses).
   const started = page.waitForEvent('worker');
   await page.locator('label:has(#file)').hover();
   await started;
-  assert.equal(page.workers().length, 1);
+  assert.equal(page.workers().length, 2, "the paste's worker, and one for files");
   // A file opens (through the worker started ahead).
   await page.setInputFiles('#file', { name: 'a.log', mimeType: 'text/plain', buffer: Buffer.from(`${LINE}\n${LINE}\n`) });
   await page.locator('[data-files]').waitFor();

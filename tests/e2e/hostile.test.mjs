@@ -156,7 +156,7 @@ test('query at scale: Athena DDL and Logs Insights follow the format; ECS/OCSF n
   await context.close();
 });
 
-test('a file reader that fails, is from another version, or talks nonsense is said, and the page works on', async () => {
+test('a background reader (a worker) that fails, is from another version, or talks nonsense is said, and the page works on', async () => {
   const fakes = {
     // Fails to load.
     stopped: null,
@@ -168,7 +168,7 @@ test('a file reader that fails, is from another version, or talks nonsense is sa
     garbled: `postMessage({ json: '{"nonsense":' });`,
   };
   const want = {
-    stopped: /The file reader stopped: it may have run out of memory/,
+    stopped: /The background reader \(files, and the analysis of a paste\) stopped: it may have run out of memory, or could not start/,
     version: /come from different versions of the site .*reload the page/,
     newer: /come from different versions of the site .*reload the page/,
     garbled: /sent a message this page cannot read/,
@@ -184,9 +184,12 @@ test('a file reader that fails, is from another version, or talks nonsense is sa
     const notice = page.locator('[data-notice="worker-fault"]');
     await notice.waitFor();
     assert.match(await notice.innerText(), want[kind], kind);
-    // The page still decodes what is pasted.
+    // The page still decodes what is pasted; the paste's analysis (a worker too) fails
+    // the same way and is offered again, not left waiting.
     await page.fill('textarea#input', LINE);
     await page.locator('[data-line="1"][data-status="ok"]').waitFor();
+    await page.locator('[data-across] [data-across-start]').waitFor();
+    assert.match(await notice.innerText(), want[kind], kind);
     assert.deepEqual(errors.filter((e) => !/flowlog-worker_loader|Failed to load|net::ERR/.test(e)), [], kind);
     await context.close();
   }

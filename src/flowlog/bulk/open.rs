@@ -189,7 +189,9 @@ pub struct Joined {
     pub problems: Vec<(String, Problem)>,
 }
 
-/// Opens each `(name, bytes)` and joins the texts; the total stays under `limit`.
+/// Opens each `(name, bytes)` and joins the texts; the total stays under `limit`. The
+/// whole-file reading that the file worker's streamed reading ([`Indexer`](crate::flowlog::bulk::index::Indexer))
+/// is checked against (a property test, the fuzz target); no page path reads files whole.
 pub fn join<'a>(files: impl IntoIterator<Item = (String, &'a [u8])>, limit: usize) -> Joined {
     let mut out = Joined::default();
     for (name, bytes) in files {

@@ -3,8 +3,9 @@
 //! few rows on screen, the summary, an export.
 //!
 //! Opened files live in a web worker (`src/web/file_worker.rs`), so the page never holds the
-//! text or the index: it sends a [`Request`] and renders the [`Reply`]. A large paste
-//! uses the same store on the page. Requests and replies are plain data (JSON between
+//! text or the index: it sends a [`Request`] and renders the [`Reply`]. A paste is held
+//! by a worker too ([`Request::Paste`]): the page's own code decodes and explains, and
+//! none of this module is in it. Requests and replies are plain data (JSON between
 //! threads), so the whole protocol is tested here, natively.
 
 use std::rc::Rc;
@@ -44,6 +45,15 @@ pub enum Request {
         /// know theirs; empty otherwise).
         #[serde(default)]
         paths: Vec<String>,
+    },
+    /// Hold the pasted text that travels beside this message (`text`, a JavaScript
+    /// string: the page makes no copy of a large paste) instead of what is held. The
+    /// analysis across records and the large view of a paste run here too, so the page
+    /// needs none of this code. The worker's glue reads it ([`Store::from_paste`]); a
+    /// store asked answers with what it holds.
+    Paste {
+        /// The format box's text (empty = automatic).
+        format: String,
     },
     /// Keep the rows matching `query`, sorted by a field (name, descending?).
     Select {
@@ -337,6 +347,11 @@ pub enum Reply {
         /// Files that failed, or had invalid UTF-8.
         problems: Vec<(String, Problem)>,
     },
+    /// The paste is held (the answer to [`Request::Paste`]).
+    Pasted {
+        /// What is known of it.
+        meta: Meta,
+    },
     /// The answer to [`Request::Select`].
     Selected {
         /// The question's id.
@@ -480,6 +495,17 @@ impl Store {
         self
     }
 
+    /// The store of a paste: read as the paste box reads it (a CloudWatch console copy
+    /// or export is unwrapped first, as [`Table::build_input`] does).
+    #[must_use]
+    pub fn from_paste(text: String, options: &Options) -> Store {
+        let (table, unwrapped) = Table::build_input(text, options);
+        match unwrapped {
+            Some(u) => Store::new(table, Vec::new()).with_unwrapped(vec![(String::new(), u.report)], u.origin),
+            None => Store::new(table, Vec::new()),
+        }
+    }
+
     /// The same store, with the list of the files it was opened from.
     #[must_use]
     pub fn with_files(mut self, files: Vec<FileOut>) -> Store {
@@ -593,6 +619,7 @@ impl Store {
                 meta: self.meta(),
                 problems: Vec::new(),
             },
+            Request::Paste { .. } => Reply::Pasted { meta: self.meta() },
             Request::Reindex { format } => {
                 self.reindex(&Options::from_format_box(&format), progress);
                 Reply::Opened {
@@ -737,6 +764,44 @@ mod tests {
             assert_eq!(back, reply);
         }
         reply
+    }
+
+    #[test]
+    fn ok_a_paste_is_read_as_the_paste_box_reads_it() {
+        // A row copied from the CloudWatch console: unwrapped, its line numbers kept.
+        let text = "2021-05-17T22:48:43.000+09:00\t2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 2 6 1 1 1 2 ACCEPT OK\n\
+                    2 123456789012 eni-1 10.0.0.1\n";
+        let mut s = Store::from_paste(text.into(), &Options::from_format_box(""));
+        let Reply::Pasted { meta } = ask(&mut s, Request::Paste { format: String::new() }) else {
+            panic!("not pasted");
+        };
+        let decoded = crate::flowlog::decode_text(text, &Options::default());
+        assert_eq!(meta.counts, decoded.counts(), "the same counts as the paste box");
+        assert!(meta.names.is_empty());
+        assert_eq!(meta.unwrapped.len(), 1, "the console copy was unwrapped");
+        assert_eq!(
+            meta.bytes,
+            Table::build_input(text.to_owned(), &Options::default()).0.text().len()
+        );
+        let _ = ask(
+            &mut s,
+            Request::Select {
+                id: 2,
+                query: String::new(),
+                sort: None,
+            },
+        );
+        let Reply::Rows { rows, .. } = ask(&mut s, Request::Rows { id: 2, from: 0, to: 9 }) else {
+            panic!("no rows");
+        };
+        assert_eq!(rows.len(), 2);
+        assert!(
+            rows.iter().all(|r| !r.text.contains('\t')),
+            "the recogniser's clean text: {rows:?}"
+        );
+        // A typed format is used.
+        let meta = Store::from_paste("10.0.0.1 22\n".into(), &Options::from_format_box("srcaddr dstport")).meta();
+        assert_eq!((meta.counts.records, meta.counts.with_errors), (1, 0));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The panel of the analysis across records: findings, conversations, who talks to whom
 //! (groups and the flow map), cost and rules. It asks the input's store (the files'
-//! worker, or the paste's store on the page) and shows the answers; every filter it
+//! worker, or the paste's worker) and shows the answers; every filter it
 //! offers goes to the large view's filter box.
 
 mod cost;
@@ -36,11 +36,9 @@ pub struct AcrossPanelProps {
     pub on_action: Callback<Action>,
 }
 
-/// Records up to which the analysis starts by itself: in the file worker, and on the
-/// page (a paste's store runs on the page's thread, which it must not hold for long).
-/// Above them the panel offers a button.
-const AUTO_WORKER: usize = 300_000;
-const AUTO_PAGE: usize = 50_000;
+/// Records up to which the analysis starts by itself (in the worker); above, the panel
+/// offers a button.
+const AUTO: usize = 300_000;
 
 /// The answers received.
 #[derive(Clone, Default, PartialEq)]
@@ -111,11 +109,6 @@ pub fn AcrossPanel(props: &AcrossPanelProps) -> Html {
     let answers = use_reducer(Answers::default);
     let tab = use_state(|| Tab::Findings);
     let records = props.meta.counts.records;
-    let limit = if props.source.is_local() {
-        AUTO_PAGE
-    } else {
-        AUTO_WORKER
-    };
     // Asked for this input (by itself, or by the button).
     let asked = use_state(|| false);
     let ask = {
@@ -138,7 +131,7 @@ pub fn AcrossPanel(props: &AcrossPanelProps) -> Html {
             let dispatch = answers.dispatcher();
             source.listen_across(Some(Callback::from(move |r: Reply| dispatch.dispatch(r))));
             asked.set(false);
-            if records <= limit {
+            if records <= AUTO {
                 ask.emit(());
             }
             let source = source.clone();
@@ -195,6 +188,28 @@ pub fn AcrossPanel(props: &AcrossPanelProps) -> Html {
                 { tab_button(Tab::Rules, &w::TAB_RULES, "rules") }
             </div>
             <div class="across__body" role="tabpanel">{ body }</div>
+        </details>
+    }
+}
+
+/// The panel while no worker answers for the paste yet: its analysis offered (the page
+/// as loaded starts no worker; the button starts one), or being prepared.
+pub fn waiting(offered: bool, lang: Lang, on_action: &Callback<Action>) -> Html {
+    let body = if offered {
+        html! {
+            <p class="across__start">
+                <button type="button" class="button" data-across-start=""
+                    onclick={on_action.reform(|_: MouseEvent| Action::AnalysePaste)}>{ w::START_PASTE.get(lang) }</button>
+            </p>
+        }
+    } else {
+        html! { <p class="across__working" role="status" aria-busy="true">{ w::WORKING.get(lang) }</p> }
+    };
+    html! {
+        <details class="across" open=true data-across="">
+            <summary>{ w::TITLE.get(lang) }</summary>
+            <p class="across__intro">{ w::INTRO.get(lang) }</p>
+            <div class="across__body">{ body }</div>
         </details>
     }
 }

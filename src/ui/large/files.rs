@@ -1,25 +1,24 @@
 //! Opening files the user chose or dropped. The `File`s go to a web worker
 //! (`src/web/file_worker.rs`), which reads, decompresses and indexes them off the main thread,
 //! reports progress (the page can cancel it), and then keeps them: the page asks it
-//! for what it shows ([`Source`]). Where no worker can be started, the same work
-//! runs here.
+//! for what it shows ([`Source`]). A paste is held by a worker of its own the same
+//! way (its analysis across records and, for a large paste, its large view), started
+//! on the first edit: the page's own code only decodes and explains.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Array, Uint8Array};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::{AttrValue, Callback};
 
-use crate::flowlog::bulk::index::Table;
-use crate::flowlog::bulk::open::{self, Problem, MAX_TEXT_BYTES};
-use crate::flowlog::bulk::store::{Meta, Reply, Request, Store, PROTOCOL};
-use crate::flowlog::Options;
+use crate::flowlog::bulk::open::{self, Problem};
+use crate::flowlog::bulk::store::{Meta, Reply, Request, PROTOCOL};
 
 use crate::ui::large::source::Source;
-use crate::ui::state::{Action, Fault, Files, Notice, Phase, Preview};
+use crate::ui::state::{Action, Fault, Files, Notice, Pasted, Phase, Preview};
 use crate::web::envelope::{self, get};
 
 /// The worker's loader script, named by trunk after the worker binary.
@@ -40,6 +39,8 @@ struct WorkersInner {
     current: RefCell<Option<web_sys::Worker>>,
     /// Where the open files are.
     open: RefCell<Option<Source>>,
+    /// The worker holding the paste.
+    paste: RefCell<Option<Rc<Started>>>,
 }
 
 impl PartialEq for Workers {
@@ -83,6 +84,51 @@ impl Workers {
         let before = self.0.open.borrow_mut().replace(source.clone());
         if let Some(before) = before.filter(|b| *b != source) {
             before.close();
+        }
+    }
+
+    /// Has the paste's worker hold `text` (read with `format`), starting one if there is
+    /// none. The answer comes as [`Action::SetPasted`] ([`Action::PasteFailed`] if the
+    /// worker fails); while one is being indexed, only the newest text given meanwhile
+    /// waits.
+    pub fn paste(&self, text: AttrValue, format: AttrValue, on_action: Callback<Action>) {
+        if self.0.paste.borrow().is_none() {
+            let spare = self.0.spare.borrow_mut().take();
+            let Some(started) = spare.or_else(|| spawn(self)) else {
+                on_action.emit(Action::PasteFailed);
+                on_action.emit(Action::Notify(Some(Notice::WorkerFault(Fault::Stopped))));
+                return;
+            };
+            started.source.answer_across_at_once();
+            *self.0.paste.borrow_mut() = Some(started);
+        }
+        if let Some(started) = self.0.paste.borrow().as_ref() {
+            let mut paste = started.paste.borrow_mut();
+            let job = paste.get_or_insert_with(|| PasteJob {
+                on_action: on_action.clone(),
+                busy: false,
+                next: None,
+            });
+            job.on_action = on_action;
+            job.next = Some((text, format));
+        }
+        let started = self.0.paste.borrow().clone();
+        if let Some(started) = started {
+            started.send_paste();
+        }
+    }
+
+    /// Where the paste is held (once a worker holds it).
+    #[must_use]
+    pub fn paste_source(&self) -> Option<Source> {
+        self.0.paste.borrow().as_ref().map(|s| s.source.clone())
+    }
+
+    /// The paste is gone (emptied, or files replace it): its worker ends.
+    pub fn close_paste(&self) {
+        let paste = self.0.paste.borrow_mut().take();
+        if let Some(started) = paste {
+            started.source.close();
         }
     }
 
@@ -209,55 +255,18 @@ fn open_found(
     };
     match start_worker(job, workers) {
         Some(worker) => *workers.0.current.borrow_mut() = Some(worker),
-        // No worker (e.g. the page was opened from file://): do the work here.
-        None => wasm_bindgen_futures::spawn_local(read_here(chosen, format, on_action, workers.clone())),
+        // No worker could start (the page opened from file://, a policy): said.
+        None => on_action.emit(Action::Notify(Some(Notice::WorkerFault(Fault::Stopped)))),
     }
-}
-
-async fn read_here(files: Vec<web_sys::File>, format: AttrValue, on_action: Callback<Action>, workers: Workers) {
-    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
-    for file in files {
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => inputs.push((file.name(), Uint8Array::new(&buffer).to_vec())),
-            Err(_) => on_action.emit(Action::Notify(Some(Notice::FileError(file.name().into(), None)))),
-        }
-    }
-    let joined = open::join(inputs.iter().map(|(n, b)| (n.clone(), b.as_slice())), MAX_TEXT_BYTES);
-    drop(inputs);
-    let store = Store::new(
-        Table::build(joined.text, &Options::from_format_box(&format)),
-        joined.names,
-    );
-    let meta = store.meta();
-    let problems = joined.problems.iter().map(|(n, p)| (n.clone(), p.clone())).collect();
-    opened(
-        &on_action,
-        &workers,
-        Source::local(store),
-        meta,
-        format,
-        problems,
-        Rc::from([]),
-    );
 }
 
 /// Indexes open files again with another format (typed in the format box).
-pub fn apply_format(files: &Files, format: AttrValue, on_action: &Callback<Action>, workers: &Workers) {
+pub fn apply_format(format: &AttrValue, on_action: &Callback<Action>, workers: &Workers) {
     let Some(source) = workers.source() else {
         return;
     };
-    match source.ask_reindex(&format) {
-        Some(meta) => opened(
-            on_action,
-            workers,
-            source,
-            meta,
-            format,
-            Vec::new(),
-            Rc::clone(&files.skipped),
-        ),
-        None => on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Index, 0, None)))),
-    }
+    source.ask_reindex(format);
+    on_action.emit(Action::Notify(Some(Notice::Progress(Phase::Index, 0, None))));
 }
 
 /// The files are open (or indexed again): show them, and say what went wrong with any.
@@ -302,14 +311,63 @@ struct Job {
     progress: (Phase, u8, Option<Rc<Preview>>),
 }
 
-/// A worker that has been started, and the files it is to open (none yet for a spare).
+/// What the paste's worker is to hold.
+struct PasteJob {
+    on_action: Callback<Action>,
+    /// A paste was sent and not answered yet.
+    busy: bool,
+    /// The paste to send next (text, format), the newest given.
+    next: Option<(AttrValue, AttrValue)>,
+}
+
+/// A worker that has been started, and the files it is to open (none yet for a spare)
+/// or the paste it is to hold.
 struct Started {
     worker: web_sys::Worker,
+    /// Its store, as the page's views ask it.
+    source: Source,
     ready: Cell<bool>,
     job: RefCell<Option<Job>>,
+    paste: RefCell<Option<PasteJob>>,
 }
 
 impl Started {
+    /// Sends the newest paste, once the worker listens and has answered the one before.
+    fn send_paste(&self) {
+        let mut paste = self.paste.borrow_mut();
+        let Some(job) = paste.as_mut().filter(|j| self.ready.get() && !j.busy) else {
+            return;
+        };
+        let Some((text, format)) = job.next.take() else {
+            return;
+        };
+        job.busy = true;
+        // The text beside the request, made a JavaScript string straight from the page's
+        // (no copy of a large paste in the page's memory).
+        let msg = envelope::wrap(&Request::Paste {
+            format: format.to_string(),
+        });
+        envelope::set(&msg, "text", &JsValue::from_str(&text));
+        let _ = self.worker.post_message(&msg);
+    }
+
+    /// The worker holds a paste: shown unless a newer one waits, which is sent now.
+    fn pasted(&self, meta: Meta) {
+        let on_action = {
+            let mut paste = self.paste.borrow_mut();
+            let Some(job) = paste.as_mut() else {
+                return;
+            };
+            job.busy = false;
+            job.next.is_none().then(|| job.on_action.clone())
+        };
+        self.source.answer_across_at_once();
+        match on_action {
+            Some(on_action) => on_action.emit(Action::SetPasted(Some(Pasted(Rc::new(meta))))),
+            None => self.send_paste(),
+        }
+    }
+
     /// Sends the job, once there is one and the worker listens.
     fn send_job(&self) {
         let mut job = self.job.borrow_mut();
@@ -330,7 +388,8 @@ impl Started {
     }
 
     fn on_action(&self) -> Option<Callback<Action>> {
-        self.job.borrow().as_ref().map(|j| j.on_action.clone())
+        let paste = || self.paste.borrow().as_ref().map(|j| j.on_action.clone());
+        self.job.borrow().as_ref().map(|j| j.on_action.clone()).or_else(paste)
     }
 
     /// Shows how far the opening is, with the first lines once they came: `change`
@@ -356,7 +415,16 @@ impl Started {
             }
         }
         workers.done_opening(&self.worker);
+        {
+            let mut paste = workers.0.paste.borrow_mut();
+            if paste.as_ref().is_some_and(|w| w.worker == self.worker) {
+                *paste = None;
+            }
+        }
         if let Some(on_action) = self.on_action() {
+            if self.paste.borrow().is_some() {
+                on_action.emit(Action::PasteFailed);
+            }
             on_action.emit(Action::Notify(Some(Notice::WorkerFault(fault))));
         }
     }
@@ -376,8 +444,10 @@ fn spawn(workers: &Workers) -> Option<Rc<Started>> {
     let source = Source::worker(worker.clone());
     let started = Rc::new(Started {
         worker: worker.clone(),
+        source: source.clone(),
         ready: Cell::new(false),
         job: RefCell::new(None),
+        paste: RefCell::new(None),
     });
     let this = Rc::clone(&started);
     let workers_here = workers.clone();
@@ -388,6 +458,7 @@ fn spawn(workers: &Workers) -> Option<Rc<Started>> {
             Some(Reply::Ready { protocol }) if protocol == PROTOCOL => {
                 this.ready.set(true);
                 this.send_job();
+                this.send_paste();
             }
             // A worker from another deployment (an old cached copy): it must not be
             // spoken to; the page asks for a reload.
@@ -430,6 +501,7 @@ fn spawn(workers: &Workers) -> Option<Rc<Started>> {
                 // Ready for the next files.
                 workers_here.prepare();
             }
+            Some(Reply::Pasted { meta }) => this.pasted(meta),
             Some(_) => source.received(&data),
             // Never a silent wait: a message that cannot be read is said.
             // The envelope before issue 12 (JSON text under `json`): a worker of an older

@@ -1,6 +1,7 @@
-//! Where the large-file view gets its answers: a [`Store`] in the file worker (opened
-//! files: the text and its index live there, never on the page), or one on the page
-//! (a large paste, or where no worker can start). Either way the view sends a
+//! Where the large-file view and the analysis across records get their answers: a
+//! [`Store`](crate::flowlog::bulk::store::Store) in a worker — the files' worker (the
+//! text and its index live there, never on the page), or the paste's (a paste is held
+//! by a worker too, so none of the store's code is in the page's). The view sends a
 //! [`Request`] and gets a [`Reply`] through its listener.
 
 use std::cell::RefCell;
@@ -11,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
-use crate::flowlog::bulk::store::{Meta, Reply, Request, RowOut, Store};
+use crate::flowlog::bulk::store::{Reply, Request, RowOut};
 use crate::web::envelope::{self, get};
 
 use crate::web::browser;
@@ -19,13 +20,8 @@ use crate::web::browser;
 /// Rows kept for the explanation panel (the rows shown recently), at most.
 const SEEN: usize = 4096;
 
-enum Backend {
-    Worker(web_sys::Worker),
-    Local(Box<RefCell<Store>>),
-}
-
 struct Inner {
-    backend: Backend,
+    worker: web_sys::Worker,
     listener: RefCell<Option<Callback<Reply>>>,
     /// Where the answers of the analysis across records go (its own panel).
     across: RefCell<Option<Callback<Reply>>>,
@@ -88,17 +84,17 @@ impl PartialEq for Source {
 
 impl std::fmt::Debug for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self.0.backend {
-            Backend::Worker(_) => "Source(worker)",
-            Backend::Local(_) => "Source(local)",
-        })
+        f.write_str("Source(worker)")
     }
 }
 
 impl Source {
-    fn with(backend: Backend) -> Source {
+    /// The store in `worker`. An analysis across records asked for waits for the
+    /// summary of the first selection (files: their rows are shown first).
+    #[must_use]
+    pub fn worker(worker: web_sys::Worker) -> Source {
         Source(Rc::new(Inner {
-            backend,
+            worker,
             listener: RefCell::new(None),
             across: RefCell::new(None),
             seen: RefCell::new(HashMap::new()),
@@ -109,22 +105,14 @@ impl Source {
         }))
     }
 
-    /// A store on the page.
-    #[must_use]
-    pub fn local(store: Store) -> Source {
-        Source::with(Backend::Local(Box::new(RefCell::new(store))))
-    }
-
-    /// The store in `worker` (which has opened the files).
-    #[must_use]
-    pub fn worker(worker: web_sys::Worker) -> Source {
-        Source::with(Backend::Worker(worker))
-    }
-
-    /// Whether the store is on the page (not in a worker).
-    #[must_use]
-    pub fn is_local(&self) -> bool {
-        matches!(self.0.backend, Backend::Local(_))
+    /// An analysis across records is answered without waiting for a selection's
+    /// summary (a paste's store: a small paste has no selection).
+    pub fn answer_across_at_once(&self) {
+        self.0.summarised.set(true);
+        let deferred = self.0.deferred.borrow_mut().take();
+        if let Some(request) = deferred {
+            post(&self.0.worker, &request);
+        }
     }
 
     /// Where replies go (one listener: the view showing this source).
@@ -138,30 +126,22 @@ impl Source {
         *self.0.across.borrow_mut() = listener;
     }
 
-    /// Sends `request`; the reply comes to the listener (at once, for a local store).
+    /// Sends `request`; the reply comes to the listener.
     pub fn ask(&self, request: Request) {
-        match &self.0.backend {
-            Backend::Local(store) => {
-                let reply = store.borrow_mut().handle(request);
-                self.deliver(reply);
-            }
-            Backend::Worker(worker) => {
-                if matches!(request, Request::Across { .. }) && !self.0.summarised.get() {
-                    *self.0.deferred.borrow_mut() = Some(request);
-                    return;
-                }
-                if matches!(request, Request::Select { .. } | Request::Reindex { .. }) {
-                    self.0.summarised.set(false);
-                }
-                let now = match &request {
-                    Request::Select { .. } => self.0.selecting.offer(request),
-                    Request::Reindex { .. } => self.0.reindexing.offer(request),
-                    _ => Some(request),
-                };
-                if let Some(request) = now {
-                    post(worker, &request);
-                }
-            }
+        if matches!(request, Request::Across { .. }) && !self.0.summarised.get() {
+            *self.0.deferred.borrow_mut() = Some(request);
+            return;
+        }
+        if matches!(request, Request::Select { .. } | Request::Reindex { .. }) {
+            self.0.summarised.set(false);
+        }
+        let now = match &request {
+            Request::Select { .. } => self.0.selecting.offer(request),
+            Request::Reindex { .. } => self.0.reindexing.offer(request),
+            _ => Some(request),
+        };
+        if let Some(request) = now {
+            post(&self.0.worker, &request);
         }
     }
 
@@ -182,18 +162,14 @@ impl Source {
         if matches!(reply, Reply::Summary { .. }) {
             self.0.summarised.set(true);
             let deferred = self.0.deferred.borrow_mut().take();
-            if let (Some(request), Backend::Worker(worker)) = (deferred, &self.0.backend) {
-                post(worker, &request);
+            if let Some(request) = deferred {
+                post(&self.0.worker, &request);
             }
         }
         self.deliver(reply);
     }
 
     fn deliver(&self, reply: Reply) {
-        if let Reply::Exported { name, mime, body, .. } = &reply {
-            let _ = browser::download(name, mime, body);
-            return;
-        }
         if let Reply::Rows { rows, .. } = &reply {
             let mut seen = self.0.seen.borrow_mut();
             if seen.len() + rows.len() > SEEN {
@@ -214,23 +190,12 @@ impl Source {
         }
     }
 
-    /// Indexes the text again with the format box's `format`. A store on the page
-    /// does it at once and returns what is known then; the worker answers later
-    /// with [`Reply::Opened`] (see [`Source::reindex_answered`]).
-    pub fn ask_reindex(&self, format: &str) -> Option<Meta> {
-        let request = Request::Reindex {
+    /// Indexes the text again with the format box's `format`; the worker answers with
+    /// [`Reply::Opened`] (see [`Source::reindex_answered`]).
+    pub fn ask_reindex(&self, format: &str) {
+        self.ask(Request::Reindex {
             format: format.to_owned(),
-        };
-        match &self.0.backend {
-            Backend::Local(store) => match store.borrow_mut().handle(request) {
-                Reply::Opened { meta, .. } => Some(meta),
-                _ => None,
-            },
-            Backend::Worker(_) => {
-                self.ask(request);
-                None
-            }
-        }
+        });
     }
 
     /// The worker has indexed again: send the format typed meanwhile, if any.
@@ -239,8 +204,8 @@ impl Source {
     }
 
     fn answered(&self, kind: &Latest) {
-        if let (Some(next), Backend::Worker(worker)) = (kind.done(), &self.0.backend) {
-            post(worker, &next);
+        if let Some(next) = kind.done() {
+            post(&self.0.worker, &next);
         }
     }
 
@@ -252,9 +217,7 @@ impl Source {
 
     /// Stops the worker (the files were closed or replaced) and forgets what it sent.
     pub fn close(&self) {
-        if let Backend::Worker(w) = &self.0.backend {
-            w.terminate();
-        }
+        self.0.worker.terminate();
         self.listen(None);
         self.listen_across(None);
         self.0.seen.borrow_mut().clear();

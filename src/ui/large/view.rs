@@ -1,7 +1,6 @@
 //! The large-input view: filter, sort, summary, export, and a virtualised table
 //! (only the rows in view are in the DOM, so a million lines scroll smoothly).
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -28,7 +27,7 @@ const OVERSCAN: usize = 10;
 /// Props of [`BigView`].
 #[derive(Properties, PartialEq)]
 pub struct BigViewProps {
-    /// Where the rows are (a worker, or a store on the page).
+    /// Where the rows are (the files' worker, or the paste's).
     pub source: Source,
     /// What is known of the whole input.
     pub meta: Shared<Meta>,
@@ -212,25 +211,14 @@ pub fn BigView(props: &BigViewProps) -> Html {
             }
         });
     }
-    // The summary of a new selection. A worker is asked at once, after the rows (it
-    // answers in order, so the rows come first and it summarises while they are painted);
-    // a store on the page answers at once, so it is asked after the rows are painted.
+    // The summary of a new selection, asked at once: the worker answers in order, so
+    // the rows come first and it summarises while they are painted.
     {
         let source = props.source.clone();
         use_effect_with(shown_id, move |&id| {
-            let cancelled = Rc::new(Cell::new(false));
-            let flag = Rc::clone(&cancelled);
-            if let (Some(id), false) = (id, source.is_local()) {
+            if let Some(id) = id {
                 source.ask(Request::Summary { id });
-            } else if let Some(id) = id {
-                wasm_bindgen_futures::spawn_local(async move {
-                    crate::web::browser::next_paint().await;
-                    if !flag.get() {
-                        source.ask(Request::Summary { id });
-                    }
-                });
             }
-            move || cancelled.set(true)
         });
     }
 
