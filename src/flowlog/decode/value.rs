@@ -414,13 +414,7 @@ impl Check {
             Fast::Code => self.spec.code(raw).is_some(),
             Fast::Region => is_region(raw),
             Fast::Account => fits(bytes, u64::MAX) || (bytes.len() == 20 && bytes.iter().all(u8::is_ascii_digit)),
-            Fast::Resource(prefix) => {
-                let prefix = prefix.as_bytes();
-                // Compared byte by byte: `strip_prefix` calls `memcmp` for four bytes.
-                bytes.len() > prefix.len()
-                    && bytes.iter().zip(prefix).all(|(a, b)| a == b)
-                    && alphanumeric(bytes.get(prefix.len()..).unwrap_or_default())
-            }
+            Fast::Resource(prefix) => resource_id(prefix, bytes),
             Fast::None => false,
         };
         fast || parse_value(self.spec, raw).is_ok()
@@ -490,6 +484,16 @@ fn fits_width(bytes: &[u8], max: u64, width: usize) -> bool {
     n.is_some_and(|n| n <= max)
 }
 
+/// Whether `bytes` is `prefix` then at least one ASCII letter or digit (an ID such as
+/// `eni-0a1b2c3d`). The prefix is compared byte by byte: `strip_prefix` calls `memcmp`
+/// for four bytes.
+fn resource_id(prefix: &str, bytes: &[u8]) -> bool {
+    let prefix = prefix.as_bytes();
+    bytes.len() > prefix.len()
+        && bytes.iter().zip(prefix).all(|(a, b)| a == b)
+        && alphanumeric(bytes.get(prefix.len()..).unwrap_or_default())
+}
+
 /// Whether every byte is an ASCII letter or digit (no early exit: see [`fits`]).
 fn alphanumeric(bytes: &[u8]) -> bool {
     bytes.iter().fold(true, |ok, b| ok & b.is_ascii_alphanumeric())
@@ -530,10 +534,8 @@ fn typed(spec: &'static FieldSpec, raw: &str) -> Result<Value, ValueError> {
             Ok(Value::Account)
         }
         Kind::Account => Err(ValueError::Account),
-        Kind::ResourceId(prefix) => match raw.strip_prefix(prefix) {
-            Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric()) => Ok(Value::Text),
-            _ => Err(ValueError::Id { prefix }),
-        },
+        Kind::ResourceId(prefix) if resource_id(prefix, raw.as_bytes()) => Ok(Value::Text),
+        Kind::ResourceId(prefix) => Err(ValueError::Id { prefix }),
         // A plain dotted quad read in one pass; anything else (IPv6) by the standard parser.
         Kind::Addr => match plain_ipv4(raw.as_bytes()) {
             Some(n) => Ok(Value::Addr(IpAddr::V4(std::net::Ipv4Addr::from(n)))),
