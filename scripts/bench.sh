@@ -45,6 +45,9 @@ done
 # First load: what the paste page fetches before a file is opened, and when it is ready,
 # unthrottled and on DevTools' "Fast 3G".
 node scripts/bench-firstload.mjs dist | grep FIRSTLOAD
+# … and its floor: the paste page alone, with everything else cut out (what a second,
+# on-demand module would hold), and with English text only.
+./scripts/bench-floor.sh
 
 # First load: Lighthouse 12 (mobile, default settings) against dist/ served as a host would
 # (scripts/host.mjs), three runs each. The default build asks search engines not to index it
