@@ -593,6 +593,40 @@ fn ok_groups_agree_with_duckdb() {
 }
 
 #[test]
+fn ok_a_groups_filter_keeps_exactly_its_records() {
+    use vpc_flowlog_decoder::flowlog::bulk::across::groups::{self, GROUP_FIELDS};
+    use vpc_flowlog_decoder::flowlog::bulk::query::{select, Query};
+    // Two formats in one table: default-format records, then v5 records under their
+    // header (fields the first part lacks are grouped as `-`).
+    let (plain, _) = scenario("mixed", 2, false);
+    let (v5, _) = scenario("mixed", 2, true);
+    let table = Table::build(format!("{plain}{v5}"), &Options::default());
+    assert_eq!(table.formats().len(), 2);
+    let pairs: Vec<Vec<F>> = GROUP_FIELDS.chunks(2).map(<[F]>::to_vec).collect();
+    assert_eq!(pairs.concat(), GROUP_FIELDS, "every field offered is checked");
+    let mut checked = 0;
+    for within in ["", "action:reject", "proto:6 port:443"] {
+        let rows = select(&table, &Query::parse(within));
+        for fields in pairs
+            .iter()
+            .chain([vec![F::Srcaddr], vec![F::Action, F::LogStatus]].iter())
+        {
+            let all = groups::group_by(&table, &rows, fields);
+            // The largest and the smallest groups (the smallest have the rare values: `-`).
+            for g in all.iter().take(4).chain(all.iter().rev().take(4)) {
+                let query = Query::parse(&format!("{within} {}", g.filter(fields)));
+                assert!(query.bad.is_empty(), "{fields:?} {:?}: {:?}", g.key, query.bad);
+                let kept = select(&table, &query);
+                assert_eq!(kept.len() as u64, g.records, "{within} / {fields:?} {:?}", g.key);
+                assert!(kept.iter().all(|&i| table.rows()[i as usize].kind.is_record()));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
 fn ok_the_flow_map_adds_up() {
     use vpc_flowlog_decoder::flowlog::bulk::across::groups;
     let (_, _, convs, _) = analyse("scan", 1, false);
@@ -601,6 +635,29 @@ fn ok_the_flow_map_adds_up() {
         map.nodes.iter().filter(|n| n.column == 0).count(),
         groups::TOP + 1,
         "the top sources and other"
+    );
+    // Labels never run into each other: written ones are LABEL_GAP apart in each column,
+    // the largest node of each is labelled, and the scan's thin nodes leave some out.
+    for col in 0..3u8 {
+        let nodes: Vec<_> = map.nodes.iter().filter(|n| n.column == col).collect();
+        assert!(nodes.first().is_some_and(|n| n.labelled), "column {col}");
+        let middles: Vec<u32> = nodes.iter().filter(|n| n.labelled).map(|n| n.y + n.h / 2).collect();
+        assert!(
+            middles.windows(2).all(|w| w[1] >= w[0] + groups::LABEL_GAP),
+            "column {col}: {middles:?}"
+        );
+        // A node left unlabelled would have run into the label above it.
+        for n in nodes.iter().filter(|n| !n.labelled) {
+            let m = n.y + n.h / 2;
+            assert!(
+                middles.iter().any(|&l| l <= m && m < l + groups::LABEL_GAP),
+                "column {col}: {m}"
+            );
+        }
+    }
+    assert!(
+        map.nodes.iter().any(|n| !n.labelled),
+        "the scan's small sources crowd together"
     );
     // Every conversation is in exactly one band out of the sources and one into the destinations.
     for (from_col, to_col) in [(0, 1), (1, 2)] {

@@ -200,8 +200,8 @@ pub const SHOW_TEXT: Text = t(
 );
 pub const FILTER: Text = t("Filter", "絞り込み");
 pub const FILTER_PLACEHOLDER: Text = t(
-    "e.g. action:reject port:22 10.0.0.0/8 proto:tcp eni:0a1b status:nodata after:2021-05-17T13:00:00Z errors ssh",
-    "例：action:reject port:22 10.0.0.0/8 proto:tcp eni:0a1b status:nodata after:2021-05-17T13:00:00Z errors ssh",
+    "e.g. action:reject port:22 10.0.0.0/8 proto:tcp eni:0a1b status:nodata dstport:443 after:2021-05-17T13:00:00Z errors ssh",
+    "例：action:reject port:22 10.0.0.0/8 proto:tcp eni:0a1b status:nodata dstport:443 after:2021-05-17T13:00:00Z errors ssh",
 );
 pub const FILTER_BAD: Text = t("Not understood (ignored):", "解釈できない条件（無視しました）：");
 pub const SHOWN: Text = t("shown", "件を表示");

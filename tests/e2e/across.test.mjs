@@ -116,6 +116,15 @@ test('the scan scenario: both scanners found, each filter exact; who talks to wh
   for (const [eni, records] of perEni) {
     assert.match(await page.locator(`[data-group="${eni}"]`).innerText(), new RegExp(`\\b${records.toLocaleString('en-US')}\\b`), eni);
   }
+  // A group's record count shows exactly its records; another group's replaces it.
+  for (const [eni, records] of perEni.slice(0, 2)) {
+    await page.locator(`[data-group="${eni}"] button[data-filter]`).click();
+    await page.waitForFunction((q) => document.querySelector('#filter')?.value === q, `interface-id:${eni}`);
+    await settled(page);
+    assert.equal(await shownCount(page), records, eni);
+  }
+  await page.fill('#filter', '');
+  await settled(page);
   const svg = page.locator('svg[data-flowmap]');
   await svg.waitFor();
   assert.equal(await svg.locator('[style]').count(), 0, 'attributes only');

@@ -12,6 +12,7 @@
 //! | `eni:0a1b` / `interface:…` | whose interface ID contains the text |
 //! | `status:nodata` | with that log status |
 //! | `after:2021-05-17T13:00:00Z` / `before:…` (or Unix seconds) | starting at/after, ending at/before |
+//! | `dstport:443`, `vpc-id:vpc-0abc…`, `srcaddr:-` — any field by its name | whose value is written so (case aside; `-` also where the format has no such field: what a group of the analysis across records shows) |
 //! | `errors` | only lines with an error |
 //! | any other word | whose line contains it (case-insensitive) |
 //!
@@ -84,6 +85,10 @@ pub enum Term {
     After(i64),
     /// `before:…`
     Before(i64),
+    /// `dstport:443`: a field's value as written (case aside); `-` is also a field the
+    /// record's format does not have (as [`group_by`](crate::flowlog::bulk::across::groups::group_by)
+    /// counts it).
+    Field(F, String),
     /// `errors`
     Errors,
     /// `finding:3`, `conv:12`, `band:4`: the records of a set the analysis across records
@@ -137,7 +142,14 @@ impl Query {
         let mut q = Query::default();
         for word in text.split_whitespace() {
             let lower = word.to_ascii_lowercase();
+            // A field's own name (`dstport:443`, `action:-`): its value as written. The
+            // short names above it (`port:`, `proto:`, `action:accept`) read values.
+            let field = word
+                .split_once(':')
+                .and_then(|(name, v)| Some((F::parse_loose(name)?, v)))
+                .filter(|(_, v)| !v.is_empty());
             let term = match lower.split_once(':') {
+                Some((_, "-")) if field.is_some() => field.map(|(f, v)| Term::Field(f, v.to_owned())),
                 Some(("action", "accept")) => Some(Term::Action("ACCEPT")),
                 Some(("action", "reject")) => Some(Term::Action("REJECT")),
                 Some(("proto" | "protocol", v)) => protocol_number(v).map(Term::Protocol),
@@ -161,6 +173,7 @@ impl Query {
                         .map(|n| Term::Set(name, n))
                 }
                 Some(("action" | "eni" | "interface" | "status", _)) => None,
+                Some(_) if field.is_some() => field.map(|(f, v)| Term::Field(f, v.to_owned())),
                 _ if lower == "errors" => Some(Term::Errors),
                 _ => Some(Cidr::parse(word).map_or_else(|| Term::Text(lower.clone()), Term::Addr)),
             };
@@ -209,6 +222,7 @@ impl Query {
                 .iter()
                 .any(|f| raw(*f).is_some_and(|v| contains_ignore_case(v, t))),
             Term::Status(s) => raw(F::LogStatus) == Some(*s),
+            Term::Field(f, v) => raw(*f).unwrap_or("-").eq_ignore_ascii_case(v),
             Term::After(t) => matches!(value(F::Start), Some(Value::Time(s)) if s >= *t),
             Term::Before(t) => matches!(value(F::End), Some(Value::Time(e)) if e <= *t),
         })
@@ -324,6 +338,16 @@ bad, \"line\"
             ("errors", &[6]),
             ("LINE", &[6]),
             ("reject 198.51.100.7", &[3]),
+            // A field by its name: its value as written, case aside; `-` where absent or
+            // not in the format (the default format has no vpc-id).
+            ("dstport:22", &[3, 7]),
+            ("srcaddr:2001:db8::1", &[7]),
+            ("srcaddr:-", &[4]),
+            ("action:- log-status:NODATA", &[4]),
+            ("interface-id:ENI-99999999 dstport:22", &[3, 7]),
+            ("vpc-id:-", &[1, 2, 3, 4, 7]),
+            ("vpc-id:vpc-1", &[]),
+            ("dstport:022", &[]),
         ];
         for (q, want) in cases {
             assert_eq!(lines(q), *want, "{q}");

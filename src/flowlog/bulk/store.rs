@@ -394,6 +394,9 @@ pub enum Reply {
         groups: Vec<Group>,
         /// How many groups in all.
         total: usize,
+        /// The filter of the records grouped (the selection shown when asked): a group's
+        /// records are this filter and [`Group::filter`].
+        within: String,
     },
     /// The answer to [`Request::Rules`].
     Rules {
@@ -453,6 +456,8 @@ pub struct Store {
     shown: Vec<u32>,
     /// The id of the selection in `shown`.
     shown_id: Option<u32>,
+    /// The filter of the selection in `shown`, as typed.
+    shown_query: String,
     /// The analysis across records, made when first asked for.
     analysis: Option<Analysis>,
 }
@@ -470,6 +475,7 @@ impl Store {
             names,
             shown: Vec::new(),
             shown_id: None,
+            shown_query: String::new(),
             analysis: None,
         }
     }
@@ -631,6 +637,7 @@ impl Store {
             Request::Select { id, query, sort } => {
                 self.shown = self.selection(&query, sort.as_ref());
                 self.shown_id = Some(id);
+                self.shown_query = query;
                 let rows = self.table.rows();
                 let columns = self
                     .shown
@@ -684,6 +691,7 @@ impl Store {
                     fields,
                     groups: all,
                     total,
+                    within: self.shown_query.clone(),
                 }
             }
             Request::Rules { eni } => {

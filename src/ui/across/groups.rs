@@ -85,7 +85,7 @@ pub fn GroupsView(props: &GroupsViewProps) -> Html {
     let table = props
         .groups
         .as_ref()
-        .map(|g| groups_table(&g.fields, &g.groups, g.total, *sort, &sort, lang));
+        .map(|g| groups_table(g, *sort, &sort, lang, &props.on_filter));
     let export = props.groups.as_ref().map(|g| {
         let csv = Rc::new(groups::csv(&g.fields, &g.groups));
         Callback::from(move |_: MouseEvent| {
@@ -113,13 +113,13 @@ pub fn GroupsView(props: &GroupsViewProps) -> Html {
 }
 
 fn groups_table(
-    fields: &[FieldName],
-    list: &[Group],
-    total: usize,
+    out: &GroupsOut,
     (by, descending): (By, bool),
     sort: &UseStateHandle<(By, bool)>,
     lang: Lang,
+    on_filter: &Callback<String>,
 ) -> Html {
+    let (fields, list, total) = (&out.fields, &out.groups, out.total);
     let mut rows: Vec<&Group> = list.iter().collect();
     rows.sort_by(|a, b| {
         let o = match by {
@@ -149,10 +149,21 @@ fn groups_table(
     };
     let key_head = fields.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(" · ");
     let body = rows.iter().map(|g| {
+        // Its records: the filter it was grouped under, and its own values.
+        let query = format!("{} {}", out.within.trim(), g.filter(fields)).trim().to_owned();
+        let show = w::SHOW_RECORDS.fill(lang, &[("n", &group(g.records))]);
+        let onclick = {
+            let query = query.clone();
+            on_filter.reform(move |_: MouseEvent| query.clone())
+        };
         html! {
             <tr data-group={g.key.join(" ")}>
                 { for g.key.iter().map(|k| html! { <td><code>{ k.clone() }</code></td> }) }
-                <td class="num">{ group(g.records) }</td>
+                <td class="num">
+                    <button type="button" class="link" data-filter={query} aria-label={show.clone()} title={show} {onclick}>
+                        { group(g.records) }
+                    </button>
+                </td>
                 <td class="num">{ group(g.packets) }</td>
                 <td class="num">{ bytes(g.bytes, lang) }</td>
             </tr>
@@ -237,8 +248,11 @@ fn flow_map(report: &Report, lang: Lang, on_filter: &Callback<String>) -> Html {
         let (tx, anchor) = if n.column == 2 { (n.x.saturating_sub(4), "end") } else { (n.x + 18, "start") };
         html! {
             <g data-node={n.column.to_string()}>
+                <title>{ text.clone() }</title>
                 <rect x={n.x.to_string()} y={n.y.to_string()} width="14" height={n.h.to_string()} class="flowmap__node" />
-                <text x={tx.to_string()} y={(n.y + n.h / 2 + 4).to_string()} text-anchor={anchor} class="flowmap__label">{ text }</text>
+                if n.labelled {
+                    <text x={tx.to_string()} y={(n.y + n.h / 2 + 4).to_string()} text-anchor={anchor} class="flowmap__label">{ text }</text>
+                }
             </g>
         }
     });

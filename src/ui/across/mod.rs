@@ -54,6 +54,8 @@ pub(crate) struct GroupsOut {
     pub fields: Vec<FieldName>,
     pub groups: Vec<Group>,
     pub total: usize,
+    /// The filter of the records grouped.
+    pub within: String,
 }
 
 /// The answer to [`Request::Rules`].
@@ -72,7 +74,19 @@ impl Reducible for Answers {
         let mut next = (*self).clone();
         match reply {
             Reply::Across { report } => next.report = Some(Rc::new(*report)),
-            Reply::Groups { fields, groups, total } => next.groups = Some(Rc::new(GroupsOut { fields, groups, total })),
+            Reply::Groups {
+                fields,
+                groups,
+                total,
+                within,
+            } => {
+                next.groups = Some(Rc::new(GroupsOut {
+                    fields,
+                    groups,
+                    total,
+                    within,
+                }));
+            }
             Reply::Rules {
                 rules,
                 cli,

@@ -26,6 +26,21 @@ pub struct Group {
     pub bytes: u64,
 }
 
+impl Group {
+    /// The filter that keeps exactly this group's records, grouped by `fields` (each
+    /// field's value as written: `srcaddr:10.0.0.1 dstport:443`); within the selection it
+    /// was grouped from, so it goes after that selection's own filter.
+    #[must_use]
+    pub fn filter(&self, fields: &[FieldName]) -> String {
+        fields
+            .iter()
+            .zip(&self.key)
+            .map(|(f, v)| format!("{}:{v}", f.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// The fields offered for grouping, in menu order.
 pub const GROUP_FIELDS: [FieldName; 16] = [
     FieldName::Srcaddr,
@@ -108,6 +123,9 @@ pub struct Node {
     pub y: u32,
     /// See `x`.
     pub h: u32,
+    /// Whether its label is written beside it: not when it would run into the label of a
+    /// larger node just above (thin nodes stacked together); its title still names it.
+    pub labelled: bool,
 }
 
 /// A band between two nodes.
@@ -146,6 +164,9 @@ const WIDTH: u32 = 900;
 const HEIGHT: u32 = 420;
 const NODE_W: u32 = 14;
 const PAD: u32 = 8;
+/// The least distance between the middles of two labels of a column, in the map's units
+/// (the page writes them 11 units high).
+pub const LABEL_GAP: u32 = 13;
 
 /// Lays out the conversations as a flow map: client → server port → server, weighted by
 /// the bytes of both directions.
@@ -290,7 +311,19 @@ fn layout(labels: &[(u8, String)], links: Links) -> FlowMap {
             x,
             y,
             h,
+            labelled: false,
         });
+    }
+    // Labels top down in each column, each far enough below the last one written.
+    let mut last_label: [Option<u32>; 3] = [None; 3];
+    for node in &mut nodes {
+        let middle = node.y + node.h / 2;
+        if let Some(last) = last_label.get_mut(usize::from(node.column).min(2)) {
+            if last.is_none_or(|l| middle >= l + LABEL_GAP) {
+                node.labelled = true;
+                *last = Some(middle);
+            }
+        }
     }
     // Bands leave and enter their nodes stacked in the order of the nodes at the other end.
     let mut list: Vec<_> = links.into_iter().collect();
