@@ -147,8 +147,10 @@ test('decoding runs in a web worker: the page answers at once, shows progress an
   assert.equal(await preview.locator('tr[data-line="2"] [data-field="dstport"]').getAttribute('data-raw'), '443');
   assert.match(await preview.locator('tr[data-line="2"] [data-field="dstport"]').innerText(), /HTTPS/);
   assert.equal(await preview.locator('tr[data-line]').count(), 20);
-  // Nothing to explain yet: no panel asking to select a value of the read-only lines.
+  // Nothing to explain yet: no panel asking to select a value of the read-only lines,
+  // and no count of records until there are some (not "0 records").
   assert.equal(await page.locator('aside.explain').count(), 0);
+  assert.equal(await page.locator('[data-count="records"]').count(), 0);
   // The main thread is free while the worker decodes.
   const t0 = Date.now();
   await page.evaluate(() => 1 + 1);
@@ -164,6 +166,7 @@ test('decoding runs in a web worker: the page answers at once, shows progress an
   assert.equal(await page.locator('[data-sum="records"]').innerText(), (400000 - 800).toLocaleString('en-US'));
   assert.equal(await preview.count(), 0, 'the open file replaces its preview');
   await page.locator('aside.explain').waitFor();
+  assert.equal(await page.locator('[data-count="records"]').innerText(), `${(400000 - 800).toLocaleString('en-US')} records`);
   assert.deepEqual(errors, []);
   await context.close();
 });

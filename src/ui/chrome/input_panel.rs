@@ -98,6 +98,9 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     // takes the browser seconds (half a minute for 100 MB). It is there on request.
     let show_text = use_state(|| false);
     let folded = props.input.len() > FOLD_BYTES && !*show_text;
+    // Counts only of something: an empty box with no file open has none to give (while a
+    // file is read, "0 records" would be wrong).
+    let counted = props.files.is_some() || !props.input.trim().is_empty();
     {
         let area = area.clone();
         use_effect_with((props.input.clone(), folded), move |(input, folded)| {
@@ -238,7 +241,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="input-panel__actions">
                 <button type="button" class="button" onclick={on_example}>{ l::EXAMPLE.get(lang) }</button>
                 <button type="button" class="button button--quiet" onclick={on_clear}>{ l::CLEAR.get(lang) }</button>
-                { status(props.counts, props.header_line, &props.format, lang) }
+                { status(counted.then_some(props.counts), props.header_line, &props.format, lang) }
             </div>
             <div class="input-panel__format">
                 <label class="input-panel__label" for="format">{ l::FORMAT_LABEL.get(lang) }</label>
@@ -303,23 +306,32 @@ fn files_list(files: &Files, lang: Lang) -> Html {
     }
 }
 
-fn status(counts: Counts, header: Option<usize>, format: &FormatBox, lang: Lang) -> Html {
+/// The status line: the counts of what is decoded (`None`: nothing is, the box is empty
+/// and no file is open — as while a file is being read), and the format in force.
+fn status(counts: Option<Counts>, header: Option<usize>, format: &FormatBox, lang: Lang) -> Html {
     let source = match (format, header) {
         (Some(Ok(f)), _) => format!("{} ({})", l::FORMAT_TYPED.get(lang), f.len()),
         (_, Some(no)) => l::FROM_HEADER_LINE.fill(lang, &[("line", &no)]),
         _ => l::FORMAT_AUTO_DEFAULT.get(lang).to_owned(),
     };
-    let records_word = if counts.records == 1 { l::RECORD } else { l::RECORDS }.get(lang);
-    let headers_word = if counts.headers == 1 { l::HEADER } else { l::HEADERS }.get(lang);
+    let counted = counts.map(|counts| {
+        let records_word = if counts.records == 1 { l::RECORD } else { l::RECORDS }.get(lang);
+        let headers_word = if counts.headers == 1 { l::HEADER } else { l::HEADERS }.get(lang);
+        html! {
+            <>
+                <span class="status__item" data-count="records">{ group(counts.records as u64) }{ " " }{ records_word }</span>
+                <span class={classes!("status__item", (counts.with_errors > 0).then_some("status__item--bad"))} data-count="errors">
+                    { group(counts.with_errors as u64) }{ " " }{ l::ERRORS.get(lang) }
+                </span>
+                if counts.headers > 0 {
+                    <span class="status__item" data-count="headers">{ counts.headers }{ " " }{ headers_word }</span>
+                }
+            </>
+        }
+    });
     html! {
         <p class="status" role="status" aria-live="polite">
-            <span class="status__item" data-count="records">{ group(counts.records as u64) }{ " " }{ records_word }</span>
-            <span class={classes!("status__item", (counts.with_errors > 0).then_some("status__item--bad"))} data-count="errors">
-                { group(counts.with_errors as u64) }{ " " }{ l::ERRORS.get(lang) }
-            </span>
-            if counts.headers > 0 {
-                <span class="status__item" data-count="headers">{ counts.headers }{ " " }{ headers_word }</span>
-            }
+            { counted.unwrap_or_default() }
             <span class="status__item">{ l::FORMAT_IN_USE.get(lang) }{ ": " }{ source }</span>
         </p>
     }
