@@ -20,6 +20,9 @@ cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32, all targets)"
 cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
+step "rustdoc (every intra-doc link resolves)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --locked
+
 step "native tests (decoder, knowledge table, properties, doc example)"
 cargo test --locked
 

@@ -60,7 +60,7 @@ pub fn decode_text(text: &str, options: &Options) -> Decoded {
 }
 
 /// Decodes every line of `text` as it is, without looking for wrappers: exactly one
-/// [`Line`] per input line (what the compact [`table::Table`] also does).
+/// [`Line`] per input line (what the compact [`Table`](crate::flowlog::bulk::index::Table) also does).
 #[must_use]
 pub fn decode_plain(text: &str, options: &Options) -> Decoded {
     decode_lines(text, options, None).0
@@ -123,7 +123,7 @@ pub(crate) enum Shape {
 }
 
 /// Splits `line` into `tokens` (a reused buffer, spans relative to the line) and
-/// tells what kind of line it is. Shared by [`decode_line`] and [`table::Table`].
+/// tells what kind of line it is. Shared by [`decode_line`] and [`Table`](crate::flowlog::bulk::index::Table).
 pub(crate) fn classify(line: &str, tokens: &mut Vec<Range<usize>>) -> Shape {
     split::field_tokens(line, tokens);
     let tok = |r: &Range<usize>| line.get(r.clone()).unwrap_or_default();

@@ -499,7 +499,8 @@ fn alphanumeric(bytes: &[u8]) -> bool {
     bytes.iter().fold(true, |ok, b| ok & b.is_ascii_alphanumeric())
 }
 
-/// The address of a plain dotted quad (see [`is_plain_ipv4`]), as a number.
+/// The address of a plain dotted quad (four decimal numbers 0–255 without leading zeros,
+/// as AWS writes them), as a number; anything else is `None`.
 #[must_use]
 pub fn plain_ipv4(bytes: &[u8]) -> Option<u32> {
     let (mut dots, mut value, mut digits, mut addr) = (0u8, 0u32, 0u8, 0u32);
