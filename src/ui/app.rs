@@ -6,14 +6,13 @@ use yew::prelude::*;
 
 use crate::fields::{lessons, Lang};
 use crate::flowlog::links::share;
-use crate::flowlog::LineKind;
 
 use crate::fields::labels as l;
 use crate::ui::across::{self, AcrossPanel};
 use crate::ui::chrome::input_panel::InputPanel;
 use crate::ui::chrome::query_panel::QueryAtScale;
 use crate::ui::chrome::toolbar::Toolbar;
-use crate::ui::hooks::{use_view, PasteState, Shared};
+use crate::ui::hooks::{use_view, Output, PasteState, Shared};
 use crate::ui::large::files::{self, Workers};
 use crate::ui::large::preview::FilePreview;
 use crate::ui::large::view::BigView;
@@ -134,30 +133,25 @@ pub fn App() -> Html {
     }
     let text = view.text.clone();
     // A file's first lines while it is read: shown read-only, with nothing to explain yet.
-    let previewing = view.large.is_none()
-        && !matches!(
-            view.paste_state,
-            PasteState::Indexing { big: true } | PasteState::Failed { big: true }
-        )
-        && view.preview.is_some();
-    let output = if let Some((source, meta)) = view.large.clone() {
-        html! {
+    let previewing = matches!(view.output, Output::Preview(..));
+    let output = match view.output.clone() {
+        Output::Large(source, meta) => html! {
             <BigView {source} meta={Shared(meta)} formats={Shared(Rc::clone(&view.meta_formats))} query_text={state.query.clone()}
                 query={Shared(Rc::clone(&view.query))} sort={state.sort}
                 selected={state.selected} hot={state.hot} {lang} on_action={dispatch.clone()} />
+        },
+        Output::IndexingPaste => {
+            html! { <p class="empty" role="status" aria-busy="true">{ l::INDEXING_PASTE.get(lang) }</p> }
         }
-    } else if view.paste_state == (PasteState::Indexing { big: true }) {
-        html! { <p class="empty" role="status" aria-busy="true">{ l::INDEXING_PASTE.get(lang) }</p> }
-    } else if view.paste_state == (PasteState::Failed { big: true }) {
-        html! { <p class="empty">{ l::PASTE_STOPPED.get(lang) }</p> }
-    } else if let Some((preview, decoded)) = view.preview.clone().filter(|_| previewing) {
-        html! { <FilePreview {preview} decoded={Shared(decoded)} {lang} /> }
-    } else if view.decoded.lines.iter().all(|l| matches!(l.kind, LineKind::Blank)) {
-        html! { <p class="empty">{ l::EMPTY.get(lang) }</p> }
-    } else if view.single {
-        html! { <RecordCard decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} hot={state.hot} on_action={dispatch.clone()} /> }
-    } else {
-        html! { <RecordTable decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} hot={state.hot} on_action={dispatch.clone()} /> }
+        Output::PasteStopped => html! { <p class="empty">{ l::PASTE_STOPPED.get(lang) }</p> },
+        Output::Preview(preview, decoded) => html! { <FilePreview {preview} decoded={Shared(decoded)} {lang} /> },
+        Output::Empty => html! { <p class="empty">{ l::EMPTY.get(lang) }</p> },
+        Output::Card => html! {
+            <RecordCard decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} hot={state.hot} on_action={dispatch.clone()} />
+        },
+        Output::Table => html! {
+            <RecordTable decoded={shared.clone()} text={text.clone()} {lang} selected={state.selected} hot={state.hot} on_action={dispatch.clone()} />
+        },
     };
 
     // The ruler's marks: the values pointed at and explained, when on its line.

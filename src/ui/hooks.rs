@@ -78,8 +78,6 @@ pub struct View {
     /// The text the decoded spans point into: the recogniser's clean text when the
     /// input was unwrapped, else the input.
     pub text: AttrValue,
-    /// The large view's source and what is known of it: opened files, or a large paste.
-    pub large: Option<(Source, Rc<Meta>)>,
     /// The large input's formats, parsed.
     pub meta_formats: Rc<Vec<Rc<Format>>>,
     /// The filter, read.
@@ -105,9 +103,28 @@ pub struct View {
     pub hold_paste: bool,
     /// The paste while no worker answers for it yet.
     pub paste_state: PasteState,
-    /// The first lines of a file being opened, decoded as a paste is (shown while the
-    /// rest is read).
-    pub preview: Option<(Rc<Preview>, Rc<Decoded>)>,
+    /// What the results area shows.
+    pub output: Output,
+}
+
+/// What the results area shows (one choice, made here).
+#[derive(Clone, PartialEq)]
+pub enum Output {
+    /// The large view: opened files, or a large paste its worker holds.
+    Large(Source, Rc<Meta>),
+    /// A large paste its worker is indexing.
+    IndexingPaste,
+    /// A large paste whose worker failed (the notice says why).
+    PasteStopped,
+    /// The first lines of a file being opened, decoded as a paste is, read-only while
+    /// the rest is read: nothing to explain beside them yet.
+    Preview(Rc<Preview>, Rc<Decoded>),
+    /// Nothing but blank lines.
+    Empty,
+    /// Exactly one record and no error: a card.
+    Card,
+    /// The decoded lines as a table.
+    Table,
 }
 
 /// A paste no worker answers for yet.
@@ -246,12 +263,20 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
                 .collect::<Vec<_>>(),
         },
     );
+    let output = match (&large, paste_state, preview) {
+        (Some((source, meta)), _, _) => Output::Large(source.clone(), Rc::clone(meta)),
+        (None, PasteState::Indexing { big: true }, _) => Output::IndexingPaste,
+        (None, PasteState::Failed { big: true }, _) => Output::PasteStopped,
+        (None, _, Some((preview, decoded))) => Output::Preview(preview, decoded),
+        _ if decoded.lines.iter().all(|l| matches!(l.kind, LineKind::Blank)) => Output::Empty,
+        _ if single => Output::Card,
+        _ => Output::Table,
+    };
     View {
         format,
         lines,
         decoded,
         text,
-        large,
         meta_formats,
         query,
         stats,
@@ -263,7 +288,7 @@ pub fn use_view(state: &AppState, workers: &Workers) -> View {
         across,
         hold_paste,
         paste_state,
-        preview,
+        output,
     }
 }
 
