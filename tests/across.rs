@@ -614,7 +614,13 @@ fn ok_a_groups_filter_keeps_exactly_its_records() {
             let all = groups::group_by(&table, &rows, fields);
             // The largest and the smallest groups (the smallest have the rare values: `-`).
             for g in all.iter().take(4).chain(all.iter().rev().take(4)) {
-                let query = Query::parse(&format!("{within} {}", g.filter(fields)));
+                let filter = g.filter(fields, within);
+                let query = Query::parse(&filter);
+                // Grouped again within its own filter, it is the one group, and its
+                // filter the same.
+                let again = groups::group_by(&table, &select(&table, &query), fields);
+                assert_eq!(again.len(), 1, "{filter}");
+                assert_eq!(again[0].filter(fields, &filter), filter);
                 assert!(query.bad.is_empty(), "{fields:?} {:?}: {:?}", g.key, query.bad);
                 let kept = select(&table, &query);
                 assert_eq!(kept.len() as u64, g.records, "{within} / {fields:?} {:?}", g.key);

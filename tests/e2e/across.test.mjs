@@ -116,15 +116,19 @@ test('the scan scenario: both scanners found, each filter exact; who talks to wh
   for (const [eni, records] of perEni) {
     assert.match(await page.locator(`[data-group="${eni}"]`).innerText(), new RegExp(`\\b${records.toLocaleString('en-US')}\\b`), eni);
   }
-  // A group's record count shows exactly its records; another group's replaces it.
+  // A group's record count shows exactly its records; the groups follow the filter (the
+  // one group is left), and come back with the filter emptied.
   for (const [eni, records] of perEni.slice(0, 2)) {
     await page.locator(`[data-group="${eni}"] button[data-filter]`).click();
     await page.waitForFunction((q) => document.querySelector('#filter')?.value === q, `interface-id:${eni}`);
     await settled(page);
     assert.equal(await shownCount(page), records, eni);
+    await page.waitForFunction(() => document.querySelector('[data-groups]')?.dataset.groups === '1');
+    assert.equal(await page.locator(`[data-group="${eni}"]`).count(), 1);
+    await page.fill('#filter', '');
+    await settled(page);
+    await page.waitForFunction((n) => document.querySelector('[data-groups]')?.dataset.groups === String(n), perEni.length);
   }
-  await page.fill('#filter', '');
-  await settled(page);
   const svg = page.locator('svg[data-flowmap]');
   await svg.waitFor();
   assert.equal(await svg.locator('[style]').count(), 0, 'attributes only');
@@ -186,6 +190,17 @@ test('a small paste gets the same panel: the network ACL sample is one blocked c
   assert.equal(await shownCount(page), 2);
   await page.fill('#filter', '');
   await page.locator('table.record-table__table').waitFor();
+  // Who talks to whom: every record of the paste grouped (it has no selection of its
+  // own); a group's count opens the filterable view with exactly its records.
+  await page.click('[data-tab="groups"]');
+  const first = page.locator('[data-group] button[data-filter]').first();
+  await first.waitFor();
+  const n = Number((await first.innerText()).replace(/,/g, ''));
+  assert.ok(n > 0);
+  await first.click();
+  await page.locator('.big-view').waitFor();
+  await settled(page);
+  assert.equal(await shownCount(page), n);
   assert.deepEqual(errors, []);
   await context.close();
 });

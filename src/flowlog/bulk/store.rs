@@ -684,7 +684,16 @@ impl Store {
             },
             Request::Groups { fields } => {
                 let fields: Vec<FieldName> = fields.into_iter().take(2).collect();
-                let mut all = groups::group_by(&self.table, &self.shown, &fields);
+                // Nothing selected yet (a paste too small for the large view never is):
+                // every record.
+                let every: Vec<u32>;
+                let rows = if self.shown_id.is_some() {
+                    &self.shown
+                } else {
+                    every = (0..u32::try_from(self.table.rows().len()).unwrap_or(u32::MAX)).collect();
+                    &every
+                };
+                let mut all = groups::group_by(&self.table, rows, &fields);
                 let total = all.len();
                 all.truncate(GROUPS);
                 Reply::Groups {
@@ -810,6 +819,49 @@ mod tests {
         // A typed format is used.
         let meta = Store::from_paste("10.0.0.1 22\n".into(), &Options::from_format_box("srcaddr dstport")).meta();
         assert_eq!((meta.counts.records, meta.counts.with_errors), (1, 0));
+    }
+
+    #[test]
+    fn ok_groups_are_of_the_selection_or_of_every_record_before_one() {
+        let text = "2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 443 6 1 10 1 2 ACCEPT OK\n\
+                    2 123456789012 eni-1 10.0.0.3 10.0.0.2 1 443 6 1 10 1 2 REJECT OK\n\
+                    2 123456789012 eni-1 10.0.0.3 10.0.0.2 1 22 6 1 10 1 2 REJECT OK\n";
+        let mut s = Store::from_paste(text.into(), &Options::default());
+        let groups = |s: &mut Store| match ask(
+            s,
+            Request::Groups {
+                fields: vec![FieldName::Srcaddr],
+            },
+        ) {
+            Reply::Groups { groups, within, .. } => (
+                groups.iter().map(|g| (g.key.concat(), g.records)).collect::<Vec<_>>(),
+                within,
+            ),
+            other => panic!("{other:?}"),
+        };
+        // A small paste is never selected: every record.
+        assert_eq!(
+            groups(&mut s),
+            (vec![("10.0.0.3".into(), 2), ("10.0.0.1".into(), 1)], String::new())
+        );
+        let _ = ask(
+            &mut s,
+            Request::Select {
+                id: 1,
+                query: "action:reject".into(),
+                sort: None,
+            },
+        );
+        assert_eq!(groups(&mut s), (vec![("10.0.0.3".into(), 2)], "action:reject".into()));
+        let _ = ask(
+            &mut s,
+            Request::Select {
+                id: 2,
+                query: "dstport:22".into(),
+                sort: None,
+            },
+        );
+        assert_eq!(groups(&mut s), (vec![("10.0.0.3".into(), 1)], "dstport:22".into()));
     }
 
     #[test]

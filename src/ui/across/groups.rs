@@ -23,6 +23,8 @@ pub struct GroupsViewProps {
     pub source: Source,
     pub report: Shared<Report>,
     pub groups: Option<Shared<GroupsOut>>,
+    /// The selection shown (a new one: the groups are asked for again).
+    pub selection: Option<u32>,
     pub lang: Lang,
     pub on_filter: Callback<String>,
 }
@@ -43,9 +45,12 @@ pub fn GroupsView(props: &GroupsViewProps) -> Html {
     let sort = use_state(|| (By::Bytes, true));
     {
         let source = props.source.clone();
-        use_effect_with(((*fields).clone(), props.report.clone()), move |(fields, _)| {
-            source.ask(Request::Groups { fields: fields.clone() });
-        });
+        use_effect_with(
+            ((*fields).clone(), props.report.clone(), props.selection),
+            move |(fields, _, _)| {
+                source.ask(Request::Groups { fields: fields.clone() });
+            },
+        );
     }
     let select = |slot: usize| {
         let fields = fields.clone();
@@ -150,7 +155,7 @@ fn groups_table(
     let key_head = fields.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(" · ");
     let body = rows.iter().map(|g| {
         // Its records: the filter it was grouped under, and its own values.
-        let query = format!("{} {}", out.within.trim(), g.filter(fields)).trim().to_owned();
+        let query = g.filter(fields, &out.within);
         let show = w::SHOW_RECORDS.fill(lang, &[("n", &group(g.records))]);
         let onclick = {
             let query = query.clone();

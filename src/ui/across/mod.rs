@@ -46,6 +46,8 @@ pub(crate) struct Answers {
     pub report: Option<Rc<Report>>,
     pub groups: Option<Rc<GroupsOut>>,
     pub rules: Option<Rc<RulesOut>>,
+    /// The id of the selection the worker shows (its groups are of those records).
+    pub selection: Option<u32>,
 }
 
 /// The answer to [`Request::Groups`].
@@ -74,6 +76,7 @@ impl Reducible for Answers {
         let mut next = (*self).clone();
         match reply {
             Reply::Across { report } => next.report = Some(Rc::new(*report)),
+            Reply::Selected { id, .. } => next.selection = Some(id),
             Reply::Groups {
                 fields,
                 groups,
@@ -181,7 +184,7 @@ pub fn AcrossPanel(props: &AcrossPanelProps) -> Html {
             Tab::Conversations => lists::conversations(report, lang, &filter, &props.on_action),
             Tab::Groups => html! {
                 <groups::GroupsView source={props.source.clone()} report={Shared(Rc::clone(report))}
-                    groups={answers.groups.clone().map(Shared)} {lang} on_filter={filter.clone()} />
+                    groups={answers.groups.clone().map(Shared)} selection={answers.selection} {lang} on_filter={filter.clone()} />
             },
             Tab::Cost => cost::costs(report, lang),
             Tab::Rules => html! {

@@ -179,6 +179,14 @@ impl Source {
                 seen.insert(row.no, Rc::new(row.clone()));
             }
         }
+        // The analysis's panel hears of each new selection too: its groups are of the
+        // records shown, asked again once the worker has them.
+        if matches!(reply, Reply::Selected { .. }) {
+            let across = self.0.across.borrow().clone();
+            if let Some(across) = across {
+                across.emit(reply.clone());
+            }
+        }
         let across = matches!(reply, Reply::Across { .. } | Reply::Groups { .. } | Reply::Rules { .. });
         let listener = if across {
             self.0.across.borrow().clone()

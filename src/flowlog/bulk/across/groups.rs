@@ -27,17 +27,19 @@ pub struct Group {
 }
 
 impl Group {
-    /// The filter that keeps exactly this group's records, grouped by `fields` (each
-    /// field's value as written: `srcaddr:10.0.0.1 dstport:443`); within the selection it
-    /// was grouped from, so it goes after that selection's own filter.
+    /// The filter that keeps exactly this group's records: `within` (the filter of the
+    /// records grouped) and the group's values by `fields`, each as written
+    /// (`srcaddr:10.0.0.1 dstport:443`), those `within` already has left out.
     #[must_use]
-    pub fn filter(&self, fields: &[FieldName]) -> String {
-        fields
-            .iter()
-            .zip(&self.key)
-            .map(|(f, v)| format!("{}:{v}", f.as_str()))
-            .collect::<Vec<_>>()
-            .join(" ")
+    pub fn filter(&self, fields: &[FieldName], within: &str) -> String {
+        let mut terms: Vec<String> = within.split_whitespace().map(str::to_owned).collect();
+        for (f, v) in fields.iter().zip(&self.key) {
+            let term = format!("{}:{v}", f.as_str());
+            if !terms.contains(&term) {
+                terms.push(term);
+            }
+        }
+        terms.join(" ")
     }
 }
 
