@@ -204,6 +204,68 @@ pub const FILTER_PLACEHOLDER: Text = t(
     "例：action:reject port:22 10.0.0.0/8 proto:tcp eni:0a1b status:nodata dstport:443 after:2021-05-17T13:00:00Z errors ssh",
 );
 pub const FILTER_BAD: Text = t("Not understood (ignored):", "解釈できない条件（無視しました）：");
+pub const FILTER_HELP: Text = t("How to filter", "絞り込みの書き方");
+pub const FILTER_ALL: Text = t(
+    "Rows that meet every term are shown; a term that cannot be read is named and ignored.",
+    "すべての条件を満たす行を表示します。解釈できない条件は表示して無視します。",
+);
+/// The filter's terms (`flowlog::bulk::query`): an example of each, and what it keeps. A
+/// test reads every example with the filter's own parser.
+pub const FILTER_TERMS: [(&str, Text); 11] = [
+    (
+        "action:reject",
+        t("rejected records (action:accept: accepted ones)", "拒否されたレコード（許可されたものは action:accept）"),
+    ),
+    (
+        "proto:tcp",
+        t("a protocol, by name or number (proto:6)", "プロトコル（名前またはプロトコル番号：proto:6）"),
+    ),
+    ("port:22", t("a source or destination port", "送信元ポートまたは宛先ポート")),
+    (
+        "10.0.0.0/8",
+        t(
+            "an address or CIDR block that any address field is in (or addr:…)",
+            "いずれかのアドレスフィールドがこのアドレスまたは CIDR ブロックに含まれる（addr:… とも書けます）",
+        ),
+    ),
+    (
+        "eni:0a1b",
+        t(
+            "an interface, resource or transit gateway attachment ID containing the text",
+            "ネットワークインターフェイス ID、リソース ID、Transit Gateway アタッチメント ID にこの文字列を含む",
+        ),
+    ),
+    (
+        "status:nodata",
+        t("a log status (ok, nodata, skipdata)", "ログステータス（ok、nodata、skipdata）"),
+    ),
+    (
+        "after:2021-05-17T13:00:00Z",
+        t(
+            "starting at or after (before:… ending at or before; Unix seconds too)",
+            "この時刻以降に開始（before:… はこの時刻以前に終了。Unix 秒でも可）",
+        ),
+    ),
+    (
+        "dstport:443",
+        t(
+            "any field by its name, its value as written (case aside; - where it has none, or the format lacks the field)",
+            "任意のフィールドを名前で指定し、値が書かれたとおりのもの（大文字と小文字は区別しません。- は値がないか、形式にそのフィールドがないもの）",
+        ),
+    ),
+    (
+        "finding:3",
+        t(
+            "the records of a finding of the analysis across records (conv:… a conversation, band:… a band of the flow map)",
+            "レコードをまたいだ分析の検出事項のレコード（conv:… は通信、band:… はフローマップの帯）",
+        ),
+    ),
+    ("errors", t("only lines with an error", "エラーのある行だけ")),
+    (
+        "ssh",
+        t("any other word: lines that contain it (case aside)", "その他の語：その語を含む行（大文字と小文字は区別しません）"),
+    ),
+];
 pub const SHOWN: Text = t("shown", "件を表示");
 pub const OF: Text = t("of", "/");
 pub const EXPORT_CSV: Text = t("Export CSV", "CSV を書き出す");

@@ -52,6 +52,13 @@ test('a dropped .log.gz decodes: counts, bad lines listed, filter, sort, summary
   const rendered = await page.locator('tr.big-view__row').count();
   assert.ok(rendered > 5 && rendered < 200, `${rendered} rows rendered`);
 
+  // How to filter: an example of each kind of term, folded until asked for.
+  const help = page.locator('[data-filter-help]');
+  assert.equal(await help.locator('dl').isVisible(), false);
+  await help.locator('summary').click();
+  assert.equal(await help.locator('dt').count(), 11);
+  assert.match(await help.innerText(), /dstport:443\s+any field by its name/);
+
   await page.fill('#filter', 'action:reject port:22');
   await page.waitForFunction(() => !document.querySelector('[data-count="shown"]').innerText.startsWith('5,000'));
   const shown = Number((await page.locator('[data-count="shown"]').innerText()).split(' ')[0].replace(/,/g, ''));

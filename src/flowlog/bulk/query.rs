@@ -321,6 +321,44 @@ bad, \"line\"
     }
 
     #[test]
+    fn ok_the_filter_help_examples_are_each_one_term_and_cover_the_language() {
+        // Each kind of term, numbered; the match is exhaustive, so a new kind must come
+        // here, and then needs an example in the help. `before:` is told beside `after:`.
+        fn kind(t: &Term) -> usize {
+            match t {
+                Term::Action(_) => 0,
+                Term::Protocol(_) => 1,
+                Term::Port(_) => 2,
+                Term::Addr(_) => 3,
+                Term::Interface(_) => 4,
+                Term::Status(_) => 5,
+                Term::After(_) | Term::Before(_) => 6,
+                Term::Field(..) => 7,
+                Term::Set(..) => 8,
+                Term::Errors => 9,
+                Term::Text(_) => 10,
+            }
+        }
+        let mut kinds: Vec<usize> = crate::fields::labels::FILTER_TERMS
+            .iter()
+            .map(|(example, _)| {
+                let q = Query::parse(example);
+                assert!(q.bad.is_empty(), "{example}");
+                let [term] = q.terms.as_slice() else {
+                    panic!("{example}: {:?}", q.terms);
+                };
+                kind(term)
+            })
+            .collect();
+        kinds.sort_unstable();
+        assert_eq!(
+            kinds,
+            (0..=10).collect::<Vec<_>>(),
+            "one example of each kind, in no particular order"
+        );
+    }
+
+    #[test]
     fn ok_queries() {
         let cases: &[(&str, &[u32])] = &[
             ("", &[1, 2, 3, 4, 6, 7]),

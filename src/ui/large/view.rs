@@ -306,12 +306,27 @@ pub fn BigView(props: &BigViewProps) -> Html {
                 if !bad_terms.is_empty() {
                     <p class="big-view__bad" role="alert">{ l::FILTER_BAD.get(lang) }{ " " }<code>{ bad_terms }</code></p>
                 }
+                { filter_help(lang) }
             </div>
             { summary_panel(totals.as_deref(), formats, lang) }
             <div class="record-table__scroll big-view__scroll" {onscroll}>
                 { table_shell(lang, headers, body, "big-view__table") }
             </div>
         </section>
+    }
+}
+
+/// How to write a filter: an example of each kind of term and what it keeps.
+fn filter_help(lang: Lang) -> Html {
+    let terms = l::FILTER_TERMS.iter().map(|(example, meaning)| {
+        html! { <><dt><code>{ *example }</code></dt><dd>{ meaning.get(lang) }</dd></> }
+    });
+    html! {
+        <details class="big-view__help" data-filter-help="">
+            <summary>{ l::FILTER_HELP.get(lang) }</summary>
+            <p>{ l::FILTER_ALL.get(lang) }</p>
+            <dl>{ for terms }</dl>
+        </details>
     }
 }
 
