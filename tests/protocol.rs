@@ -57,6 +57,9 @@ fn requests() -> Vec<Request> {
             query: "errors".into(),
             sort: Some((FieldName::Srcaddr, false)),
         },
+        Request::ExportGroups {
+            fields: vec![FieldName::Action],
+        },
         Request::Paste {
             format: "version srcaddr dstaddr dstport packets bytes action".into(),
         },
@@ -133,7 +136,7 @@ mod native {
     fn ok_every_message_round_trips_as_json() {
         let replies = replies();
         // Every kind of reply is there (the store answered each request).
-        assert_eq!(replies.len(), 14);
+        assert_eq!(replies.len(), 15);
         let across = replies.iter().find_map(|r| match r {
             Reply::Across { report } => Some(report),
             _ => None,
@@ -144,6 +147,9 @@ mod native {
             "the IPv6 conversation and the two others"
         );
         assert!(matches!(replies.get(12), Some(Reply::Exported { .. })));
+        // Every group as CSV (the table shows the largest 500).
+        assert!(matches!(replies.get(13), Some(Reply::Exported { name, body, .. })
+            if name == "flow-log-groups.csv" && body.starts_with("action,records,packets,bytes\r\n")));
         assert!(matches!(replies.last(), Some(Reply::Pasted { .. })));
         for request in requests() {
             assert_eq!(Request::from_json(&request.to_json()), Some(request));

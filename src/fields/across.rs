@@ -150,7 +150,7 @@ pub const GROUPS_NOTE: Text = t(
     "表示中のレコード（絞り込みが適用されます）が対象です。すべてのレコードを数えるため、2 つのインターフェイスが記録したフローは 2 件になります。",
 );
 pub const GROUPS_SHOWN: Text = t("{shown} of {total} groups", "{total} グループ中 {shown} グループ");
-pub const EXPORT_GROUPS: Text = t("Export CSV", "CSV を書き出す");
+pub const EXPORT_GROUPS: Text = t("Export all groups as CSV", "すべてのグループを CSV で書き出す");
 pub const FLOW_MAP: Text = t("Flow map", "フローマップ");
 pub const FLOW_MAP_NOTE: Text = t(
     "Conversations from their clients (left) through the server's port (middle) to the servers (right), by bytes both ways; the {top} largest of each, the rest as “other”. Select a band to show its records.",

@@ -83,6 +83,11 @@ fn export(
         );
         blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options).ok();
     });
+    send_file(scope, id, (name, mime), blob);
+}
+
+/// [`Reply::Exported`] with its file beside it as `blob` (the reply's own body stays empty).
+fn send_file(scope: &DedicatedWorkerGlobalScope, id: u32, (name, mime): (&str, &str), blob: Option<web_sys::Blob>) {
     let reply = Reply::Exported {
         id,
         name: name.into(),
@@ -157,6 +162,15 @@ fn handle(scope: &DedicatedWorkerGlobalScope, store: &Rc<RefCell<Option<Store>>>
         return;
     }
     let reply = store.handle_with_progress(request, &mut |f| progress(scope, true, f));
+    // A file made whole (the groups as CSV) travels as a blob too, as the page expects.
+    if let Reply::Exported { id, name, mime, body } = &reply {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let parts = Array::of1(&Uint8Array::from(body.as_bytes()));
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok();
+        send_file(scope, *id, (name, mime), blob);
+        return;
+    }
     send(scope, &reply);
 }
 

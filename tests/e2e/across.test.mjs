@@ -105,6 +105,16 @@ test('the scan scenario: both scanners found, each filter exact; who talks to wh
   await settled(page);
   await page.click('[data-tab="groups"]');
   await page.locator('[data-group]').first().waitFor();
+  // The table shows the largest 500 groups; its export has every one.
+  const total = Number(await page.locator('[data-groups]').getAttribute('data-groups'));
+  assert.ok(total > 500, `${total} groups`);
+  const download = page.waitForEvent('download');
+  await page.click('[data-export="groups"]');
+  const csv = fs.readFileSync(await (await download).path(), 'utf8');
+  assert.equal((await download).suggestedFilename(), 'flow-log-groups.csv');
+  const lines = csv.trimEnd().split('\r\n');
+  assert.equal(lines[0], 'srcaddr,dstport,records,packets,bytes');
+  assert.equal(lines.length, total + 1);
   await page.selectOption('[data-group-field="0"]', 'interface-id');
   await page.selectOption('[data-group-field="1"]', '');
   // Each choice asks again: wait for the answer to the last one (one group per interface).

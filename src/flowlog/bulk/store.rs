@@ -46,6 +46,12 @@ pub enum Request {
         #[serde(default)]
         paths: Vec<String>,
     },
+    /// Every group of the records shown by `fields` (not only the first [`GROUPS`] that
+    /// [`Request::Groups`] answers with), as CSV: answered by [`Reply::Exported`].
+    ExportGroups {
+        /// One or two fields.
+        fields: Vec<FieldName>,
+    },
     /// Hold the pasted text that travels beside this message (`text`, a JavaScript
     /// string: the page makes no copy of a large paste) instead of what is held. The
     /// analysis across records and the large view of a paste run here too, so the page
@@ -122,7 +128,7 @@ impl Request {
     pub const fn is_across(&self) -> bool {
         matches!(
             self,
-            Request::Across { .. } | Request::Groups { .. } | Request::Rules { .. }
+            Request::Across { .. } | Request::Groups { .. } | Request::ExportGroups { .. } | Request::Rules { .. }
         )
     }
 }
@@ -546,6 +552,16 @@ impl Store {
 
     /// The selection as a file, in pieces of at most `per` rows (a worker sends them
     /// on one by one, so a large export is never one string).
+    /// The records shown grouped by `fields`; before anything is selected (a paste too
+    /// small for the large view never is), every record.
+    fn groups(&self, fields: &[FieldName]) -> Vec<groups::Group> {
+        if self.shown_id.is_some() {
+            return groups::group_by(&self.table, &self.shown, fields);
+        }
+        let every: Vec<u32> = (0..u32::try_from(self.table.rows().len()).unwrap_or(u32::MAX)).collect();
+        groups::group_by(&self.table, &every, fields)
+    }
+
     /// Selection `id` (filter `query`, `sort`) as a file: the rows shown when `id` is
     /// the current selection, else that selection made again.
     pub fn export(
@@ -684,16 +700,7 @@ impl Store {
             },
             Request::Groups { fields } => {
                 let fields: Vec<FieldName> = fields.into_iter().take(2).collect();
-                // Nothing selected yet (a paste too small for the large view never is):
-                // every record.
-                let every: Vec<u32>;
-                let rows = if self.shown_id.is_some() {
-                    &self.shown
-                } else {
-                    every = (0..u32::try_from(self.table.rows().len()).unwrap_or(u32::MAX)).collect();
-                    &every
-                };
-                let mut all = groups::group_by(&self.table, rows, &fields);
+                let mut all = self.groups(&fields);
                 let total = all.len();
                 all.truncate(GROUPS);
                 Reply::Groups {
@@ -701,6 +708,15 @@ impl Store {
                     groups: all,
                     total,
                     within: self.shown_query.clone(),
+                }
+            }
+            Request::ExportGroups { fields } => {
+                let fields: Vec<FieldName> = fields.into_iter().take(2).collect();
+                Reply::Exported {
+                    id: 0,
+                    name: "flow-log-groups.csv".into(),
+                    mime: "text/csv".into(),
+                    body: groups::csv(&fields, &self.groups(&fields)),
                 }
             }
             Request::Rules { eni } => {
@@ -862,6 +878,34 @@ mod tests {
             },
         );
         assert_eq!(groups(&mut s), (vec![("10.0.0.3".into(), 1)], "dstport:22".into()));
+    }
+
+    #[test]
+    fn ok_every_group_is_exported_not_only_the_first_500() {
+        let text: String = (0..GROUPS + 20)
+            .map(|i| {
+                format!(
+                    "2 123456789012 eni-1 10.0.{}.{} 10.0.0.2 1 443 6 1 10 1 2 ACCEPT OK\n",
+                    i / 256,
+                    i % 256
+                )
+            })
+            .collect();
+        let mut s = Store::from_paste(text, &Options::default());
+        let fields = vec![FieldName::Srcaddr];
+        let Reply::Groups { groups, total, .. } = ask(&mut s, Request::Groups { fields: fields.clone() }) else {
+            panic!("no groups");
+        };
+        assert_eq!((groups.len(), total), (GROUPS, GROUPS + 20));
+        let Reply::Exported { name, mime, body, .. } = ask(&mut s, Request::ExportGroups { fields }) else {
+            panic!("no export");
+        };
+        assert_eq!((name.as_str(), mime.as_str()), ("flow-log-groups.csv", "text/csv"));
+        assert_eq!(body.lines().count(), 1 + GROUPS + 20, "a header and every group");
+        for i in 0..GROUPS + 20 {
+            let line = format!("\r\n10.0.{}.{},1,1,10\r\n", i / 256, i % 256);
+            assert!(body.contains(&line), "{line}");
+        }
     }
 
     #[test]

@@ -1,8 +1,6 @@
 //! Who talks to whom: the records grouped by one or two fields (sortable, exportable),
 //! and the flow map drawn as inline SVG — attributes only, as the CSP requires.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::fields::across as w;
@@ -15,7 +13,6 @@ use crate::flowlog::explain::describe::group;
 use crate::ui::across::GroupsOut;
 use crate::ui::hooks::Shared;
 use crate::ui::large::source::Source;
-use crate::web::browser;
 
 /// Props of [`GroupsView`].
 #[derive(Properties, PartialEq)]
@@ -91,11 +88,10 @@ pub fn GroupsView(props: &GroupsViewProps) -> Html {
         .groups
         .as_ref()
         .map(|g| groups_table(g, *sort, &sort, lang, &props.on_filter));
+    // Every group (the table shows the largest): made by the worker, which has them all.
     let export = props.groups.as_ref().map(|g| {
-        let csv = Rc::new(groups::csv(&g.fields, &g.groups));
-        Callback::from(move |_: MouseEvent| {
-            browser::download("flow-log-groups.csv", "text/csv", &csv);
-        })
+        let (source, fields) = (props.source.clone(), g.fields.clone());
+        Callback::from(move |_: MouseEvent| source.ask(Request::ExportGroups { fields: fields.clone() }))
     });
     html! {
         <div class="across__groups">
