@@ -382,14 +382,16 @@ pub fn group(n: u64) -> String {
     out
 }
 
-/// `4249` → `4.1 KiB`; below 1024 → `None`.
+/// `4249` → `4.1 KiB`; below 1024 → `None`. A size that one decimal would round up to
+/// 1024 of a unit is given in the next (1,048,575 → `1.0 MiB`, not `1024.0 KiB`).
 #[must_use]
 pub fn binary_size(n: u64) -> Option<String> {
     const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
     let mut v = n as f64;
     let mut unit = None;
-    for u in UNITS {
-        if v < 1024.0 {
+    for (i, u) in UNITS.into_iter().enumerate() {
+        // From the first unit on, 1023.95 and more reads as 1024.0 with one decimal.
+        if v < if i == 0 { 1024.0 } else { 1023.95 } {
             break;
         }
         v /= 1024.0;
@@ -502,5 +504,14 @@ mod tests {
         assert_eq!(binary_size(76), None);
         assert_eq!(binary_size(4249).as_deref(), Some("4.1 KiB"));
         assert_eq!(binary_size(23_294_588).as_deref(), Some("22.2 MiB"));
+        // Ties to even, as float printing rounds: 1.25 and 1.75 MiB exactly.
+        assert_eq!(binary_size(1_310_720).as_deref(), Some("1.2 MiB"));
+        assert_eq!(binary_size(1_835_008).as_deref(), Some("1.8 MiB"));
+        // Just under a unit: the next unit, never "1024.0".
+        assert_eq!(binary_size(1_048_524).as_deref(), Some("1023.9 KiB"));
+        assert_eq!(binary_size(1_048_525).as_deref(), Some("1.0 MiB"));
+        assert_eq!(binary_size(1_048_575).as_deref(), Some("1.0 MiB"));
+        assert_eq!(binary_size(1_073_741_823).as_deref(), Some("1.0 GiB"));
+        assert_eq!(binary_size(u64::MAX).as_deref(), Some("16.0 EiB"));
     }
 }
