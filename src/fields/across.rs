@@ -153,8 +153,8 @@ pub const GROUPS_SHOWN: Text = t("{shown} of {total} groups", "{total} グルー
 pub const EXPORT_GROUPS: Text = t("Export all groups as CSV", "すべてのグループを CSV で書き出す");
 pub const FLOW_MAP: Text = t("Flow map", "フローマップ");
 pub const FLOW_MAP_NOTE: Text = t(
-    "Conversations from their clients (left) through the server's port (middle) to the servers (right), by bytes both ways; the {top} largest of each, the rest as “other”. Select a band to show its records.",
-    "通信を、クライアント（左）からサーバーのポート（中央）を経てサーバー（右）へ、両方向のバイト数で描いています。それぞれ大きい順に {top} 件、残りは「その他」です。帯を選ぶとそのレコードを表示します。",
+    "The conversations of every record loaded (the filter does not apply) from their clients (left) through the server's port (middle) to the servers (right), by bytes both ways; the {top} largest of each, the rest as “other”. Select a band to show its records.",
+    "読み込んだすべてのレコードの通信（絞り込みは適用されません）を、クライアント（左）からサーバーのポート（中央）を経てサーバー（右）へ、両方向のバイト数で描いています。それぞれ大きい順に {top} 件、残りは「その他」です。帯を選ぶとそのレコードを表示します。",
 );
 pub const OTHER: Text = t("other", "その他");
 pub const BAND: Text = t("{from} → {to}: {bytes}", "{from} → {to}：{bytes}");
