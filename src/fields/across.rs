@@ -149,7 +149,12 @@ pub const GROUPS_NOTE: Text = t(
     "Over the records shown (the filter applies). Every record counts: a flow two interfaces saw is in two records.",
     "表示中のレコード（絞り込みが適用されます）が対象です。すべてのレコードを数えるため、2 つのインターフェイスが記録したフローは 2 件になります。",
 );
-pub const GROUPS_SHOWN: Text = t("{shown} of {total} groups", "{total} グループ中 {shown} グループ");
+pub const GROUPS_ALL: Text = t("{total} groups", "{total} グループ");
+pub const GROUPS_ONE: Text = t("1 group", "1 グループ");
+pub const GROUPS_SHOWN: Text = t(
+    "The largest {shown} of {total} groups (the CSV export has every one)",
+    "{total} グループのうち大きい順に {shown} グループ（CSV にはすべてのグループを書き出します）",
+);
 pub const EXPORT_GROUPS: Text = t("Export all groups as CSV", "すべてのグループを CSV で書き出す");
 pub const FLOW_MAP: Text = t("Flow map", "フローマップ");
 pub const FLOW_MAP_NOTE: Text = t(

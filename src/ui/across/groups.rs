@@ -149,6 +149,15 @@ fn groups_table(
         html! { <th scope="col" aria-sort={aria}><button type="button" class="link" {onclick}>{ label }</button></th> }
     };
     let key_head = fields.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(" · ");
+    let shown_note = match total {
+        1 => w::GROUPS_ONE,
+        _ if list.len() < total => w::GROUPS_SHOWN,
+        _ => w::GROUPS_ALL,
+    }
+    .fill(
+        lang,
+        &[("shown", &group(list.len() as u64)), ("total", &group(total as u64))],
+    );
     let body = rows.iter().map(|g| {
         // Its records: the filter it was grouped under, and its own values.
         let query = g.filter(fields, &out.within);
@@ -172,7 +181,7 @@ fn groups_table(
     });
     html! {
         <div class="across__scroll">
-            <p class="across__note">{ w::GROUPS_SHOWN.fill(lang, &[("shown", &list.len()), ("total", &total)]) }</p>
+            <p class="across__note">{ shown_note }</p>
             <table class="across__table" data-groups={total.to_string()}>
                 <thead><tr>
                     <th scope="col" colspan={fields.len().to_string()} aria-sort={if by == By::Key { "ascending" } else { "none" }}>
